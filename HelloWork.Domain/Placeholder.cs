@@ -1,0 +1,1 @@
+namespace HelloWork.Domain; public static class Placeholder {}
