@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace HelloWork.Domain.Accounts;
+
+/// <summary>
+/// A sign-in account. Exactly one of the scope links is set, matching the role:
+/// a jobseeker's profile, an employer's establishment, a staff member's office, an agency.
+/// </summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+    public string Role { get; set; } = "";
+    public Guid? JobseekerId { get; set; }
+    public Guid? EstablishmentId { get; set; }
+    public Guid? OfficeId { get; set; }
+    public Guid? AgencyId { get; set; }
+
+    /// <summary>Staff only: office-wide figures and the audit log (R-ACC-4, R-AUD-1).</summary>
+    public bool IsSupervisor { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

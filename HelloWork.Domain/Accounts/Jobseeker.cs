@@ -1,0 +1,180 @@
+using HelloWork.Domain.Common;
+
+namespace HelloWork.Domain.Accounts;
+
+public enum JobseekerTier
+{
+    /// <summary>オンライン登録者: registered only online; search, save and self-apply (R-ACC-1).</summary>
+    HwisOnly = 0,
+
+    /// <summary>利用登録者: registered at an office, has a jobseeker number; receives online referrals (R-ACC-1).</summary>
+    Full = 1,
+}
+
+/// <summary>Consent to provide jobseeker information to agencies (R-AGY-2). The default is <see cref="None"/>.</summary>
+public enum ProvisionConsent
+{
+    None = 0,
+    LocalGovernmentsAndPrivate = 1,
+    LocalGovernmentsOnly = 2,
+    PrivateOnly = 3,
+}
+
+/// <summary>What a jobseeker wishes for (希望職種・希望条件). Shown to agencies and employers only without anything identifying.</summary>
+public sealed record JobseekerWishes
+{
+    public string DesiredOccupation { get; init; } = "";
+    public string? DesiredOccupationCode { get; init; }
+    public string DesiredPrefecture { get; init; } = "";
+    public string? DesiredMunicipality { get; init; }
+    public int? DesiredMonthlyWage { get; init; }
+    public string? DesiredEmploymentType { get; init; }
+    public string? DesiredHours { get; init; }
+    public string Qualifications { get; init; } = "";
+    public string Experience { get; init; } = "";
+    public string WorkHistory { get; init; } = "";
+    public string? SelfPr { get; init; }
+}
+
+/// <summary>A person looking for work (求職者). Personal data lives here and never leaves the person's scope (R-ACC-4).</summary>
+public sealed class Jobseeker
+{
+    private Jobseeker() { }
+
+    public Jobseeker(string name, string kana, DateOnly birthDate, string? phone, string? postalCode, string? address, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        Name = Text.Require(name, nameof(Name), 50);
+        Kana = Text.Require(kana, nameof(Kana), 50);
+        var today = JapanTime.DateOf(now);
+        if (birthDate > today.AddYears(-15) || birthDate < today.AddYears(-100))
+        {
+            throw new DomainException("BirthDateOutOfRange", nameof(BirthDate));
+        }
+        BirthDate = birthDate;
+        Phone = Text.Optional(phone, nameof(Phone), 20);
+        PostalCode = Text.Optional(postalCode, nameof(PostalCode), 8);
+        Address = Text.Optional(address, nameof(Address), 200);
+        CreatedAt = now;
+        RegistrationActive = true;
+        RegistrationValidUntil = JapanTime.EndOfMonthAfter(today, 2);
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Kana { get; private set; } = "";
+    public DateOnly BirthDate { get; private set; }
+    public string? Phone { get; private set; }
+    public string? PostalCode { get; private set; }
+    public string? Address { get; private set; }
+    public JobseekerTier Tier { get; private set; }
+
+    /// <summary>求職番号, set when staff register the person at an office (R-ACC-1).</summary>
+    public string? JobseekerNumber { get; private set; }
+
+    public Guid? HomeOfficeId { get; private set; }
+
+    /// <summary>The person's own valid/invalid switch (R-ACC-2).</summary>
+    public bool RegistrationActive { get; private set; }
+
+    /// <summary>Registration validity: end of the month after next, extended by referrals and applications (REFERENCE.md).</summary>
+    public DateOnly RegistrationValidUntil { get; private set; }
+
+    public ProvisionConsent Consent { get; private set; }
+
+    /// <summary>求職情報の公開を希望する: employers may search the anonymised profile (R-SRC-3).</summary>
+    public bool ProfilePublic { get; private set; }
+
+    public JobseekerWishes Wishes { get; private set; } = new();
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public int AgeOn(DateOnly date)
+    {
+        var age = date.Year - BirthDate.Year;
+        return BirthDate.AddYears(age) > date ? age - 1 : age;
+    }
+
+    /// <summary>Valid registration: switched on and not past its validity date (R-ACC-2).</summary>
+    public bool IsRegistrationValid(DateTimeOffset now) => RegistrationActive && JapanTime.DateOf(now) <= RegistrationValidUntil;
+
+    /// <summary>Whether Hello Work may send this person an online referral (R-ACC-1, R-ACC-2).</summary>
+    public bool CanReceiveReferrals(DateTimeOffset now) => Tier == JobseekerTier.Full && IsRegistrationValid(now);
+
+    /// <summary>Staff register the person at an office (R-ACC-1).</summary>
+    public void RegisterAtOffice(Office office, DateTimeOffset now)
+    {
+        if (Tier == JobseekerTier.Full)
+        {
+            throw new DomainException("AlreadyRegisteredAtOffice");
+        }
+        Tier = JobseekerTier.Full;
+        HomeOfficeId = office.Id;
+        JobseekerNumber = office.NextJobseekerNumber();
+        RegistrationActive = true;
+        RegistrationValidUntil = JapanTime.EndOfMonthAfter(JapanTime.DateOf(now), 2);
+        UpdatedAt = now;
+    }
+
+    /// <summary>A referral or application in the last month of validity extends it by one month (REFERENCE.md).</summary>
+    public void ExtendOnActivity(DateTimeOffset now)
+    {
+        var today = JapanTime.DateOf(now);
+        if (today <= RegistrationValidUntil && today > RegistrationValidUntil.AddMonths(-1))
+        {
+            RegistrationValidUntil = JapanTime.EndOfMonthAfter(RegistrationValidUntil, 1);
+        }
+    }
+
+    public void SetRegistrationActive(bool active, DateTimeOffset now)
+    {
+        RegistrationActive = active;
+        if (active && JapanTime.DateOf(now) > RegistrationValidUntil)
+        {
+            RegistrationValidUntil = JapanTime.EndOfMonthAfter(JapanTime.DateOf(now), 2);
+        }
+        UpdatedAt = now;
+    }
+
+    public void SetConsent(ProvisionConsent consent, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(consent))
+        {
+            throw new DomainException("InvalidChoice", nameof(Consent));
+        }
+        Consent = consent;
+        UpdatedAt = now;
+    }
+
+    public void SetProfilePublic(bool value, DateTimeOffset now)
+    {
+        ProfilePublic = value;
+        UpdatedAt = now;
+    }
+
+    public void UpdateWishes(JobseekerWishes wishes, DateTimeOffset now)
+    {
+        Wishes = wishes with
+        {
+            DesiredOccupation = Text.Require(wishes.DesiredOccupation, nameof(wishes.DesiredOccupation), 100, required: false),
+            DesiredPrefecture = Text.Require(wishes.DesiredPrefecture, nameof(wishes.DesiredPrefecture), 10, required: false),
+            Qualifications = Text.Require(wishes.Qualifications, nameof(wishes.Qualifications), 1000, required: false),
+            Experience = Text.Require(wishes.Experience, nameof(wishes.Experience), 2000, required: false),
+            WorkHistory = Text.Require(wishes.WorkHistory, nameof(wishes.WorkHistory), 4000, required: false),
+            SelfPr = Text.Optional(wishes.SelfPr, nameof(wishes.SelfPr), 2000),
+        };
+        if (wishes.DesiredMonthlyWage is < 0 or > 10_000_000)
+        {
+            throw new DomainException("OutOfRange", nameof(wishes.DesiredMonthlyWage));
+        }
+        UpdatedAt = now;
+    }
+
+    public void UpdateContact(string? phone, string? postalCode, string? address, DateTimeOffset now)
+    {
+        Phone = Text.Optional(phone, nameof(Phone), 20);
+        PostalCode = Text.Optional(postalCode, nameof(PostalCode), 8);
+        Address = Text.Optional(address, nameof(Address), 200);
+        UpdatedAt = now;
+    }
+}

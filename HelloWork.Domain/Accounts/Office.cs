@@ -1,0 +1,58 @@
+using HelloWork.Domain.Common;
+
+namespace HelloWork.Domain.Accounts;
+
+/// <summary>A Hello Work office (公共職業安定所). Its 5-digit code prefixes the job numbers it assigns (R-JOB-2).</summary>
+public sealed class Office
+{
+    private Office() { }
+
+    public Office(string code, string name, string prefecture, string address, string phone)
+    {
+        if (code.Length != 5 || !code.All(char.IsAsciiDigit))
+        {
+            throw new DomainException("OfficeCodeFormat", nameof(Code));
+        }
+        Id = Guid.NewGuid();
+        Code = code;
+        Name = name;
+        Prefecture = prefecture;
+        Address = address;
+        Phone = phone;
+    }
+
+    public Guid Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Prefecture { get; private set; } = "";
+    public string Address { get; private set; } = "";
+    public string Phone { get; private set; } = "";
+
+    /// <summary>Last job serial handed out by this office; incremented under the office row's concurrency token.</summary>
+    public long LastJobSerial { get; private set; }
+
+    /// <summary>Last jobseeker serial handed out by this office.</summary>
+    public long LastJobseekerSerial { get; private set; }
+
+    public uint Version { get; private set; }
+
+    /// <summary>The next job number of this office: <c>OOOOO-NNNNNNNN</c> (R-JOB-2).</summary>
+    public string NextJobNumber()
+    {
+        if (LastJobSerial >= 99_999_999)
+        {
+            throw new DomainException("JobSerialExhausted");
+        }
+        LastJobSerial++;
+        Version++;
+        return $"{Code}-{LastJobSerial:D8}";
+    }
+
+    /// <summary>The next jobseeker number (求職番号) of this office: <c>OOOOO-NNNNNNNN</c> as well.</summary>
+    public string NextJobseekerNumber()
+    {
+        LastJobseekerSerial++;
+        Version++;
+        return $"{Code}-{LastJobseekerSerial:D8}";
+    }
+}

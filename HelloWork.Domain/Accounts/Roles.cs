@@ -1,0 +1,24 @@
+namespace HelloWork.Domain.Accounts;
+
+/// <summary>The five kinds of user (SPEC section 1).</summary>
+public static class Roles
+{
+    public const string Jobseeker = "Jobseeker";
+    public const string Employer = "Employer";
+    public const string Staff = "Staff";
+    public const string Agency = "Agency";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Jobseeker, Employer, Staff, Agency, Admin];
+}
+
+/// <summary>Claim types that carry a user's scope (R-ACC-4), added at sign-in.</summary>
+public static class ScopeClaims
+{
+    public const string JobseekerId = "hw:jobseeker";
+    public const string EstablishmentId = "hw:establishment";
+    public const string OfficeId = "hw:office";
+    public const string AgencyId = "hw:agency";
+    public const string Supervisor = "hw:supervisor";
+    public const string DisplayName = "hw:name";
+}

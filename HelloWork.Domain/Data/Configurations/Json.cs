@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HelloWork.Domain.Data.Configurations;
+
+/// <summary>Stores a record as one JSON text column: the 求人票 and a jobseeker's wishes are read and written whole.</summary>
+internal static class Json
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+
+    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class, new()
+    {
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, Options),
+            v => JsonSerializer.Deserialize<T>(v, Options) ?? new T(),
+            new ValueComparer<T>(
+                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options)!));
+        return property;
+    }
+}

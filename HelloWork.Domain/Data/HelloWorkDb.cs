@@ -1,0 +1,62 @@
+using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Agencies;
+using HelloWork.Domain.Applications;
+using HelloWork.Domain.Audit;
+using HelloWork.Domain.Figures;
+using HelloWork.Domain.JobOffers;
+using HelloWork.Domain.Messaging;
+using HelloWork.Domain.Notices;
+using HelloWork.Domain.Referrals;
+using HelloWork.Domain.Search;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HelloWork.Domain.Data;
+
+/// <summary>The portal's one database: Identity tables and every domain entity. Created per operation from
+/// <c>IDbContextFactory</c>, never held by a circuit.</summary>
+public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Office> Offices => Set<Office>();
+    public DbSet<Establishment> Establishments => Set<Establishment>();
+    public DbSet<Jobseeker> Jobseekers => Set<Jobseeker>();
+    public DbSet<JobOffer> JobOffers => Set<JobOffer>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeCounter> NoticeCounters => Set<NoticeCounter>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<Favourite> Favourites => Set<Favourite>();
+    public DbSet<DirectRequest> DirectRequests => Set<DirectRequest>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AgencyApiKey> AgencyApiKeys => Set<AgencyApiKey>();
+    public DbSet<GuidanceMessage> GuidanceMessages => Set<GuidanceMessage>();
+    public DbSet<AgencyRefusal> AgencyRefusals => Set<AgencyRefusal>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IntegratedFacilityTarget> IntegratedFacilityTargets => Set<IntegratedFacilityTarget>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HelloWorkDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-offset type and cannot compare or order the text form. All instants come from
+        // TimeProvider in UTC, so they are stored as UTC ticks: exact, ordered, comparable on every provider.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
+}

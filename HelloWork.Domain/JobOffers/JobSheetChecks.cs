@@ -1,0 +1,180 @@
+namespace HelloWork.Domain.JobOffers;
+
+public enum FindingLevel
+{
+    /// <summary>Red: blocks saving the step / submitting.</summary>
+    Error = 0,
+
+    /// <summary>Orange: passed by the employer's confirmation.</summary>
+    Warning = 1,
+}
+
+/// <summary>A check result next to a field. <see cref="Code"/> is a resource key.</summary>
+public sealed record Finding(FindingLevel Level, string Field, string Code);
+
+/// <summary>
+/// The two levels of check on a 求人票 (REFERENCE.md), including the legal points a reviewer looks for (R-JOB-1, R-JOB-5, R-JOB-6).
+/// Each entry screen checks its own section; submission checks all of them.
+/// </summary>
+public static class JobSheetChecks
+{
+    public const int MaxText = 2000;
+
+    public static IReadOnlyList<Finding> Check(JobSheet s)
+    {
+        var f = new List<Finding>();
+        CheckBasics(s, f);
+        CheckEstablishment(s.Establishment, f);
+        CheckWork(s.Work, f);
+        CheckWages(s.Wages, f);
+        CheckHours(s.Hours, f);
+        CheckConditions(s.Conditions, f);
+        CheckCompany(s.Company, f);
+        CheckSelection(s.Selection, f);
+        return f;
+    }
+
+    public static void CheckBasics(JobSheet s, List<Finding> f)
+    {
+        var b = s.Basics;
+        if (!Enum.IsDefined(b.Scope)) f.Add(Err("Basics.Scope", "InvalidChoice"));
+        if (!Enum.IsDefined(b.Category)) f.Add(Err("Basics.Category", "InvalidChoice"));
+        if (b.OnlineSelfApplication && b.Scope == PublicationScope.WithoutName)
+        {
+            f.Add(Err("Basics.OnlineSelfApplication", "SelfApplicationNeedsScope"));
+        }
+        if (b.OnlineSelfApplication && s.Work.Dispatch is DispatchKind.Dispatch or DispatchKind.Contracting && !s.Work.WorkplaceDisclosed)
+        {
+            f.Add(Err("Basics.OnlineSelfApplication", "SelfApplicationDispatchUndisclosed"));
+        }
+        Len(f, "Basics.Industry", b.Industry, 100, required: true);
+    }
+
+    public static void CheckEstablishment(OfferEstablishment e, List<Finding> f)
+    {
+        Len(f, "Establishment.Name", e.Name, 100, required: true);
+        Len(f, "Establishment.Kana", e.Kana, 100, required: false);
+        Len(f, "Establishment.Address", e.Address, 200, required: true);
+        if (e.PostalCode.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(e.PostalCode, @"^\d{3}-?\d{4}$"))
+        {
+            f.Add(Err("Establishment.PostalCode", "PostalCodeFormat"));
+        }
+    }
+
+    public static void CheckWork(OfferWork w, List<Finding> f)
+    {
+        Len(f, "Work.JobTitle", w.JobTitle, 100, required: true);
+        Len(f, "Work.Description", w.Description, MaxText, required: true);
+        Len(f, "Work.WorkplacePrefecture", w.WorkplacePrefecture, 10, required: true);
+        Len(f, "Work.WorkplaceAddress", w.WorkplaceAddress, 200, required: true);
+        Len(f, "Work.RequiredExperience", w.RequiredExperience, MaxText, required: false);
+        Len(f, "Work.Licenses", w.Licenses, MaxText, required: false);
+        if (!Enum.IsDefined(w.EmploymentType)) f.Add(Err("Work.EmploymentType", "InvalidChoice"));
+        if (w.MinutesFromStation is < 0 or > 600) f.Add(Err("Work.MinutesFromStation", "OutOfRange"));
+        if (w.AgeLimited)
+        {
+            if (w.AgeException == AgeLimitException.None) f.Add(Err("Work.AgeException", "AgeLimitNeedsException"));
+            if (string.IsNullOrWhiteSpace(w.AgeReason)) f.Add(Err("Work.AgeReason", "AgeLimitNeedsReason"));
+            if (w.AgeMin is null && w.AgeMax is null) f.Add(Err("Work.AgeMax", "AgeLimitNeedsBounds"));
+            if (w.AgeMin is < 15 or > 100 || w.AgeMax is < 15 or > 100) f.Add(Err("Work.AgeMax", "OutOfRange"));
+            if (w.AgeMin is { } lo && w.AgeMax is { } hi && lo > hi) f.Add(Err("Work.AgeMax", "RangeReversed"));
+        }
+        if (w.Smoking == PassiveSmokingMeasure.Unstated) f.Add(Err("Work.Smoking", "SmokingMeasureRequired"));
+        if (w.FixedTerm && string.IsNullOrWhiteSpace(w.ContractTerm)) f.Add(Err("Work.ContractTerm", "Required"));
+        if (w.Dispatch is DispatchKind.Dispatch or DispatchKind.Contracting && !w.WorkplaceDisclosed)
+        {
+            f.Add(Warn("Work.WorkplaceDisclosed", "WorkplaceUndisclosedWarning"));
+        }
+    }
+
+    public static void CheckWages(OfferWages w, List<Finding> f)
+    {
+        var limit = w.Form switch { WageForm.Hourly => 100_000, WageForm.Daily => 500_000, WageForm.Annual => 100_000_000, _ => 10_000_000 };
+        var floor = w.Form switch { WageForm.Hourly => 900, WageForm.Daily => 5_000, WageForm.Annual => 1_500_000, _ => 100_000 };
+        if (w.BaseMin <= 0) f.Add(Err("Wages.BaseMin", "MustBePositive"));
+        if (w.BaseMin > limit || w.BaseMax > limit) f.Add(Err("Wages.BaseMax", "OutOfRange"));
+        if (w.BaseMax < w.BaseMin) f.Add(Err("Wages.BaseMax", "RangeReversed"));
+        if (w.FixedAllowances < 0 || w.FixedAllowances > limit) f.Add(Err("Wages.FixedAllowances", "OutOfRange"));
+        if (w.BaseMin > 0 && w.BaseMin < floor) f.Add(Warn("Wages.BaseMin", "WageBelowTypicalMinimum"));
+        if (w.FixedOvertime)
+        {
+            if (w.FixedOvertimeAmount is null or <= 0) f.Add(Err("Wages.FixedOvertimeAmount", "FixedOvertimeNeedsAmount"));
+            if (w.FixedOvertimeHours is null or <= 0 or > 100) f.Add(Err("Wages.FixedOvertimeHours", "FixedOvertimeNeedsHours"));
+            if (string.IsNullOrWhiteSpace(w.FixedOvertimeNote) || !w.FixedOvertimeNote.Contains("追加", StringComparison.Ordinal))
+            {
+                f.Add(Err("Wages.FixedOvertimeNote", "FixedOvertimeNeedsExtraPaySentence"));
+            }
+        }
+        Len(f, "Wages.OtherAllowances", w.OtherAllowances, MaxText, required: false);
+        Len(f, "Wages.Bonus", w.Bonus, 500, required: false);
+    }
+
+    public static void CheckHours(OfferHours h, List<Finding> f)
+    {
+        if (!h.ShiftWork && h.End == h.Start) f.Add(Err("Hours.End", "RangeReversed"));
+        if (h.DaysPerWeek is < 1 or > 7) f.Add(Err("Hours.DaysPerWeek", "OutOfRange"));
+        if (h.AnnualHolidays is < 0 or > 365) f.Add(Err("Hours.AnnualHolidays", "OutOfRange"));
+        if (h.BreakMinutes is < 0 or > 600) f.Add(Err("Hours.BreakMinutes", "OutOfRange"));
+        if (h.OvertimeMonthlyAverage is < 0 or > 200) f.Add(Err("Hours.OvertimeMonthlyAverage", "OutOfRange"));
+        if (h.PaidLeaveAfterSixMonths is < 0 or > 40) f.Add(Err("Hours.PaidLeaveAfterSixMonths", "OutOfRange"));
+        if (h.OvertimeMonthlyAverage > 45 && !h.SpecialClause36) f.Add(Warn("Hours.SpecialClause36", "OvertimeOver45NeedsSpecialClause"));
+        if (h.AnnualHolidays < 105 && h.DaysPerWeek >= 5) f.Add(Warn("Hours.AnnualHolidays", "FewHolidaysWarning"));
+        Len(f, "Hours.Holidays", h.Holidays, 200, required: true);
+        Len(f, "Hours.OtherShifts", h.OtherShifts, 500, required: false);
+    }
+
+    public static void CheckConditions(OfferConditions c, List<Finding> f)
+    {
+        if (c.RetirementAge is < 60 or > 100) f.Add(Err("Conditions.RetirementAge", "RetirementAgeAtLeast60"));
+        Len(f, "Conditions.Welfare", c.Welfare, MaxText, required: false);
+        Len(f, "Conditions.Training", c.Training, MaxText, required: false);
+    }
+
+    public static void CheckCompany(OfferCompany c, List<Finding> f)
+    {
+        if (c.EmployeesTotal is < 0 or > 1_000_000) f.Add(Err("Company.EmployeesTotal", "OutOfRange"));
+        if (c.EmployeesAtWorkplace < 0 || c.EmployeesAtWorkplace > c.EmployeesTotal) f.Add(Err("Company.EmployeesAtWorkplace", "OutOfRange"));
+        if (c.Founded is < 1600 or > 2100) f.Add(Err("Company.Founded", "OutOfRange"));
+        if (c.Capital is < 0) f.Add(Err("Company.Capital", "OutOfRange"));
+        Len(f, "Company.BusinessDescription", c.BusinessDescription, MaxText, required: true);
+        Len(f, "Company.PrText", c.PrText, MaxText, required: false);
+        Len(f, "Company.Features", c.Features, MaxText, required: false);
+    }
+
+    public static void CheckSelection(OfferSelection s, List<Finding> f)
+    {
+        if (s.Openings is < 1 or > 999) f.Add(Err("Selection.Openings", "OpeningsRange"));
+        if (s.ResultWithinDays is < 1 or > 60) f.Add(Err("Selection.ResultWithinDays", "OutOfRange"));
+        Len(f, "Selection.ContactName", s.ContactName, 50, required: true);
+        Len(f, "Selection.ContactPhone", s.ContactPhone, 20, required: true);
+        if (s.ContactPhone.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(s.ContactPhone, @"^[0-9\-]{10,13}$"))
+        {
+            f.Add(Err("Selection.ContactPhone", "PhoneFormat"));
+        }
+        if (s.ContactEmail is { Length: > 0 } mail && !System.Net.Mail.MailAddress.TryCreate(mail, out _))
+        {
+            f.Add(Err("Selection.ContactEmail", "EmailFormat"));
+        }
+        Len(f, "Selection.OtherDocuments", s.OtherDocuments, 500, required: false);
+    }
+
+    private static void Len(List<Finding> f, string field, string? value, int max, bool required)
+    {
+        if (required && string.IsNullOrWhiteSpace(value))
+        {
+            f.Add(Err(field, "Required"));
+        }
+        else if (value is not null && value.Length > max)
+        {
+            f.Add(Err(field, "TooLong"));
+        }
+        else if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            f.Add(Err(field, "InvalidCharacters"));
+        }
+    }
+
+    private static Finding Err(string field, string code) => new(FindingLevel.Error, field, code);
+
+    private static Finding Warn(string field, string code) => new(FindingLevel.Warning, field, code);
+}

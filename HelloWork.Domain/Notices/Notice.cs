@@ -1,0 +1,84 @@
+namespace HelloWork.Domain.Notices;
+
+/// <summary>What a notice is about (R-NTC-1).</summary>
+public enum NoticeKind
+{
+    Info = 0,
+    ApplicationReceived = 1,
+    ApplicationCancelled = 2,
+    MessageReceived = 3,
+    ReferralProposed = 4,
+    ReferralEstablished = 5,
+    ResultRegistered = 6,
+    OfferSubmitted = 7,
+    OfferAccepted = 8,
+    OfferReturned = 9,
+    DirectRequest = 10,
+    GuidanceMessage = 11,
+    JobInformation = 12,
+}
+
+/// <summary>
+/// A stored notice (お知らせ) for one recipient: a person (<c>user:{id}</c>), an establishment (<c>est:{id}</c>),
+/// an office (<c>office:{id}</c>) or an agency (<c>agency:{id}</c>). <see cref="Seq"/> numbers the recipient's notices
+/// 1, 2, 3 … so that a page that reconnects asks for everything after the last one it saw (R-LIVE-2).
+/// Notices are written in the same transaction as the change that causes them (an outbox) and published after commit.
+/// </summary>
+public sealed class Notice
+{
+    private Notice() { }
+
+    public Notice(string recipient, long seq, NoticeKind kind, string title, string body, string? link, Guid? subjectId, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        Recipient = recipient;
+        Seq = seq;
+        Kind = kind;
+        Title = title;
+        Body = body;
+        Link = link;
+        SubjectId = subjectId;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public string Recipient { get; private set; } = "";
+    public long Seq { get; private set; }
+    public NoticeKind Kind { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public string? Link { get; private set; }
+
+    /// <summary>The application, offer, referral … the notice is about, so open pages know what to refresh.</summary>
+    public Guid? SubjectId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+}
+
+/// <summary>The last sequence number handed out per recipient.</summary>
+public sealed class NoticeCounter
+{
+    private NoticeCounter() { }
+
+    public NoticeCounter(string recipient) => Recipient = recipient;
+
+    public string Recipient { get; private set; } = "";
+    public long LastSeq { get; private set; }
+
+    public long Next() => ++LastSeq;
+}
+
+/// <summary>Recipient keys (and SignalR group names).</summary>
+public static class Recipients
+{
+    public static string User(Guid id) => $"user:{id}";
+
+    public static string Establishment(Guid id) => $"est:{id}";
+
+    public static string Office(Guid id) => $"office:{id}";
+
+    public static string Agency(Guid id) => $"agency:{id}";
+}

@@ -1,1 +1,0 @@
-namespace HelloWork.Domain; public static class Placeholder {}
