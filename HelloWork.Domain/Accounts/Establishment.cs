@@ -20,7 +20,7 @@ public sealed class Establishment
         Id = Guid.NewGuid();
         OfficeId = officeId;
         Number = number;
-        Name = Text.Require(name, nameof(Name), 100);
+        Name = Text.RequireName(name, nameof(Name), 100);
         Kana = Text.Require(kana, nameof(Kana), 100, required: false);
         PostalCode = postalCode;
         Prefecture = prefecture;

@@ -44,8 +44,8 @@ public sealed class Jobseeker
     public Jobseeker(string name, string kana, DateOnly birthDate, string? phone, string? postalCode, string? address, DateTimeOffset now)
     {
         Id = Guid.NewGuid();
-        Name = Text.Require(name, nameof(Name), 50);
-        Kana = Text.Require(kana, nameof(Kana), 50);
+        Name = Text.RequireName(name, nameof(Name), 50);
+        Kana = Text.RequireName(kana, nameof(Kana), 50);
         var today = JapanTime.DateOf(now);
         if (birthDate > today.AddYears(-15) || birthDate < today.AddYears(-100))
         {

@@ -40,4 +40,16 @@ public static class Text
         var text = Require(value, field, maxLength, required: false);
         return text.Length == 0 ? null : text;
     }
+
+    /// <summary>A person's or organisation's name: like <see cref="Require"/>, single-line, and without markup characters
+    /// (names are printed on referral slips and notices, where markup has no place).</summary>
+    public static string RequireName(string? value, string field, int maxLength)
+    {
+        var text = Require(value, field, maxLength);
+        if (text.IndexOfAny(['<', '>', '{', '}', '\n', '\r', '\t', '"', '`']) >= 0)
+        {
+            throw new DomainException("NameInvalidCharacters", field);
+        }
+        return text;
+    }
 }

@@ -1,0 +1,183 @@
+using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Common;
+using HelloWork.Domain.JobOffers;
+using HelloWork.Domain.Notices;
+using HelloWork.Domain.Referrals;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Domain.Applications;
+
+public sealed record UploadedFile(string FileName, byte[] Content);
+
+public sealed record ApplyInput(Guid JobOfferId, string Motivation, IReadOnlyList<UploadedFile> Documents, Guid? ReferralId = null,
+    bool SelfApplicationAcknowledged = false);
+
+public sealed record ResultInput(ResultOutcome Outcome, int? ReasonCode, bool Discrepancy, string? DiscrepancyNote, DateOnly? HiringDate);
+
+/// <summary>Applying, cancelling and registering results (SPEC sections 4–6).</summary>
+public sealed class ApplicationService(Operations ops)
+{
+    public static readonly string[] AcceptedDocumentTypes = [FileSniffer.Pdf, FileSniffer.Jpeg, FileSniffer.Png, FileSniffer.Docx, FileSniffer.Doc];
+
+    /// <summary>Applies to an online referral (R-REF-4) or directly (R-SELF-1). One live application per offer (R-APP-1).</summary>
+    public Task<Guid> ApplyAsync(Actor actor, ApplyInput input, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var jobseekerId = actor.RequireJobseeker();
+        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == input.JobOfferId, ct) ?? throw new DomainException("OfferNotFound");
+        var jobseeker = await w.Db.Jobseekers.FirstAsync(j => j.Id == jobseekerId, ct);
+        if (!offer.IsOpen(w.Now))
+        {
+            throw new DomainException("OfferNotOpen");
+        }
+        Referral? referral = null;
+        if (input.ReferralId is { } referralId)
+        {
+            referral = await w.Db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId && r.JobseekerId == jobseekerId, ct)
+                ?? throw new DomainException("ReferralNotFound");
+            if (referral.JobOfferId != offer.Id)
+            {
+                throw new DomainException("ReferralNotFound");
+            }
+        }
+        else
+        {
+            if (!offer.AcceptsSelfApplication(w.Now))
+            {
+                throw new DomainException("SelfApplicationNotAccepted");
+            }
+            if (!input.SelfApplicationAcknowledged)
+            {
+                throw new DomainException("SelfApplicationNeedsAcknowledgement", nameof(input.SelfApplicationAcknowledged));
+            }
+        }
+        if (await w.Db.Applications.AnyAsync(a => a.JobOfferId == offer.Id && a.JobseekerId == jobseekerId && a.Status == ApplicationStatus.InSelection, ct))
+        {
+            throw new DomainException("AlreadyApplied");
+        }
+        var documents = CheckDocuments(offer, input.Documents);
+        var method = referral is null ? ApplicationMethod.SelfApplication : ApplicationMethod.OnlineReferral;
+        var application = new Application(offer.Id, offer.EstablishmentId, jobseekerId, method, referral?.Id, input.Motivation, w.Now);
+        w.Db.Applications.Add(application);
+        foreach (var (file, type) in documents)
+        {
+            w.Db.ApplicationDocuments.Add(new ApplicationDocument(application.Id, file.FileName, type, file.Content, w.Now));
+        }
+        referral?.Establish(application.Id, w.Now);
+        jobseeker.ExtendOnActivity(w.Now);
+
+        var methodLabel = referral is null ? "オンライン自主応募" : "オンラインハローワーク紹介";
+        var office = referral is null ? null : await w.Db.Offices.FirstAsync(o => o.Id == referral.OfficeId, ct);
+        var body = office is null
+            ? $"求人番号 {offer.JobNumber}　{offer.Title}　応募者 {jobseeker.Name}"
+            : $"{office.Name}　求人番号 {offer.JobNumber}　{offer.Title}　応募者 {jobseeker.Name}";
+        await w.Notices.AddAsync(Recipients.Establishment(offer.EstablishmentId), NoticeKind.ApplicationReceived,
+            $"応募通知（{methodLabel}）", body, $"/employer/applicants/{application.Id}", application.Id, ct);
+        if (referral is not null)
+        {
+            await w.Notices.AddAsync(Recipients.Office(referral.OfficeId), NoticeKind.ReferralEstablished, "紹介成立",
+                $"求人番号 {offer.JobNumber}　{offer.Title}", $"/staff/referrals", referral.Id, ct);
+        }
+        w.Audit("ApplicationCreated", nameof(Application), application.Id, jobseekerId, referral?.OfficeId, method.ToString());
+        return application.Id;
+    }, ct);
+
+    private static List<(UploadedFile File, string Type)> CheckDocuments(JobOffer offer, IReadOnlyList<UploadedFile> files)
+    {
+        if (files.Count == 0)
+        {
+            return [];
+        }
+        if (!offer.AcceptsDocuments)
+        {
+            throw new DomainException("DocumentsNotAccepted", "Documents");
+        }
+        if (files.Count > ApplicationDocument.MaxFiles)
+        {
+            throw new DomainException("TooManyFiles", "Documents", ApplicationDocument.MaxFiles);
+        }
+        var result = new List<(UploadedFile, string)>();
+        foreach (var file in files)
+        {
+            if (file.Content.Length == 0 || file.Content.Length > ApplicationDocument.MaxBytes)
+            {
+                throw new DomainException("FileTooLarge", "Documents", file.FileName);
+            }
+            var type = FileSniffer.Detect(file.Content);
+            if (type is null || !AcceptedDocumentTypes.Contains(type))
+            {
+                throw new DomainException("FileTypeNotAccepted", "Documents", file.FileName);
+            }
+            result.Add((file, type));
+        }
+        return result;
+    }
+
+    /// <summary>応募の取消 within 24 hours (R-CAN-1): the employer is notified at once; the documents are deleted (R-DOC-1).</summary>
+    public Task CancelAsync(Actor actor, Guid applicationId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var jobseekerId = actor.RequireJobseeker();
+        var application = await w.Db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId && a.JobseekerId == jobseekerId, ct)
+            ?? throw new ScopeException("application");
+        application.Cancel(w.Now);
+        await DeleteDocumentsAsync(w, application, ct);
+        var offer = await w.Db.JobOffers.FirstAsync(o => o.Id == application.JobOfferId, ct);
+        var name = await w.Db.Jobseekers.Where(j => j.Id == jobseekerId).Select(j => j.Name).FirstAsync(ct);
+        await w.Notices.AddAsync(Recipients.Establishment(application.EstablishmentId), NoticeKind.ApplicationCancelled, "応募取消の通知",
+            $"求人番号 {offer.JobNumber}　{offer.Title}　応募者 {name}", $"/employer/applicants/{application.Id}", application.Id, ct);
+        w.Audit("ApplicationCancelled", nameof(Application), application.Id, jobseekerId);
+    }, ct);
+
+    /// <summary>
+    /// 選考結果登録 by the employer (R-RES-1..3) until the end of the month three months after the offer became invalid,
+    /// or by staff on the employer's behalf at any time (R-RES-4). Documents are deleted (R-DOC-1); the applicant and
+    /// Hello Work are notified.
+    /// </summary>
+    public Task RegisterResultAsync(Actor actor, Guid applicationId, ResultInput input, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var application = await w.Db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId, ct) ?? throw new ScopeException("application");
+        var offer = await w.Db.JobOffers.FirstAsync(o => o.Id == application.JobOfferId, ct);
+        ResultChannel channel;
+        if (actor.IsEmployer && actor.EstablishmentId == application.EstablishmentId)
+        {
+            if (!offer.WithinAfterInvalidWindow(w.Now))
+            {
+                throw new DomainException("ResultDeadlinePassed");
+            }
+            channel = ResultChannel.EmployerOnline;
+        }
+        else if (actor.IsStaff && offer.AcceptingOfficeId == actor.OfficeId)
+        {
+            channel = ResultChannel.StaffEntered;
+        }
+        else
+        {
+            throw new ScopeException("application");
+        }
+        application.RegisterResult(input.Outcome, input.ReasonCode, input.Discrepancy, input.DiscrepancyNote, input.HiringDate, channel, w.Now);
+        await DeleteDocumentsAsync(w, application, ct);
+        var label = application.Status switch { ApplicationStatus.Hired => "採用", ApplicationStatus.Withdrawn => "辞退", _ => "不採用" };
+        var userIds = await w.Db.Users.Where(u => u.JobseekerId == application.JobseekerId).Select(u => u.Id).ToListAsync(ct);
+        foreach (var userId in userIds)
+        {
+            await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.ResultRegistered, "選考結果のお知らせ",
+                $"{offer.Title}（求人番号 {offer.JobNumber}）の選考結果：{label}", $"/jobseeker/applications/{application.Id}", application.Id, ct);
+        }
+        if (offer.AcceptingOfficeId is { } officeId)
+        {
+            await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ResultRegistered, "採否結果の登録",
+                $"求人番号 {offer.JobNumber}　{offer.Title}：{label}", "/staff/referrals", application.Id, ct);
+        }
+        w.Audit("ResultRegistered", nameof(Application), application.Id, application.JobseekerId, offer.AcceptingOfficeId, $"{label}/{channel}");
+    }, ct);
+
+    /// <summary>Removes the documents' rows — content included — not just a flag (R-DOC-1).</summary>
+    internal static async Task DeleteDocumentsAsync(Work w, Application application, CancellationToken ct)
+    {
+        var deleted = await w.Db.ApplicationDocuments.Where(d => d.ApplicationId == application.Id).ExecuteDeleteAsync(ct);
+        if (deleted > 0)
+        {
+            application.MarkDocumentsDeleted(w.Now);
+            w.Audit("DocumentsDeleted", nameof(Application), application.Id, application.JobseekerId, detail: deleted.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using HelloWork.Domain.Applications;
+using HelloWork.Domain.Data;
+using HelloWork.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HelloWork.Domain.Common;
+
+/// <summary>Where the database is: <c>Database:Provider</c> (<c>Sqlite</c> default, or <c>Postgres</c>) and <c>ConnectionStrings:HelloWork</c>.</summary>
+public sealed record DatabaseSettings(string Provider, string ConnectionString)
+{
+    public bool IsSqlite => Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase);
+
+    public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connection = configuration.GetConnectionString("HelloWork");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            var folder = Path.Combine(contentRoot, "App_Data");
+            Directory.CreateDirectory(folder);
+            connection = $"Data Source={Path.Combine(folder, "hellowork.db")}";
+        }
+        return new DatabaseSettings(provider, connection);
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (IsSqlite)
+        {
+            options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+        }
+        else if (Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            options.UseNpgsql(ConnectionString);
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown database provider '{Provider}'. Use Sqlite or Postgres.");
+        }
+    }
+}
+
+public static class DomainRegistration
+{
+    /// <summary>The domain's services: the context factory on the configured provider, the clock, the live bus, the operations.</summary>
+    public static IServiceCollection AddHelloWorkDomain(this IServiceCollection services, DatabaseSettings database)
+    {
+        services.AddSingleton(database);
+        services.AddDbContextFactory<HelloWorkDb>(database.Configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<LocalDispatcher>();
+        services.TryAddSingleton<ILiveBus, InProcessLiveBus>();
+        services.AddSingleton<Operations>();
+        services.AddSingleton<ApplicationService>();
+        services.AddSingleton<NoticeService>();
+        services.AddSingleton<Accounts.AccountDirectory>();
+        services.AddSingleton<Figures.HomeCounts>();
+        return services;
+    }
+}

@@ -1,0 +1,67 @@
+using HelloWork.Domain.Audit;
+using HelloWork.Domain.Data;
+using HelloWork.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Domain.Common;
+
+/// <summary>One domain operation's unit of work: a short-lived context, a transaction, the outbox, the audit trail.</summary>
+public sealed class Work(HelloWorkDb db, Outbox outbox, Actor actor, DateTimeOffset now)
+{
+    public HelloWorkDb Db { get; } = db;
+    public Outbox Notices { get; } = outbox;
+    public Actor Actor { get; } = actor;
+    public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Appends an audit entry in the same transaction (R-AUD-1).</summary>
+    public void Audit(string action, string subjectType, Guid subjectId, Guid? jobseekerId = null, Guid? officeId = null, string? detail = null) =>
+        Db.AuditEntries.Add(new AuditEntry(Actor.UserId == Guid.Empty ? null : Actor.UserId, Actor.Role, action, subjectType, subjectId,
+            jobseekerId, officeId ?? Actor.OfficeId, detail, Now));
+}
+
+/// <summary>
+/// Runs domain operations: each gets its own context from the factory (never one per circuit), runs in one transaction
+/// with the notices it causes (an outbox), and publishes them on the live bus after commit.
+/// </summary>
+public sealed class Operations(IDbContextFactory<HelloWorkDb> factory, TimeProvider clock, ILiveBus bus)
+{
+    public TimeProvider Clock => clock;
+
+    public async Task<T> RunAsync<T>(Actor actor, Func<Work, Task<T>> operation, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var work = new Work(db, new Outbox(db, clock.GetUtcNow()), actor, clock.GetUtcNow());
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            T result;
+            try
+            {
+                result = await operation(work);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                // Another operation took the same notice counter or office serial first: run again on fresh data.
+                continue;
+            }
+            if (work.Notices.Added.Count > 0)
+            {
+                await bus.PublishAsync([.. work.Notices.Added.Select(LiveNotice.From)], CancellationToken.None);
+            }
+            return result;
+        }
+    }
+
+    public Task RunAsync(Actor actor, Func<Work, Task> operation, CancellationToken ct = default) =>
+        RunAsync(actor, async w => { await operation(w); return true; }, ct);
+
+    /// <summary>A read: its own context, no tracking, no transaction.</summary>
+    public async Task<T> ReadAsync<T>(Func<HelloWorkDb, Task<T>> query, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return await query(db);
+    }
+}

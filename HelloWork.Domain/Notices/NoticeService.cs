@@ -1,0 +1,64 @@
+using HelloWork.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Domain.Notices;
+
+public sealed record NoticeView(Guid Id, string Recipient, long Seq, NoticeKind Kind, string Title, string Body, string? Link,
+    DateTimeOffset CreatedAt, bool IsRead);
+
+/// <summary>Reading notices (R-NTC-1) and catching up by sequence number after a reconnect (R-LIVE-2).</summary>
+public sealed class NoticeService(Operations ops)
+{
+    /// <summary>The recipient keys a person reads: their own, and their establishment's, office's or agency's.</summary>
+    public static IReadOnlyList<string> RecipientsOf(Actor actor)
+    {
+        var keys = new List<string> { Recipients.User(actor.UserId) };
+        if (actor.IsEmployer) keys.Add(Recipients.Establishment(actor.EstablishmentId!.Value));
+        if (actor.IsStaff) keys.Add(Recipients.Office(actor.OfficeId!.Value));
+        if (actor.IsAgency) keys.Add(Recipients.Agency(actor.AgencyId!.Value));
+        return keys;
+    }
+
+    public Task<int> UnreadCountAsync(Actor actor, CancellationToken ct = default)
+    {
+        var keys = RecipientsOf(actor);
+        return ops.ReadAsync(db => db.Notices.CountAsync(n => keys.Contains(n.Recipient) && n.ReadAt == null, ct), ct);
+    }
+
+    public Task<List<NoticeView>> ListAsync(Actor actor, int take = 50, CancellationToken ct = default)
+    {
+        var keys = RecipientsOf(actor);
+        return ops.ReadAsync(db => db.Notices.Where(n => keys.Contains(n.Recipient))
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Seq).Take(Math.Clamp(take, 1, 200))
+            .Select(n => new NoticeView(n.Id, n.Recipient, n.Seq, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null))
+            .ToListAsync(ct), ct);
+    }
+
+    /// <summary>Everything after <paramref name="afterSeq"/> for one recipient the actor may read, in order (R-LIVE-2).</summary>
+    public Task<List<LiveNotice>> SinceAsync(Actor actor, string recipient, long afterSeq, int take = 1000, CancellationToken ct = default)
+    {
+        if (!RecipientsOf(actor).Contains(recipient))
+        {
+            throw new ScopeException("notices of " + recipient);
+        }
+        return ops.ReadAsync(db => db.Notices.Where(n => n.Recipient == recipient && n.Seq > afterSeq).OrderBy(n => n.Seq).Take(take)
+            .Select(n => new LiveNotice(n.Recipient, n.Seq, n.Id, n.Kind, n.Title, n.Body, n.Link, n.SubjectId, n.CreatedAt))
+            .ToListAsync(ct), ct);
+    }
+
+    public Task MarkReadAsync(Actor actor, Guid noticeId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var keys = RecipientsOf(actor);
+        var notice = await w.Db.Notices.FirstOrDefaultAsync(n => n.Id == noticeId && keys.Contains(n.Recipient), ct)
+            ?? throw new ScopeException("notice");
+        notice.MarkRead(w.Now);
+    }, ct);
+
+    public Task MarkAllReadAsync(Actor actor, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var keys = RecipientsOf(actor);
+        var now = w.Now;
+        var unread = await w.Db.Notices.Where(n => keys.Contains(n.Recipient) && n.ReadAt == null).ToListAsync(ct);
+        unread.ForEach(n => n.MarkRead(now));
+    }, ct);
+}

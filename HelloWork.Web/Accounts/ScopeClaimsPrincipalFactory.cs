@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using HelloWork.Domain.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace HelloWork.Web.Accounts;
+
+/// <summary>Adds the user's scope (jobseeker, establishment, office, agency, supervisor) to the sign-in principal (R-ACC-4).</summary>
+internal sealed class ScopeClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ScopeClaims.DisplayName, user.DisplayName));
+        Add(identity, ScopeClaims.JobseekerId, user.JobseekerId);
+        Add(identity, ScopeClaims.EstablishmentId, user.EstablishmentId);
+        Add(identity, ScopeClaims.OfficeId, user.OfficeId);
+        Add(identity, ScopeClaims.AgencyId, user.AgencyId);
+        if (user.IsSupervisor)
+        {
+            identity.AddClaim(new Claim(ScopeClaims.Supervisor, "true"));
+        }
+        return identity;
+    }
+
+    private static void Add(ClaimsIdentity identity, string type, Guid? id)
+    {
+        if (id is { } value)
+        {
+            identity.AddClaim(new Claim(type, value.ToString()));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using HelloWork.Domain.Accounts;
+using HelloWork.Web.Endpoints;
+using Serilog;
+using Serilog.Context;
+
+namespace HelloWork.Web.Extensions;
+
+public static class Pipeline
+{
+    public static void UseHelloWorkPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        // Structured properties for every log line of the request: ids and role, never names or e-mail addresses.
+        app.Use(async (context, next) =>
+        {
+            var user = context.User;
+            using (LogContext.PushProperty("UserId", user.FindFirstValue(ClaimTypes.NameIdentifier)))
+            using (LogContext.PushProperty("Role", Roles.All.FirstOrDefault(user.IsInRole)))
+            using (LogContext.PushProperty("EstablishmentId", user.FindFirstValue(ScopeClaims.EstablishmentId)))
+            using (LogContext.PushProperty("OfficeId", user.FindFirstValue(ScopeClaims.OfficeId)))
+            {
+                await next();
+            }
+        });
+        app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapHelloWorkEndpoints(this WebApplication app)
+    {
+        app.MapAuthEndpoints();
+        app.MapHealthEndpoints();
+    }
+}
