@@ -14,6 +14,9 @@ internal sealed class PdfFont
 {
     public const string FileName = "ipaexg.ttf";
 
+    /// <summary>The em grid the embedded subsets are drawn on (see <see cref="TrueTypeRescaler"/>); layout measures on the same grid.</summary>
+    public const int EmbeddedUnitsPerEm = 256;
+
     /// <summary>Ascent of the font's em box, used to put the baseline inside a line box.</summary>
     public const float Ascent = 0.88f;
 
@@ -66,15 +69,16 @@ internal sealed class PdfFont
     /// <summary>A typeface holding only the given code points, for one document.</summary>
     public SKTypeface CreateSubsetTypeface(IEnumerable<int> codepoints)
     {
-        var bytes = _subsetter.Subset(codepoints);
+        var bytes = TrueTypeRescaler.Rescale(_subsetter.Subset(codepoints), EmbeddedUnitsPerEm);
         using var data = SKData.CreateCopy(bytes);
         return SKTypeface.FromData(data) ?? throw new InvalidOperationException("Skia could not read the font subset.");
     }
 
     private float MeasureEm(int codepoint)
     {
-        using var font = new SKFont(_measureTypeface, 1000f);
-        return font.MeasureText(char.ConvertFromUtf32(codepoint)) / 1000f;
+        using var font = new SKFont(_measureTypeface, 1000f) { LinearMetrics = true, Subpixel = true };
+        var em = font.MeasureText(char.ConvertFromUtf32(codepoint)) / 1000f;
+        return MathF.Round(em * EmbeddedUnitsPerEm, MidpointRounding.AwayFromZero) / EmbeddedUnitsPerEm;
     }
 
     /// <summary>
