@@ -76,7 +76,7 @@ internal sealed class PdfFont
 
     private float MeasureEm(int codepoint)
     {
-        using var font = new SKFont(_measureTypeface, 1000f) { LinearMetrics = true, Subpixel = true };
+        using var font = new SKFont(_measureTypeface, 1000f) { LinearMetrics = true, Subpixel = true, Hinting = SKFontHinting.None };
         var em = font.MeasureText(char.ConvertFromUtf32(codepoint)) / 1000f;
         return MathF.Round(em * EmbeddedUnitsPerEm, MidpointRounding.AwayFromZero) / EmbeddedUnitsPerEm;
     }

@@ -94,7 +94,7 @@ internal static class PdfRenderer
         {
             if (!fonts.TryGetValue(size, out var font))
             {
-                font = new SKFont(typeface, size) { Subpixel = true, LinearMetrics = true };
+                font = new SKFont(typeface, size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
                 fonts[size] = font;
             }
 
