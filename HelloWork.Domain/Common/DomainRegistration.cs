@@ -56,6 +56,7 @@ public static class DomainRegistration
         services.AddSingleton<Operations>();
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<NoticeService>();
+        services.AddSingleton<Documents.DocumentService>();
         services.AddSingleton<Accounts.AccountDirectory>();
         services.AddSingleton<Figures.HomeCounts>();
         return services;

@@ -40,5 +40,6 @@ public static class Pipeline
     {
         app.MapAuthEndpoints();
         app.MapHealthEndpoints();
+        app.MapDocumentEndpoints();
     }
 }

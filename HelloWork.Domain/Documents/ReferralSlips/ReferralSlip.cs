@@ -87,7 +87,7 @@ public static class ReferralSlip
         pdf.Table(new PdfTable(1, 1) { BorderThickness = 0, Padding = 0 }
             .AddRow(new PdfCell($"{d.Office.Name}　御中\n担当者 {d.Office.Officer}") { Style = Value with { LineSpacing = 1.5f } }, new PdfCell($"求人番号 {d.JobNumber}") { Style = Value with { Align = TextAlign.Right } }));
         pdf.Paragraph("紹介結果通知（採否連絡票）", TextStyle.Body with { Size = 15, Align = TextAlign.Center, LineSpacing = 1.7f });
-        pdf.Paragraph("該当する□にレ印を記入してください。", Small with { LineSpacing = 1.8f });
+        pdf.Paragraph("該当する□に記入してください。", Small with { LineSpacing = 1.8f });
 
         var grid = new PdfTable(1.25f, 2.35f, 1.25f, 2.35f) { Style = Value, Padding = 3.5f };
         grid.AddRow(L("氏名"), d.Jobseeker.Name, L("紹介日"), JapaneseFormat.Date(d.ReferredOn));
@@ -101,7 +101,7 @@ public static class ReferralSlip
         reasons.AddRow(
             L("不採用の理由\n（コード）"),
             new PdfCell("") { MinHeight = 30 },
-            new PdfCell("1 経験・資格の不足　2 適性　3 労働条件が合わない　4 他の応募者を採用\n5 本人の辞退・連絡なし　6 その他（　　　　　　　　　　　　　　　　　　）") { Style = Small });
+            new PdfCell(Applications.SelectionReasons.PrintedList) { Style = Small });
         pdf.Table(reasons);
 
         var sign = new PdfTable(1.25f, 2.35f, 1.25f, 2.35f) { Style = Value, Padding = 3.5f };
