@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Adds or updates UI strings in both resource files: HelloWork.Web/Resources/Ui.resx (Japanese, the neutral language)
-and Ui.en.resx (English). Usage: tools/resx.py Key "日本語" "English" [Key "日本語" "English" ...]
+and Ui.en.resx (English). Usage: tools/resx.py [--res NAME] Key "日本語" "English" [Key "日本語" "English" ...]
+--res NAME writes Resources/NAME.resx and NAME.en.resx instead (one resource class per area: Ui, Jobseeker, Employer,
+Staff, Agency ...; each needs a marker class `public sealed class NAME;` in HelloWork.Web/Resources).
 Keys are English; values are the real Japanese labels (REFERENCE.md) and their English counterparts."""
 import sys, os
 from xml.sax.saxutils import escape
@@ -29,9 +31,12 @@ def save(path, entries):
         f.write("</root>\n")
 
 def main(args):
+    name = "Ui"
+    if args[:1] == ["--res"]:
+        name, args = args[1], args[2:]
     if len(args) % 3 != 0:
         sys.exit("arguments come in threes: Key Japanese English")
-    ja_path, en_path = os.path.join(HERE, "Ui.resx"), os.path.join(HERE, "Ui.en.resx")
+    ja_path, en_path = os.path.join(HERE, name + ".resx"), os.path.join(HERE, name + ".en.resx")
     ja, en = load(ja_path), load(en_path)
     for i in range(0, len(args), 3):
         ja[args[i]], en[args[i]] = args[i + 1], args[i + 2]

@@ -56,6 +56,9 @@ public static class DomainRegistration
         services.AddSingleton<Operations>();
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<NoticeService>();
+        services.AddSingleton<JobOffers.JobOfferService>();
+        services.AddSingleton<Referrals.ReferralService>();
+        services.AddSingleton<Messaging.MessageService>();
         services.AddSingleton<Documents.DocumentService>();
         services.AddSingleton<Accounts.AccountDirectory>();
         services.AddSingleton<Figures.HomeCounts>();

@@ -1,0 +1,178 @@
+using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Common;
+using HelloWork.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Domain.JobOffers;
+
+/// <summary>
+/// A job offer from entry to publication (R-JOB-1..5): employers create, save per screen, submit, copy, close and extend
+/// their own offers; staff of the establishment's office accept or return them. Every state change is audited (R-AUD-1)
+/// and notifies the other side (R-NTC-1).
+/// </summary>
+public sealed class JobOfferService(Operations ops)
+{
+    /// <summary>A new draft prefilled with the establishment's details (R-JOB-7: online when from the mypage, counter when staff enter it).</summary>
+    public Task<Guid> CreateDraftAsync(Actor actor, Guid? establishmentId = null, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var (est, channel) = await OwnEstablishmentAsync(w, establishmentId, ct);
+        var sheet = new JobSheet
+        {
+            Establishment = new OfferEstablishment { Name = est.Name, Kana = est.Kana, PostalCode = est.PostalCode, Address = est.Address, Website = est.Website },
+            Basics = new OfferBasics { Industry = est.Industry },
+            Company = new OfferCompany { EmployeesTotal = est.Employees, PrText = est.PrText },
+        };
+        var offer = new JobOffer(est.Id, channel, sheet, w.Now);
+        w.Db.JobOffers.Add(offer);
+        w.Audit("OfferCreated", nameof(JobOffer), offer.Id, detail: channel.ToString());
+        return offer.Id;
+    }, ct);
+
+    /// <summary>Saves one entry screen's section. Blocking findings (red) of that section refuse the save; warnings (orange) are returned.</summary>
+    public Task<IReadOnlyList<Finding>> SaveAsync(Actor actor, Guid offerId, JobSheet sheet, int screen, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var offer = await OwnOfferAsync(w, offerId, ct);
+        var findings = ChecksForScreen(sheet, screen);
+        if (findings.FirstOrDefault(f => f.Level == FindingLevel.Error) is { } error)
+        {
+            throw new DomainException(error.Code, error.Field);
+        }
+        offer.UpdateSheet(sheet, w.Now);
+        return (IReadOnlyList<Finding>)findings;
+    }, ct);
+
+    /// <summary>The checks of one of the 8 entry screens (1 求人区分等 … 8 選考方法), REFERENCE.md.</summary>
+    public static List<Finding> ChecksForScreen(JobSheet sheet, int screen)
+    {
+        var f = new List<Finding>();
+        switch (screen)
+        {
+            case 1: JobSheetChecks.CheckBasics(sheet, f); break;
+            case 2: JobSheetChecks.CheckEstablishment(sheet.Establishment, f); break;
+            case 3: JobSheetChecks.CheckWork(sheet.Work, f); break;
+            case 4: JobSheetChecks.CheckWages(sheet.Wages, f); break;
+            case 5: JobSheetChecks.CheckHours(sheet.Hours, f); break;
+            case 6: JobSheetChecks.CheckConditions(sheet.Conditions, f); break;
+            case 7: JobSheetChecks.CheckCompany(sheet.Company, f); break;
+            case 8: JobSheetChecks.CheckSelection(sheet.Selection, f); break;
+            default: throw new DomainException("InvalidChoice", "Screen");
+        }
+        return f;
+    }
+
+    /// <summary>申込み (R-JOB-1). Warnings must have been confirmed by the caller; errors refuse.</summary>
+    public Task SubmitAsync(Actor actor, Guid offerId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var offer = await OwnOfferAsync(w, offerId, ct);
+        offer.Submit(w.Now);
+        var est = await w.Db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
+        await w.Notices.AddAsync(Recipients.Office(est.OfficeId), NoticeKind.OfferSubmitted, "求人の申込みがありました",
+            $"{est.Name}　{offer.Title}", "/staff/review", offer.Id, ct);
+        w.Audit("OfferSubmitted", nameof(JobOffer), offer.Id);
+    }, ct);
+
+    /// <summary>受理・公開 by staff of the establishment's office: job number (R-JOB-2) and validity (R-JOB-3). An establishment's first
+    /// offer needs the establishment confirmed first (R-ACC-3).</summary>
+    public Task<string> AcceptAsync(Actor actor, Guid offerId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var officeId = actor.RequireOffice();
+        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == offerId, ct) ?? throw new DomainException("OfferNotFound");
+        var est = await w.Db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
+        if (est.OfficeId != officeId)
+        {
+            throw new ScopeException("offer of another office");
+        }
+        if (est.Status != EstablishmentStatus.Confirmed)
+        {
+            throw new DomainException("EstablishmentNotConfirmed");
+        }
+        var office = await w.Db.Offices.FirstAsync(o => o.Id == officeId, ct);
+        offer.Accept(office, w.Now);
+        await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.OfferAccepted, "求人を受理・公開しました",
+            $"求人番号 {offer.JobNumber}　{offer.Title}（紹介期限日 {JapanTime.Format(offer.ValidUntil!.Value)}）", $"/employer/offers/{offer.Id}", offer.Id, ct);
+        w.Audit("OfferAccepted", nameof(JobOffer), offer.Id, detail: offer.JobNumber);
+        return offer.JobNumber!;
+    }, ct);
+
+    /// <summary>差し戻し with a correction request (修正依頼); a comment is required (R-JOB-1).</summary>
+    public Task ReturnAsync(Actor actor, Guid offerId, string comment, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var officeId = actor.RequireOffice();
+        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == offerId, ct) ?? throw new DomainException("OfferNotFound");
+        var est = await w.Db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
+        if (est.OfficeId != officeId)
+        {
+            throw new ScopeException("offer of another office");
+        }
+        offer.Return(comment, w.Now);
+        await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.OfferReturned, "求人の修正依頼があります",
+            $"{offer.Title}：{offer.CorrectionRequest}", $"/employer/offers/{offer.Id}", offer.Id, ct);
+        w.Audit("OfferReturned", nameof(JobOffer), offer.Id);
+    }, ct);
+
+    /// <summary>The office confirms the establishment (R-ACC-3).</summary>
+    public Task ConfirmEstablishmentAsync(Actor actor, Guid establishmentId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var officeId = actor.RequireOffice();
+        var est = await w.Db.Establishments.FirstOrDefaultAsync(e => e.Id == establishmentId && e.OfficeId == officeId, ct)
+            ?? throw new ScopeException("establishment");
+        est.Confirm(w.Now);
+        w.Audit("EstablishmentConfirmed", nameof(Establishment), est.Id);
+    }, ct);
+
+    /// <summary>充足 or 募集停止.</summary>
+    public Task CloseAsync(Actor actor, Guid offerId, InvalidReason reason, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var offer = await OwnOfferAsync(w, offerId, ct);
+        offer.Close(reason, w.Now);
+        w.Audit("OfferClosed", nameof(JobOffer), offer.Id, detail: reason.ToString());
+    }, ct);
+
+    /// <summary>The one-month extension of validity.</summary>
+    public Task ExtendAsync(Actor actor, Guid offerId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var offer = await OwnOfferAsync(w, offerId, ct);
+        offer.ExtendOneMonth(w.Now);
+        w.Audit("OfferExtended", nameof(JobOffer), offer.Id, detail: offer.ValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }, ct);
+
+    /// <summary>過去の求人を利用した申込み (R-JOB-4): a new draft from one of the establishment's offers.</summary>
+    public Task<Guid> CopyAsync(Actor actor, Guid offerId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var offer = await OwnOfferAsync(w, offerId, ct, forEdit: false);
+        var copy = offer.CopyAsDraft(w.Now);
+        w.Db.JobOffers.Add(copy);
+        w.Audit("OfferCopied", nameof(JobOffer), copy.Id, detail: offer.Id.ToString());
+        return copy.Id;
+    }, ct);
+
+    private static async Task<(Establishment Establishment, OfferChannel Channel)> OwnEstablishmentAsync(Work w, Guid? establishmentId, CancellationToken ct)
+    {
+        if (w.Actor.IsEmployer)
+        {
+            return (await w.Db.Establishments.FirstAsync(e => e.Id == w.Actor.EstablishmentId, ct), OfferChannel.Online);
+        }
+        if (w.Actor.IsStaff && establishmentId is { } id)
+        {
+            var est = await w.Db.Establishments.FirstOrDefaultAsync(e => e.Id == id && e.OfficeId == w.Actor.OfficeId, ct)
+                ?? throw new ScopeException("establishment");
+            return (est, OfferChannel.Counter);
+        }
+        throw new ScopeException("job offer entry");
+    }
+
+    private static async Task<JobOffer> OwnOfferAsync(Work w, Guid offerId, CancellationToken ct, bool forEdit = true)
+    {
+        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == offerId, ct) ?? throw new ScopeException("job offer");
+        if (w.Actor.IsEmployer && offer.EstablishmentId == w.Actor.EstablishmentId)
+        {
+            return offer;
+        }
+        if (w.Actor.IsStaff && (offer.Channel == OfferChannel.Counter || !forEdit)
+            && await w.Db.Establishments.AnyAsync(e => e.Id == offer.EstablishmentId && e.OfficeId == w.Actor.OfficeId, ct))
+        {
+            return offer;
+        }
+        throw new ScopeException("job offer");
+    }
+}
