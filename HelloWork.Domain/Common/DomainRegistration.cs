@@ -58,6 +58,7 @@ public static class DomainRegistration
         services.AddSingleton<NoticeService>();
         services.AddSingleton<Agencies.AgencyService>();
         services.AddSingleton<Agencies.Provision>();
+        services.AddSingleton<Agencies.GuidanceInbox>();
         services.AddSingleton<JobOffers.JobOfferService>();
         services.AddSingleton<Referrals.ReferralService>();
         services.AddSingleton<Messaging.MessageService>();
