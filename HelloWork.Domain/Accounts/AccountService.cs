@@ -87,7 +87,9 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         {
             var serial = await db.Establishments.CountAsync(e => e.OfficeId == office!.Id, ct) + 500_000;
             est = Collect(errors, () => new Establishment(office!.Id, Establishment.FormatNumber(office.Code, serial), input.EstablishmentName,
-                input.EstablishmentKana, input.PostalCode!, input.Prefecture, input.Prefecture + input.Address, input.Industry, input.Employees ?? 0, now));
+                input.EstablishmentKana, input.PostalCode!, input.Prefecture, input.Prefecture + input.Address, input.Industry, input.Employees ?? 0, now),
+                // The entity names its fields Name/Kana; the form calls them EstablishmentName/EstablishmentKana.
+                field => field switch { nameof(Establishment.Name) => nameof(input.EstablishmentName), nameof(Establishment.Kana) => nameof(input.EstablishmentKana), _ => field });
         }
         ThrowIfAny(errors);
         est!.MarkOpenedOnline();
@@ -201,7 +203,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         }
     }
 
-    private static T? Collect<T>(Dictionary<string, List<string>> errors, Func<T> create)
+    private static T? Collect<T>(Dictionary<string, List<string>> errors, Func<T> create, Func<string, string>? inputField = null)
     {
         try
         {
@@ -209,7 +211,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         }
         catch (DomainException e)
         {
-            Add(errors, e.Field ?? "", e.Code);
+            Add(errors, inputField is null ? e.Field ?? "" : inputField(e.Field ?? ""), e.Code);
             return default;
         }
     }
