@@ -7,6 +7,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 export DEBIAN_FRONTEND=noninteractive
+# The server clock runs in UTC, as in production; business dates must still come out in Japan time (R-TIME-1).
+export TZ=UTC
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 say() { echo "test.sh: $*"; }
