@@ -62,6 +62,8 @@ public static class DomainRegistration
         services.AddSingleton<Documents.DocumentService>();
         services.AddSingleton<Accounts.AccountDirectory>();
         services.AddSingleton<Figures.HomeCounts>();
+        services.AddSingleton<Search.JobSearch>();
+        services.AddSingleton<Search.SavedItemsService>();
         return services;
     }
 }
