@@ -41,5 +41,7 @@ public static class Pipeline
         app.MapAuthEndpoints();
         app.MapHealthEndpoints();
         app.MapDocumentEndpoints();
+        app.MapProvisionEndpoints();
+        app.MapOpenApi();
     }
 }
