@@ -151,7 +151,7 @@ public sealed class ProvisionTests
         {
             for (var i = 0; i < 25; i++)
             {
-                db.JobOffers.Add(DomainWorld.Published(rnd, world.Establishment1, world.Office1, Domain.Data.Demo.Vocabulary.Places[i % 4],
+                db.JobOffers.Add(DomainWorld.Published(rnd, world.Establishment1, world.Office1, global::HelloWork.Domain.Data.Demo.Vocabulary.Places[i % 4],
                     world.Clock.GetUtcNow().AddSeconds(i % 3), HelloWork.Domain.JobOffers.PublicationScope.PublicWithName));
             }
             return db.SaveChangesAsync(Ct);
