@@ -67,6 +67,9 @@ public static class DomainRegistration
         services.AddSingleton<Figures.HomeCounts>();
         services.AddSingleton<Search.JobSearch>();
         services.AddSingleton<Search.SavedItemsService>();
+        services.AddSingleton<Search.DirectRequestService>();
+        services.AddSingleton<Referrals.MyReferralsQuery>();
+        services.AddSingleton<MyApplications>();
         return services;
     }
 }
