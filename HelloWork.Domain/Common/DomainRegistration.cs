@@ -65,6 +65,11 @@ public static class DomainRegistration
         services.AddSingleton<Documents.DocumentService>();
         services.AddSingleton<Accounts.AccountDirectory>();
         services.AddSingleton<Figures.HomeCounts>();
+        services.AddSingleton<Search.JobSearch>();
+        services.AddSingleton<Search.SavedItemsService>();
+        services.AddSingleton<Search.DirectRequestService>();
+        services.AddSingleton<Referrals.MyReferralsQuery>();
+        services.AddSingleton<MyApplications>();
         return services;
     }
 }
