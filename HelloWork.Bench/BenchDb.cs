@@ -3,6 +3,7 @@ using HelloWork.Domain.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HelloWork.Bench;
 
@@ -27,7 +28,17 @@ public sealed class BenchDb(DatabaseSettings settings)
     }
 
     /// <summary>The domain's own registrations (context factory, system clock, live bus, operations) over this database.</summary>
-    public ServiceProvider Services() => new ServiceCollection().AddHelloWorkDomain(Settings).BuildServiceProvider();
+    /// <param name="logSql">Print every SQL command EF runs and its database time (<c>--log-sql</c>).</param>
+    public ServiceProvider Services(bool logSql = false)
+    {
+        var services = new ServiceCollection();
+        if (logSql)
+        {
+            services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information));
+        }
+        return services.AddHelloWorkDomain(Settings).BuildServiceProvider();
+    }
 
     public bool Exists()
     {

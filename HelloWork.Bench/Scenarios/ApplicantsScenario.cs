@@ -18,7 +18,7 @@ public static class ApplicantsScenario
     {
         await GenerateCommand.EnsureDataAsync(options);
         var db = BenchDb.From(options);
-        await using var services = db.Services();
+        await using var services = db.Services(options.Flag("log-sql"));
         var list = services.GetRequiredService<ApplicantList>();
         Guid establishmentId;
         int applicants;

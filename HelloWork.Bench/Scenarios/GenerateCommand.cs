@@ -51,6 +51,12 @@ public static class GenerateCommand
         var db = BenchDb.From(options);
         if (db.Exists())
         {
+            if (db.IsSqlite)
+            {
+                // Data generated before a newer migration (an index, say) gets it now, as the portal would on start.
+                await using var ctx = db.CreateContext();
+                await ctx.Database.MigrateAsync();
+            }
             return;
         }
         Console.WriteLine($"No benchmark data in {db.Describe}: generating it first.");

@@ -1,4 +1,5 @@
 using HelloWork.Domain.Common;
+using HelloWork.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Domain.Applications;
@@ -15,7 +16,7 @@ public enum ApplicantSort
     /// <summary>応募者氏名, in 五十音順 by furigana</summary>
     Name = 2,
 
-    /// <summary>選考状況, newest application first within a status</summary>
+    /// <summary>選考状況, then the application date in the same direction (so both directions follow one index)</summary>
     Status = 3,
 }
 
@@ -73,31 +74,70 @@ public sealed class ApplicantList(Operations ops)
         {
             var filtered = Filter(db.Applications.Where(a => a.EstablishmentId == establishmentId), query);
             var total = await filtered.CountAsync(ct);
+            IQueryable<Application> page;
+            if (query.Sort == ApplicantSort.Name)
+            {
+                // The name lives on the jobseeker: join first, then sort and page (cost grows with the filtered count).
+                var byName =
+                    from a in filtered
+                    join j in db.Jobseekers on a.JobseekerId equals j.Id
+                    select new { a, j.Kana, j.Name };
+                var sortedByName = query.Descending
+                    ? byName.OrderByDescending(x => x.Kana).ThenByDescending(x => x.Name).ThenBy(x => x.a.Id)
+                    : byName.OrderBy(x => x.Kana).ThenBy(x => x.Name).ThenBy(x => x.a.Id);
+                page = sortedByName.Skip(query.Page * query.PageSize).Take(query.PageSize).Select(x => x.a);
+            }
+            else
+            {
+                // Sort and page the applications alone along an index, then join the jobseeker and the offer for the page's rows only:
+                // a deep page costs an index walk, not tens of thousands of joins.
+                page = Sort(filtered, query).Skip(query.Page * query.PageSize).Take(query.PageSize);
+            }
             var joined =
-                from a in filtered
+                from a in page
                 join j in db.Jobseekers on a.JobseekerId equals j.Id
                 join o in db.JobOffers on a.JobOfferId equals o.Id
-                select new { a, j.Name, j.Kana, o.JobNumber, o.Title };
-            var sorted = (query.Sort, query.Descending) switch
-            {
-                (ApplicantSort.ResultRegisteredAt, false) => joined.OrderBy(x => x.a.ResultRegisteredAt).ThenBy(x => x.a.AppliedAt),
-                (ApplicantSort.ResultRegisteredAt, true) => joined.OrderByDescending(x => x.a.ResultRegisteredAt).ThenByDescending(x => x.a.AppliedAt),
-                (ApplicantSort.Name, false) => joined.OrderBy(x => x.Kana).ThenBy(x => x.Name),
-                (ApplicantSort.Name, true) => joined.OrderByDescending(x => x.Kana).ThenByDescending(x => x.Name),
-                (ApplicantSort.Status, false) => joined.OrderBy(x => x.a.Status).ThenByDescending(x => x.a.AppliedAt),
-                (ApplicantSort.Status, true) => joined.OrderByDescending(x => x.a.Status).ThenByDescending(x => x.a.AppliedAt),
-                (_, false) => joined.OrderBy(x => x.a.AppliedAt),
-                (_, true) => joined.OrderByDescending(x => x.a.AppliedAt),
-            };
-            // A last key that is unique keeps paging stable when the sort values tie.
-            var rows = await sorted.ThenBy(x => x.a.Id)
-                .Skip(query.Page * query.PageSize).Take(query.PageSize)
-                .Select(x => new ApplicantRow(x.a.Id, x.a.Status, x.Name, x.Kana, x.a.ApplicantHasMypage, x.a.Method, x.a.AppliedAt,
-                    x.a.ResultRegisteredAt, x.a.JobOfferId, x.JobNumber, x.Title))
+                select new Joined { A = a, Name = j.Name, Kana = j.Kana, JobNumber = o.JobNumber, Title = o.Title };
+            var rows = await Sort(joined, query)
+                .Select(x => new ApplicantRow(x.A.Id, x.A.Status, x.Name, x.Kana, x.A.ApplicantHasMypage, x.A.Method, x.A.AppliedAt,
+                    x.A.ResultRegisteredAt, x.A.JobOfferId, x.JobNumber, x.Title))
                 .ToListAsync(ct);
             return new ApplicantPage(rows, total, query.Page, query.PageSize);
         }, ct);
     }
+
+    /// <summary>A page row before projection; member-initialised so EF can sort on it.</summary>
+    private sealed class Joined
+    {
+        public required Application A { get; init; }
+        public required string Name { get; init; }
+        public required string Kana { get; init; }
+        public string? JobNumber { get; init; }
+        public required string Title { get; init; }
+    }
+
+    /// <summary>Each sort follows an index of Applications, ties broken by the id so that paging is stable.</summary>
+    private static IOrderedQueryable<Application> Sort(IQueryable<Application> q, ApplicantQuery query) => (query.Sort, query.Descending) switch
+    {
+        (ApplicantSort.ResultRegisteredAt, false) => q.OrderBy(a => a.ResultRegisteredAt).ThenBy(a => a.AppliedAt).ThenBy(a => a.Id),
+        (ApplicantSort.ResultRegisteredAt, true) => q.OrderByDescending(a => a.ResultRegisteredAt).ThenByDescending(a => a.AppliedAt).ThenBy(a => a.Id),
+        (ApplicantSort.Status, false) => q.OrderBy(a => a.Status).ThenBy(a => a.AppliedAt).ThenBy(a => a.Id),
+        (ApplicantSort.Status, true) => q.OrderByDescending(a => a.Status).ThenByDescending(a => a.AppliedAt).ThenBy(a => a.Id),
+        (_, false) => q.OrderBy(a => a.AppliedAt).ThenBy(a => a.Id),
+        (_, true) => q.OrderByDescending(a => a.AppliedAt).ThenBy(a => a.Id),
+    };
+
+    private static IOrderedQueryable<Joined> Sort(IQueryable<Joined> q, ApplicantQuery query) => (query.Sort, query.Descending) switch
+    {
+        (ApplicantSort.Name, false) => q.OrderBy(x => x.Kana).ThenBy(x => x.Name).ThenBy(x => x.A.Id),
+        (ApplicantSort.Name, true) => q.OrderByDescending(x => x.Kana).ThenByDescending(x => x.Name).ThenBy(x => x.A.Id),
+        (ApplicantSort.ResultRegisteredAt, false) => q.OrderBy(x => x.A.ResultRegisteredAt).ThenBy(x => x.A.AppliedAt).ThenBy(x => x.A.Id),
+        (ApplicantSort.ResultRegisteredAt, true) => q.OrderByDescending(x => x.A.ResultRegisteredAt).ThenByDescending(x => x.A.AppliedAt).ThenBy(x => x.A.Id),
+        (ApplicantSort.Status, false) => q.OrderBy(x => x.A.Status).ThenBy(x => x.A.AppliedAt).ThenBy(x => x.A.Id),
+        (ApplicantSort.Status, true) => q.OrderByDescending(x => x.A.Status).ThenByDescending(x => x.A.AppliedAt).ThenBy(x => x.A.Id),
+        (_, false) => q.OrderBy(x => x.A.AppliedAt).ThenBy(x => x.A.Id),
+        (_, true) => q.OrderByDescending(x => x.A.AppliedAt).ThenBy(x => x.A.Id),
+    };
 
     private static IQueryable<Application> Filter(IQueryable<Application> q, ApplicantQuery query)
     {
