@@ -49,14 +49,35 @@ public sealed class Report(string scenario)
                 }
             }
         }
+        var load = LoadAverage();
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average (1 min) {load:N2} at the end of the run");
         var json = new Dictionary<string, object> { ["scenario"] = Scenario };
         foreach (var (key, value) in _figures)
         {
             json[key] = value;
         }
+        json["cores"] = Environment.ProcessorCount;
+        json["load_avg_1m"] = load;
         Console.WriteLine();
         Console.Out.Flush();
         Console.WriteLine(JsonSerializer.Serialize(json));
+    }
+
+    /// <summary>Other work on the machine slows every figure: each report says how busy the machine was (Linux only).</summary>
+    public static double LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return -1;
+        }
     }
 
     private static bool IsNumber(string s) => s.Length > 0 && (char.IsAsciiDigit(s[0]) || s[0] == '-') && s.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.' or '-' or '%');
