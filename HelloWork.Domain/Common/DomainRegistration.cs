@@ -55,6 +55,7 @@ public static class DomainRegistration
         services.TryAddSingleton<ILiveBus, InProcessLiveBus>();
         services.AddSingleton<Operations>();
         services.AddSingleton<ApplicationService>();
+        services.AddSingleton<ApplicantList>();
         services.AddSingleton<NoticeService>();
         services.AddSingleton<Agencies.AgencyService>();
         services.AddSingleton<Agencies.Provision>();
