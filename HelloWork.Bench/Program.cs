@@ -21,10 +21,10 @@ try
         "writes" => await WritesScenario.RunAsync(options),
         "applicants" => await ApplicantsScenario.RunAsync(options),
         "startup" => await StartupScenario.RunAsync(options),
-        "search" => Pending.Run("search", 5, "the public job search (free text, filters) over 1,000,000 published offers"),
-        "pdf" => Pending.Run("pdf", 7, "referral slips and job sheets as PDFs (the SkiaSharp/HarfBuzz layout layer)"),
+        "search" => await SearchScenario.RunAsync(options),
+        "pdf" => await PdfScenario.RunAsync(options),
         "live" => Pending.Run("live", 3, "the live bus and the /hubs/live SignalR hub for 1,000 clients"),
-        "export" => Pending.Run("export", 8, "the agencies' CSV/JSON data provision API (GET /api/v1/provision/job-offers)"),
+        "export" => await ExportScenario.RunAsync(options),
         "circuits" => Pending.Run("circuits", 4, "employer pages worth holding open as real Blazor circuits (the live applicant list), driven by headless Chromium"),
         _ => Help(),
     };
@@ -45,7 +45,10 @@ int Help()
           writes     applications through ApplicationService.ApplyAsync, each committed   [--count N] [--clients C]
           applicants the employer's applicant list for the establishment with 50,000 applicants   [--runs N]
           startup    cold and warm start of the real portal process until /health answers 200   [--runs N] [--no-build]
-          search, pdf, live, export, circuits   not implemented yet (they say which issue they wait for)
+          pdf        referral slips per second on every core, slip and job sheet sizes   [--seconds S] [--out DIR]
+          export     the agencies' full CSV export of open offers: rows per second and peak memory
+          search     the public job search: 3+ character words with filters and 1–2 character words   [--runs N]
+          live, circuits   not implemented yet (they say which issue they wait for)
 
         Common options: --quick (a smaller run, well under 3 minutes), --db PATH (SQLite file, default bench-out/bench.db,
         bench-out/bench-quick.db with --quick), --pg "Host=...;Database=...;Username=..." (PostgreSQL instead of SQLite).

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using HelloWork.Domain.JobOffers;
+using HelloWork.Domain.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelloWork.Bench.Scenarios;
+
+/// <summary>
+/// <c>search</c> (issue 5): the public job search over every published offer, through <see cref="JobSearch.SearchAsync(JobSearchCriteria, SearchViewer, CancellationToken)"/>,
+/// first page of 30 with the total count. Queries of 3+ characters combined with filters, and 1–2-character words
+/// (介護, 営業, 事務), which trigrams cannot index. Server time per query, after a warm-up.
+/// </summary>
+public static class SearchScenario
+{
+    private static readonly JobSearchCriteria[] Long =
+    [
+        new() { Words = "介護職員", Areas = [new AreaCriterion("東京都")], PageSize = 30 },
+        new() { Words = "ルート営業", WageFloor = 200_000, PageSize = 30 },
+        new() { Words = "フォークリフト", Areas = [new AreaCriterion("大阪府")], WeeklyTwoDaysOff = true, PageSize = 30 },
+        new() { Words = "システムエンジニア", RemoteWork = true, PageSize = 30 },
+        new() { Words = "施工管理", NotWords = "夜勤", EmploymentTypes = [EmploymentType.Regular], PageSize = 30 },
+        new() { Words = "未経験", Areas = [new AreaCriterion("神奈川県", "横浜市")], NearStation = true, Sort = JobSort.ValidUntil, PageSize = 30 },
+    ];
+
+    private static readonly JobSearchCriteria[] Short =
+    [
+        new() { Words = "介護", Areas = [new AreaCriterion("東京都")], PageSize = 30 },
+        new() { Words = "営業", PageSize = 30 },
+        new() { Words = "事務", Areas = [new AreaCriterion("大阪府")], PageSize = 30 },
+        new() { Words = "保育", SelfApplication = true, PageSize = 30 },
+    ];
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        await GenerateCommand.EnsureDataAsync(options);
+        var db = BenchDb.From(options);
+        await using var services = db.Services();
+        var search = services.GetRequiredService<JobSearch>();
+        int offers;
+        await using (var ctx = db.CreateContext())
+        {
+            offers = await ctx.JobOffers.CountAsync(o => o.Status == OfferStatus.Published);
+        }
+        var viewer = new SearchViewer(null, false, false, false, null);
+        var runs = options.Int("runs", options.Quick ? 10 : 30);
+
+        var report = new Report("search");
+        report.Row("query", "total", "p50 ms", "p95 ms", "max ms");
+        var all = new List<double>();
+        var shortAll = new List<double>();
+        foreach (var (criteria, bucket) in Long.Select(c => (c, all)).Concat(Short.Select(c => (c, shortAll))))
+        {
+            var result = await search.SearchAsync(criteria, viewer); // warm-up
+            var times = new List<double>(runs);
+            for (var i = 0; i < runs; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                result = await search.SearchAsync(criteria, viewer);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            bucket.AddRange(times);
+            report.Row(Describe(criteria), result.Total, Stats.Percentile(times, 50), Stats.Percentile(times, 95), times.Max());
+            Console.WriteLine($"  {Describe(criteria)}: p95 {Stats.Percentile(times, 95):N1} ms");
+        }
+        report.Row($"published offers: {offers:N0}; goals (issue 5): 3+ characters p95 ≤ 100 ms, 1–2 characters p95 ≤ 300 ms", "", "", "", "");
+        report.Figure("offers", offers);
+        report.Figure("p50_ms", Stats.Percentile(all, 50));
+        report.Figure("p95_ms", Stats.Percentile(all, 95));
+        report.Figure("p95_ms_short", Stats.Percentile(shortAll, 95));
+        report.Print();
+        return 0;
+    }
+
+    private static string Describe(JobSearchCriteria c) =>
+        string.Join(" ", new[] { $"「{c.Words}」", c.NotWords is null ? null : $"NOT「{c.NotWords}」",
+            c.Areas.Count > 0 ? string.Join("/", c.Areas.Select(a => a.Prefecture + a.Municipality)) : null,
+            c.WageFloor is { } w ? $"≥{w:N0}円" : null, c.RemoteWork ? "在宅" : null, c.NearStation ? "駅近" : null,
+            c.WeeklyTwoDaysOff ? "週休二日" : null, c.SelfApplication ? "自主応募可" : null }.Where(s => s is not null));
+}
