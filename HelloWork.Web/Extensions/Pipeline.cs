@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HelloWork.Domain.Accounts;
 using HelloWork.Web.Endpoints;
+using HelloWork.Web.Live;
 using Serilog;
 using Serilog.Context;
 
@@ -40,5 +41,6 @@ public static class Pipeline
     {
         app.MapAuthEndpoints();
         app.MapHealthEndpoints();
+        app.MapHelloWorkLive();
     }
 }
