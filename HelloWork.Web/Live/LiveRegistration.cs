@@ -1,6 +1,8 @@
 using HelloWork.Domain.Notices;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +29,20 @@ public static class LiveRegistration
         services.AddAuthorizationBuilder().AddPolicy(LiveHub.Policy, p => p
             .AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
             .RequireAuthenticatedUser());
+        // A hub client without a valid token gets 401, not the cookie scheme's redirect to the login page.
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
+        {
+            var redirect = o.Events.OnRedirectToLogin;
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                }
+                return redirect(context);
+            };
+        });
         services.AddHostedService<HubBridge>();
         services.AddScoped<LiveNotices>();
         services.AddScoped<CircuitHandler, LiveCircuitHandler>();
@@ -65,5 +81,7 @@ public static class LiveRegistration
         }
     }
 
-    public static void MapHelloWorkLive(this WebApplication app) => app.MapHub<LiveHub>(LiveHub.Path);
+    /// <summary>Maps the hub; its 401s stay 401s (no status-code page re-execution) so clients see why they were refused.</summary>
+    public static void MapHelloWorkLive(this WebApplication app) =>
+        app.MapHub<LiveHub>(LiveHub.Path).WithMetadata(new SkipStatusCodePagesAttribute());
 }
