@@ -17,12 +17,12 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly Dictionary<string, long> _last = [];
     private readonly List<LiveNotice> _handled = [];
     private readonly ConcurrentQueue<(LiveNotice Notice, long At)> _pushes = new();
-    private readonly HttpClient _http;
+    private HttpClient _http;
     private readonly string _email;
 
-    private LiveClient(Uri baseAddress, string email)
+    private LiveClient(Uri baseAddress, string email, Uri? loginAddress)
     {
-        _http = new HttpClient { BaseAddress = baseAddress };
+        _http = new HttpClient { BaseAddress = loginAddress ?? baseAddress };
         _email = email;
         Connection = Build(baseAddress);
     }
@@ -44,18 +44,20 @@ public sealed class LiveClient : IAsyncDisposable
         }
     }
 
-    public static async Task<LiveClient> ConnectAsync(Uri baseAddress, string email)
+    /// <param name="loginAddress">Where to sign in, when not the node the hub runs on (another node: shared keys).</param>
+    public static async Task<LiveClient> ConnectAsync(Uri baseAddress, string email, Uri? loginAddress = null)
     {
-        var client = new LiveClient(baseAddress, email);
+        var client = new LiveClient(baseAddress, email, loginAddress);
         await client.Connection.StartAsync();
         return client;
     }
 
-    /// <summary>Points the client at another node (a restarted server, another port) and connects there.</summary>
+    /// <summary>Points the client at another node (a restarted server, another port), signs in there and connects.</summary>
     public async Task ReconnectAsync(Uri baseAddress)
     {
         await Connection.DisposeAsync();
-        _http.BaseAddress = baseAddress;
+        _http.Dispose();
+        _http = new HttpClient { BaseAddress = baseAddress };
         Connection = Build(baseAddress);
         await Connection.StartAsync();
     }
@@ -63,6 +65,9 @@ public sealed class LiveClient : IAsyncDisposable
     public Task StopAsync() => Connection.StopAsync();
 
     public Task StartAsync() => Connection.StartAsync();
+
+    /// <summary>The recipient keys the hub joined this connection to (its own person, establishment …).</summary>
+    public Task<List<string>> RecipientsAsync() => Connection.InvokeAsync<List<string>>("Recipients");
 
     public Task<List<LiveNotice>> CatchUpRawAsync(string recipient, long afterSeq) =>
         Connection.InvokeAsync<List<LiveNotice>>("CatchUp", recipient, afterSeq);
