@@ -9,26 +9,15 @@ namespace HelloWork.Tests.Live;
 /// node B its own process. Needs <c>HELLOWORK_TEST_PG</c> (an Npgsql connection string of a role that may create
 /// databases) and <c>HELLOWORK_TEST_REDIS</c> (host:port); <c>scripts/scaleout-services.sh</c> starts both and prints them.
 /// </summary>
-public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ScaleOutTests(ScaleOutFixture nodes, ITestOutputHelper output) : IClassFixture<ScaleOutFixture>
 {
-    private static readonly string? Postgres = Environment.GetEnvironmentVariable("HELLOWORK_TEST_PG");
-    private static readonly string? Redis = Environment.GetEnvironmentVariable("HELLOWORK_TEST_REDIS");
     private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(5);
-    private readonly string _run = Guid.NewGuid().ToString("N")[..10];
-    private readonly string _folder = Directory.CreateTempSubdirectory("hellowork-scaleout-").FullName;
-    private string? _database;
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task A_change_through_node_A_reaches_a_hub_client_on_node_B()
     {
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(Postgres) || string.IsNullOrWhiteSpace(Redis),
-            "Scale-out test needs HELLOWORK_TEST_PG and HELLOWORK_TEST_REDIS: run eval \"$(scripts/scaleout-services.sh)\" first (as root).");
-        var settings = Settings();
-
-        await using var nodeA = new PortalHost(settings).Start();
-        await using var nodeB = await PortalProcess.StartAsync(settings, Path.Combine(_folder, "node-b.log"));
+        Assert.SkipUnless(ScaleOutFixture.Configured, ScaleOutFixture.SkipReason);
+        var (nodeA, nodeB) = (nodes.A, nodes.B);
         var jobseeker = await nodeA.ActorAsync("jobseeker1@example.jp");
         var employer1 = await nodeA.ActorAsync("employer1@example.jp");
         var est1 = Recipients.Establishment(employer1.EstablishmentId!.Value);
@@ -68,12 +57,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Many_changes_through_node_A_reach_node_B_in_order_exactly_once()
     {
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(Postgres) || string.IsNullOrWhiteSpace(Redis),
-            "Scale-out test needs HELLOWORK_TEST_PG and HELLOWORK_TEST_REDIS: run eval \"$(scripts/scaleout-services.sh)\" first (as root).");
-        var settings = Settings();
-
-        await using var nodeA = new PortalHost(settings).Start();
-        await using var nodeB = await PortalProcess.StartAsync(settings, Path.Combine(_folder, "node-b.log"));
+        Assert.SkipUnless(ScaleOutFixture.Configured, ScaleOutFixture.SkipReason);
+        var (nodeA, nodeB) = (nodes.A, nodes.B);
         var jobseeker = await nodeA.ActorAsync("jobseeker1@example.jp");
         var employer1 = await nodeA.ActorAsync("employer1@example.jp");
         var est1 = Recipients.Establishment(employer1.EstablishmentId!.Value);
@@ -93,6 +78,36 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(50, onB.Pushes.Count(p => p.Notice.Recipient == est1 && p.Notice.Seq > seen));
     }
 
+}
+
+/// <summary>One PostgreSQL database of its own and two nodes on it for the class: A in this process, B its own process.</summary>
+public sealed class ScaleOutFixture : IAsyncLifetime
+{
+    private static readonly string? Postgres = Environment.GetEnvironmentVariable("HELLOWORK_TEST_PG");
+    private static readonly string? Redis = Environment.GetEnvironmentVariable("HELLOWORK_TEST_REDIS");
+    private readonly string _run = Guid.NewGuid().ToString("N")[..10];
+    private readonly string _folder = Directory.CreateTempSubdirectory("hellowork-scaleout-").FullName;
+    private string? _database;
+
+    public static bool Configured => !string.IsNullOrWhiteSpace(Postgres) && !string.IsNullOrWhiteSpace(Redis);
+
+    public const string SkipReason =
+        "Scale-out tests need HELLOWORK_TEST_PG and HELLOWORK_TEST_REDIS: run eval \"$(scripts/scaleout-services.sh)\" first (as root).";
+
+    public PortalHost A { get; private set; } = null!;
+    public PortalProcess B { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!Configured)
+        {
+            return;
+        }
+        var settings = Settings();
+        A = new PortalHost(settings).Start(); // migrates and seeds first
+        B = await PortalProcess.StartAsync(settings, Path.Combine(_folder, "node-b.log"));
+    }
+
     private Dictionary<string, string?> Settings()
     {
         var pg = new NpgsqlConnectionStringBuilder(Postgres) { Database = _database = $"hw_live_{_run}" };
@@ -110,6 +125,14 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (B is not null)
+        {
+            await B.DisposeAsync();
+        }
+        if (A is not null)
+        {
+            await A.DisposeAsync();
+        }
         if (_database is not null)
         {
             NpgsqlConnection.ClearAllPools();
