@@ -78,6 +78,28 @@ public sealed class ScaleOutTests(ScaleOutFixture nodes, ITestOutputHelper outpu
         Assert.Equal(50, onB.Pushes.Count(p => p.Notice.Recipient == est1 && p.Notice.Seq > seen));
     }
 
+
+    [Fact]
+    public async Task A_client_that_left_node_B_catches_up_on_100_changes_from_node_A()
+    {
+        Assert.SkipUnless(ScaleOutFixture.Configured, ScaleOutFixture.SkipReason);
+        var (nodeA, nodeB) = (nodes.A, nodes.B);
+        var jobseeker = await nodeA.ActorAsync("jobseeker1@example.jp");
+        var employer1 = await nodeA.ActorAsync("employer1@example.jp");
+        var est1 = Recipients.Establishment(employer1.EstablishmentId!.Value);
+        await using var client = await LiveClient.ConnectAsync(nodeB.BaseAddress, "employer1@example.jp");
+        await client.CatchUpAsync(est1);
+        var seen = client.Last(est1);
+        await client.StopAsync();
+
+        await nodeA.MakeChangesAsync(jobseeker, await nodeA.SelfApplicationOfferAsync(employer1, jobseeker), 100);
+        await client.ReconnectAsync(nodeA.BaseAddress); // comes back on the other node (the balancer moved it)
+        await client.CatchUpAsync(est1);
+
+        var handled = client.Handled.Where(n => n.Recipient == est1 && n.Seq > seen).ToList();
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => seen + i), handled.Select(n => n.Seq));
+        Assert.Equal(100, handled.Select(n => n.NoticeId).Distinct().Count());
+    }
 }
 
 /// <summary>One PostgreSQL database of its own and two nodes on it for the class: A in this process, B its own process.</summary>
