@@ -46,12 +46,21 @@ fi
 if ! pg_lsclusters -h | awk -v v="$PG_VERSION" '$1==v && $2=="main" {print $4}' | grep -q online; then
   log "starting PostgreSQL $PG_VERSION on 127.0.0.1:$PG_PORT"
   pg_ctlcluster "$PG_VERSION" main start -- -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c max_connections=300" >&2 \
-    || pg_ctlcluster "$PG_VERSION" main start >&2
+    || pg_ctlcluster "$PG_VERSION" main start >&2 || true
 fi
-for _ in $(seq 1 100); do
-  runuser -u postgres -- pg_isready -h 127.0.0.1 -p "$PG_PORT" -q && break
+ready=no
+for _ in $(seq 1 150); do
+  if runuser -u postgres -- pg_isready -h 127.0.0.1 -p "$PG_PORT" -q; then ready=yes; break; fi
   sleep 0.2
 done
+if [ "$ready" != yes ]; then
+  log "PostgreSQL did not become ready on 127.0.0.1:$PG_PORT"
+  exit 1
+fi
+if ! redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+  log "Redis did not become ready on 127.0.0.1:$REDIS_PORT"
+  exit 1
+fi
 
 # A role that may create the per-test databases the tests make and drop.
 runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -qtA >&2 <<SQL
