@@ -24,7 +24,15 @@ public sealed class LiveNotices(ILiveBus bus, NoticeService notices, LocalDispat
     public async Task<IDisposable> SubscribeAsync(Actor actor, Func<LiveNotice, Task> onNotice, CancellationToken ct = default)
     {
         var subscription = new Subscription(this, actor, onNotice);
-        await subscription.StartAsync(ct);
+        try
+        {
+            await subscription.StartAsync(ct);
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
         lock (_subscriptions)
         {
             _subscriptions.Add(subscription);
