@@ -25,9 +25,18 @@ public sealed class RedisLiveBus(IConnectionMultiplexer redis, LocalDispatcher d
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         redis.ConnectionRestored -= OnConnectionRestored;
-        if (_queue is not null)
+        if (_queue is null)
+        {
+            return;
+        }
+        try
         {
             await _queue.UnsubscribeAsync();
+        }
+        catch (Exception e) when (e is ObjectDisposedException or RedisException)
+        {
+            // Shutting down: the connection is closing (or already closed) anyway, and with it the subscription.
+            logger.LogDebug(e, "Redis unsubscribe on shutdown skipped");
         }
     }
 
