@@ -39,7 +39,15 @@ if ! command -v dotnet >/dev/null 2>&1; then
   summary 0 0; exit 1
 fi
 
-# 2. Build once, then run every test project of the solution (Microsoft.Testing.Platform, see global.json).
+# 2. A real PostgreSQL and Redis on loopback for the scale-out tests (installed and started when missing);
+#    exports HELLOWORK_TEST_PG and HELLOWORK_TEST_REDIS. Without them those tests skip and say why.
+if services=$(bash scripts/scaleout-services.sh </dev/null); then
+  eval "$services"
+else
+  say "PostgreSQL/Redis could not be started: the scale-out tests will be skipped"
+fi
+
+# 3. Build once, then run every test project of the solution (Microsoft.Testing.Platform, see global.json).
 if ! dotnet build HelloWork.Blazor.sln -nologo -v quiet </dev/null; then
   say "build failed"
   summary 0 0; exit 1
@@ -53,7 +61,7 @@ dotnet test --solution HelloWork.Blazor.sln --no-build --no-progress \
 status=$?
 say "tests took $(( $(date +%s) - start )) s; TRX in $results, screenshots in $TEST_SCREENSHOTS"
 
-# 3. Count from the TRX files (one per test project).
+# 4. Count from the TRX files (one per test project).
 passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue

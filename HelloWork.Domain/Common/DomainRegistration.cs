@@ -11,6 +11,9 @@ namespace HelloWork.Domain.Common;
 /// <summary>Where the database is: <c>Database:Provider</c> (<c>Sqlite</c> default, or <c>Postgres</c>) and <c>ConnectionStrings:HelloWork</c>.</summary>
 public sealed record DatabaseSettings(string Provider, string ConnectionString)
 {
+    /// <summary>The assembly with the PostgreSQL migrations (project in Data/Migrations/Postgres).</summary>
+    public const string PostgresMigrationsAssembly = "HelloWork.Migrations.Postgres";
+
     public bool IsSqlite => Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase);
 
     public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
@@ -34,7 +37,8 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
         }
         else if (Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
-            options.UseNpgsql(ConnectionString);
+            // One context type, a migrations assembly per provider (EF Core docs, "Migrations with multiple providers").
+            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
         }
         else
         {

@@ -55,7 +55,16 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
+        else
+        {
+            // PostgreSQL's timestamptz takes only offset 0; some instants are computed in Japan time (JapanTime.StartOf).
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+        }
     }
+
+    private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(),
+        v => v);
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks,

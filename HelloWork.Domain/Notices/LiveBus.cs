@@ -7,6 +7,16 @@ public sealed record LiveNotice(string Recipient, long Seq, Guid NoticeId, Notic
     Guid? SubjectId, DateTimeOffset CreatedAt)
 {
     public static LiveNotice From(Notice n) => new(n.Recipient, n.Seq, n.Id, n.Kind, n.Title, n.Body, n.Link, n.SubjectId, n.CreatedAt);
+
+    /// <summary>
+    /// Not a stored notice but a signal that the recipient's read/unread state changed (mark-as-read), so every open bell
+    /// of that recipient, on every node, reloads its count. It has no sequence number (<see cref="Seq"/> is 0) and is
+    /// never caught up: the count is read from the database anyway.
+    /// </summary>
+    public static LiveNotice ReadSignal(string recipient, DateTimeOffset now) =>
+        new(recipient, 0, Guid.Empty, NoticeKind.Info, "", "", null, null, now);
+
+    public bool IsReadSignal => Seq == 0;
 }
 
 /// <summary>
@@ -25,6 +35,11 @@ public interface ILiveBus
 public sealed class LocalDispatcher
 {
     private readonly ConcurrentDictionary<string, ImmutableHandlers> _handlers = new();
+    private ImmutableHandlers _all = new([]);
+
+    /// <summary>Raised when this node may have missed pushes (the cross-node bus lost and regained its connection):
+    /// listeners catch up from the database (R-LIVE-2).</summary>
+    public event Action? CatchUpRequested;
 
     public IDisposable Subscribe(string recipient, Func<LiveNotice, Task> handler)
     {
@@ -32,15 +47,39 @@ public sealed class LocalDispatcher
         return new Subscription(() => _handlers.AddOrUpdate(recipient, _ => new([]), (_, h) => new([.. h.Items.Where(x => x != handler)])));
     }
 
+    /// <summary>
+    /// Listens to every notice dispatched on this node, whatever its recipient: the hub bridge uses it to forward each
+    /// notice to the SignalR group of its recipient without one subscription per recipient.
+    /// </summary>
+    public IDisposable SubscribeAll(Func<LiveNotice, Task> handler)
+    {
+        ImmutableHandlers current, updated;
+        do
+        {
+            current = _all;
+            updated = new([.. current.Items, handler]);
+        }
+        while (Interlocked.CompareExchange(ref _all, updated, current) != current);
+        return new Subscription(() =>
+        {
+            ImmutableHandlers before, after;
+            do
+            {
+                before = _all;
+                after = new([.. before.Items.Where(x => x != handler)]);
+            }
+            while (Interlocked.CompareExchange(ref _all, after, before) != before);
+        });
+    }
+
+    public void RequestCatchUp() => CatchUpRequested?.Invoke();
+
     public int ListenerCount(string recipient) => _handlers.TryGetValue(recipient, out var h) ? h.Items.Length : 0;
 
     public async Task DispatchAsync(LiveNotice notice)
     {
-        if (!_handlers.TryGetValue(notice.Recipient, out var handlers))
-        {
-            return;
-        }
-        foreach (var handler in handlers.Items)
+        var handlers = _handlers.TryGetValue(notice.Recipient, out var h) ? h.Items : [];
+        foreach (var handler in handlers.Concat(_all.Items))
         {
             try
             {

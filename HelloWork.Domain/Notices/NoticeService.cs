@@ -7,7 +7,7 @@ public sealed record NoticeView(Guid Id, string Recipient, long Seq, NoticeKind 
     DateTimeOffset CreatedAt, bool IsRead);
 
 /// <summary>Reading notices (R-NTC-1) and catching up by sequence number after a reconnect (R-LIVE-2).</summary>
-public sealed class NoticeService(Operations ops)
+public sealed class NoticeService(Operations ops, ILiveBus bus)
 {
     /// <summary>The recipient keys a person reads: their own, and their establishment's, office's or agency's.</summary>
     public static IReadOnlyList<string> RecipientsOf(Actor actor)
@@ -46,19 +46,43 @@ public sealed class NoticeService(Operations ops)
             .ToListAsync(ct), ct);
     }
 
-    public Task MarkReadAsync(Actor actor, Guid noticeId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    /// <summary>Marks one notice read; every open bell of its recipient reloads its unread count (R-NTC-1).</summary>
+    public async Task MarkReadAsync(Actor actor, Guid noticeId, CancellationToken ct = default)
     {
-        var keys = RecipientsOf(actor);
-        var notice = await w.Db.Notices.FirstOrDefaultAsync(n => n.Id == noticeId && keys.Contains(n.Recipient), ct)
-            ?? throw new ScopeException("notice");
-        notice.MarkRead(w.Now);
-    }, ct);
+        var recipient = await ops.RunAsync(actor, async w =>
+        {
+            var keys = RecipientsOf(actor);
+            var notice = await w.Db.Notices.FirstOrDefaultAsync(n => n.Id == noticeId && keys.Contains(n.Recipient), ct)
+                ?? throw new ScopeException("notice");
+            notice.MarkRead(w.Now);
+            return notice.Recipient;
+        }, ct);
+        await bus.PublishAsync([LiveNotice.ReadSignal(recipient, ops.Clock.GetUtcNow())], CancellationToken.None);
+    }
 
-    public Task MarkAllReadAsync(Actor actor, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    public async Task MarkAllReadAsync(Actor actor, CancellationToken ct = default)
     {
-        var keys = RecipientsOf(actor);
-        var now = w.Now;
-        var unread = await w.Db.Notices.Where(n => keys.Contains(n.Recipient) && n.ReadAt == null).ToListAsync(ct);
-        unread.ForEach(n => n.MarkRead(now));
-    }, ct);
+        var recipients = await ops.RunAsync(actor, async w =>
+        {
+            var keys = RecipientsOf(actor);
+            var now = w.Now;
+            var unread = await w.Db.Notices.Where(n => keys.Contains(n.Recipient) && n.ReadAt == null).ToListAsync(ct);
+            unread.ForEach(n => n.MarkRead(now));
+            return unread.Select(n => n.Recipient).Distinct().ToList();
+        }, ct);
+        if (recipients.Count > 0)
+        {
+            await bus.PublishAsync([.. recipients.Select(r => LiveNotice.ReadSignal(r, ops.Clock.GetUtcNow()))], CancellationToken.None);
+        }
+    }
+
+    /// <summary>The last sequence number of a recipient the actor may read (0 when none): where a live listener starts.</summary>
+    public Task<long> LastSeqAsync(Actor actor, string recipient, CancellationToken ct = default)
+    {
+        if (!RecipientsOf(actor).Contains(recipient))
+        {
+            throw new ScopeException("notices of " + recipient);
+        }
+        return ops.ReadAsync(db => db.NoticeCounters.Where(c => c.Recipient == recipient).Select(c => c.LastSeq).FirstOrDefaultAsync(ct), ct);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HelloWork.Domain.Accounts;
 using HelloWork.Web.Endpoints;
+using HelloWork.Web.Live;
 using Serilog;
 using Serilog.Context;
 
@@ -43,5 +44,6 @@ public static class Pipeline
         app.MapDocumentEndpoints();
         app.MapProvisionEndpoints();
         app.MapOpenApi();
+        app.MapHelloWorkLive();
     }
 }

@@ -7,6 +7,7 @@ using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Data.Demo;
 using HelloWork.Web.Accounts;
+using HelloWork.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -109,5 +110,6 @@ public static class WebRegistration
         services.AddHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
+        builder.AddHelloWorkLive();
     }
 }

@@ -1,0 +1,177 @@
+using System.Threading.Channels;
+using HelloWork.Domain.Common;
+using HelloWork.Domain.Notices;
+
+namespace HelloWork.Web.Live;
+
+/// <summary>
+/// Live notices for one Blazor circuit (scoped): a component subscribes for the signed-in person's recipient keys and
+/// gets each new notice once, in sequence order. The subscription remembers the last sequence per recipient; a push
+/// that skips numbers, a cross-node bus that lost its connection, or a circuit whose connection comes back makes it read
+/// what it missed from the database (R-LIVE-2): the database is the truth, the push is a hint. A page opened after a
+/// server restart simply loads from the database. Read signals (mark-as-read) pass straight through.
+/// </summary>
+public sealed class LiveNotices(ILiveBus bus, NoticeService notices, LocalDispatcher dispatcher, ILogger<LiveNotices> logger) : IDisposable
+{
+    private readonly List<Subscription> _subscriptions = [];
+
+    private ILiveBus Bus => bus;
+    private NoticeService Notices => notices;
+    private LocalDispatcher Dispatcher => dispatcher;
+    private ILogger Logger => logger;
+
+    /// <summary>Starts listening; <paramref name="onNotice"/> runs off the render thread (wrap it in <c>InvokeAsync</c>).</summary>
+    public async Task<IDisposable> SubscribeAsync(Actor actor, Func<LiveNotice, Task> onNotice, CancellationToken ct = default)
+    {
+        var subscription = new Subscription(this, actor, onNotice);
+        try
+        {
+            await subscription.StartAsync(ct);
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
+        lock (_subscriptions)
+        {
+            _subscriptions.Add(subscription);
+        }
+        return subscription;
+    }
+
+    /// <summary>Reads what every subscription of this circuit may have missed (called when the circuit reconnects).</summary>
+    public void RequestCatchUp()
+    {
+        lock (_subscriptions)
+        {
+            _subscriptions.ForEach(s => s.RequestCatchUp());
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_subscriptions)
+        {
+            foreach (var s in _subscriptions.ToList())
+            {
+                s.Dispose();
+            }
+        }
+    }
+
+    private sealed class Subscription(LiveNotices owner, Actor actor, Func<LiveNotice, Task> onNotice) : IDisposable
+    {
+        // null = "catch up everything"; otherwise a pushed notice. One reader: handled one at a time, in arrival order.
+        private readonly Channel<LiveNotice?> _queue = Channel.CreateUnbounded<LiveNotice?>(new() { SingleReader = true });
+        private readonly Dictionary<string, long> _last = [];
+        private readonly List<IDisposable> _busSubscriptions = [];
+        private readonly CancellationTokenSource _stop = new();
+        private int _disposed;
+
+        public async Task StartAsync(CancellationToken ct)
+        {
+            var recipients = NoticeService.RecipientsOf(actor);
+            // Listen first, then read where each recipient stands: a notice committed in between is either at or below
+            // the baseline (skipped) or above it (handled), never lost.
+            foreach (var recipient in recipients)
+            {
+                _busSubscriptions.Add(owner.Bus.Subscribe(recipient, n => { _queue.Writer.TryWrite(n); return Task.CompletedTask; }));
+            }
+            foreach (var recipient in recipients)
+            {
+                _last[recipient] = await owner.Notices.LastSeqAsync(actor, recipient, ct);
+            }
+            owner.Dispatcher.CatchUpRequested += RequestCatchUp;
+            _ = Task.Run(RunAsync, CancellationToken.None);
+        }
+
+        public void RequestCatchUp() => _queue.Writer.TryWrite(null);
+
+        private async Task RunAsync()
+        {
+            try
+            {
+                await foreach (var item in _queue.Reader.ReadAllAsync(_stop.Token))
+                {
+                    if (item is null)
+                    {
+                        foreach (var recipient in _last.Keys.ToList())
+                        {
+                            await CatchUpAsync(recipient);
+                        }
+                    }
+                    else if (item.IsReadSignal)
+                    {
+                        await DeliverAsync(item);
+                    }
+                    else if (item.Seq == _last[item.Recipient] + 1)
+                    {
+                        _last[item.Recipient] = item.Seq;
+                        await DeliverAsync(item);
+                    }
+                    else if (item.Seq > _last[item.Recipient])
+                    {
+                        await CatchUpAsync(item.Recipient); // a gap: read it from the database, in order
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+            }
+#pragma warning disable CA1031 // a broken feed must not take the circuit down; the page still loads from the database
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                owner.Logger.LogError(e, "Live notice feed stopped");
+            }
+        }
+
+        private async Task CatchUpAsync(string recipient)
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var missed = await owner.Notices.SinceAsync(actor, recipient, _last[recipient], LiveHub.CatchUpBatch, _stop.Token);
+                foreach (var n in missed)
+                {
+                    _last[recipient] = n.Seq;
+                    await DeliverAsync(n);
+                }
+                if (missed.Count < LiveHub.CatchUpBatch)
+                {
+                    return;
+                }
+            }
+        }
+
+        private async Task DeliverAsync(LiveNotice notice)
+        {
+            try
+            {
+                await onNotice(notice);
+            }
+#pragma warning disable CA1031 // one failing component must not stop the feed
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                owner.Logger.LogWarning(e, "A live notice handler failed");
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+            owner.Dispatcher.CatchUpRequested -= RequestCatchUp;
+            _busSubscriptions.ForEach(s => s.Dispose());
+            _queue.Writer.TryComplete();
+            _stop.Cancel();
+            lock (owner._subscriptions)
+            {
+                owner._subscriptions.Remove(this);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Adds a migration for both providers: SQLite (HelloWork.Domain, Data/Migrations/Sqlite) and PostgreSQL
+# (HelloWork.Migrations.Postgres, Data/Migrations/Postgres). Usage: scripts/add-migration.sh NAME
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name="${1:?usage: scripts/add-migration.sh NAME}"
+dotnet tool restore >/dev/null
+dotnet ef migrations add "$name" --project HelloWork.Domain --startup-project HelloWork.Domain \
+  --context HelloWorkDb --output-dir Data/Migrations/Sqlite --namespace HelloWork.Domain.Data.Migrations.Sqlite
+# The web app is the startup project here (it references the migrations assembly); the design-time factory in
+# HelloWork.Domain/Data switches to PostgreSQL on "--provider Postgres". No server is needed.
+dotnet ef migrations add "$name" --project HelloWork.Domain/Data/Migrations/Postgres \
+  --startup-project HelloWork.Web --context HelloWorkDb --output-dir . \
+  --namespace HelloWork.Domain.Data.Migrations.Postgres -- --provider Postgres
+# dotnet ef files the snapshot under a folder named after its namespace: keep it beside the migrations.
+if [ -d HelloWork.Domain/Data/Migrations/Postgres/HelloWork ]; then
+  mv HelloWork.Domain/Data/Migrations/Postgres/HelloWork/Domain/Data/Migrations/Postgres/*.cs HelloWork.Domain/Data/Migrations/Postgres/
+  rm -rf HelloWork.Domain/Data/Migrations/Postgres/HelloWork
+fi
