@@ -65,6 +65,13 @@ public static class DomainRegistration
         services.AddSingleton<Documents.DocumentService>();
         services.AddSingleton<Accounts.AccountDirectory>();
         services.AddSingleton<Figures.HomeCounts>();
+        services.AddSingleton<JobOffers.ReviewQueue>();
+        services.AddSingleton<Referrals.Matching>();
+        services.AddSingleton<Referrals.ReferralBoard>();
+        services.AddSingleton<Accounts.OfficeRegistration>();
+        services.AddSingleton<Figures.OfficeFigures>();
+        services.AddSingleton<Figures.Scorecard>();
+        services.AddSingleton<Audit.AuditLog>();
         return services;
     }
 }
