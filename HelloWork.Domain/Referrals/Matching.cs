@@ -21,6 +21,10 @@ public sealed record CandidateFacts(Guid JobseekerId, string? OccupationCode, st
 public sealed record MatchSuggestion(Guid JobseekerId, string Name, string Kana, string? JobseekerNumber, int Age, string DesiredOccupation,
     string DesiredPrefecture, int? DesiredMonthlyWage, string? DesiredHours, DateOnly RegistrationValidUntil, int Score, IReadOnlyList<MatchReason> Reasons);
 
+/// <summary>The offer a referral is being prepared for.</summary>
+public sealed record OfferSummary(Guid OfferId, string? JobNumber, string Title, string EstablishmentName, string Prefecture, DateOnly? ValidUntil, bool IsOpen,
+    bool SelfApplication);
+
 /// <summary>
 /// Matching suggestions for an online referral (R-REF-2): the office's full jobseekers with a valid registration (R-ACC-1/2) who have
 /// neither a live referral nor an application for the offer, ranked by desired occupation, area, wage and hours, each with the
@@ -105,6 +109,21 @@ public sealed partial class Matching(Operations ops)
     /// <summary>Ranks candidates: score, then the registration that expires first (it needs the referral soonest), then kana.</summary>
     public static IReadOnlyList<MatchSuggestion> Rank(IEnumerable<MatchSuggestion> suggestions, int take) =>
         suggestions.OrderByDescending(s => s.Score).ThenBy(s => s.RegistrationValidUntil).ThenBy(s => s.Kana, StringComparer.Ordinal).Take(take).ToList();
+
+    /// <summary>An offer by id or job number (any office's offer may be referred); null when there is none.</summary>
+    public Task<OfferSummary?> OfferAsync(Actor actor, Guid? offerId, string? jobNumber, CancellationToken ct = default)
+    {
+        actor.RequireOffice();
+        var now = ops.Clock.GetUtcNow();
+        var number = jobNumber?.Trim();
+        return ops.ReadAsync(async db =>
+        {
+            var offer = offerId is { } id ? await db.JobOffers.FirstOrDefaultAsync(o => o.Id == id, ct)
+                : string.IsNullOrEmpty(number) ? null : await db.JobOffers.FirstOrDefaultAsync(o => o.JobNumber == number, ct);
+            return offer is null || offer.JobNumber is null ? null
+                : new OfferSummary(offer.Id, offer.JobNumber, offer.Title, offer.EstablishmentName, offer.Prefecture, offer.ValidUntil, offer.IsOpen(now), offer.SelfApplication);
+        }, ct);
+    }
 
     /// <summary>Suggestions for <paramref name="offerId"/> from the caller's office. The list shows names, so the view is audited (R-AUD-1).</summary>
     public Task<IReadOnlyList<MatchSuggestion>> SuggestAsync(Actor actor, Guid offerId, int take = 20, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
