@@ -71,3 +71,17 @@ public sealed class AuditLog(Operations ops)
         return (IReadOnlyList<AuditRow>)rows;
     }, ct);
 }
+
+/// <summary>Records a staff view of personal data that is not itself an operation, e.g. opening the referral board (R-AUD-1).</summary>
+public sealed class AuditTrail(Operations ops)
+{
+    public Task RecordViewAsync(Actor actor, string action, string subjectType, Guid subjectId, Guid? jobseekerId = null, CancellationToken ct = default)
+    {
+        actor.RequireOffice();
+        return ops.RunAsync(actor, w =>
+        {
+            w.Audit(action, subjectType, subjectId, jobseekerId);
+            return Task.CompletedTask;
+        }, ct);
+    }
+}

@@ -72,6 +72,7 @@ public static class DomainRegistration
         services.AddSingleton<Figures.OfficeFigures>();
         services.AddSingleton<Figures.Scorecard>();
         services.AddSingleton<Audit.AuditLog>();
+        services.AddSingleton<Audit.AuditTrail>();
         return services;
     }
 }
