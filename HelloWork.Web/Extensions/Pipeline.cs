@@ -42,6 +42,7 @@ public static class Pipeline
         app.MapHealthEndpoints();
         app.MapDocumentEndpoints();
         app.MapProvisionEndpoints();
+        app.MapScorecardEndpoints();
         app.MapOpenApi();
     }
 }
