@@ -64,6 +64,10 @@ public sealed class ApplicationService(Operations ops)
         }
         referral?.Establish(application.Id, w.Now);
         jobseeker.ExtendOnActivity(w.Now);
+        // A direct request for this offer is answered by this application (REFERENCE.md: the answer is a self-application).
+        var request = await w.Db.DirectRequests.FirstOrDefaultAsync(r => r.JobOfferId == offer.Id && r.JobseekerId == jobseekerId
+            && r.Status == Search.DirectRequestStatus.Sent, ct);
+        request?.Answer(applied: true, w.Now);
 
         var methodLabel = referral is null ? "オンライン自主応募" : "オンラインハローワーク紹介";
         var office = referral is null ? null : await w.Db.Offices.FirstAsync(o => o.Id == referral.OfficeId, ct);

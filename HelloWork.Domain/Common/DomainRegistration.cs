@@ -55,6 +55,7 @@ public static class DomainRegistration
         services.TryAddSingleton<ILiveBus, InProcessLiveBus>();
         services.AddSingleton<Operations>();
         services.AddSingleton<ApplicationService>();
+        services.AddSingleton<ApplicantList>();
         services.AddSingleton<NoticeService>();
         services.AddSingleton<Agencies.AgencyService>();
         services.AddSingleton<Agencies.Provision>();
@@ -73,6 +74,11 @@ public static class DomainRegistration
         services.AddSingleton<Figures.Scorecard>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Audit.AuditTrail>();
+        services.AddSingleton<Search.JobSearch>();
+        services.AddSingleton<Search.SavedItemsService>();
+        services.AddSingleton<Search.DirectRequestService>();
+        services.AddSingleton<Referrals.MyReferralsQuery>();
+        services.AddSingleton<MyApplications>();
         return services;
     }
 }

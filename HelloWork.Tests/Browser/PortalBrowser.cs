@@ -49,7 +49,7 @@ public sealed partial class PortalBrowser : IAsyncDisposable
             TimezoneId = "Asia/Tokyo",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(30_000); // generous: CI machines have 2 cores
         var page = await context.NewPageAsync();
         return new PortalBrowser(context, page, baseAddress, name);
     }

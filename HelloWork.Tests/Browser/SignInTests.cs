@@ -75,4 +75,21 @@ public sealed class SignInTests(PortalHost portal, Chromium chromium)
         Assert.Equal("/Account/AccessDenied", new Uri(browser.Page.Url).AbsolutePath);
         Assert.Equal("アクセスできません", (await browser.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Trim());
     }
+
+    [Fact]
+    public async Task Registration_errors_appear_next_to_the_fields_and_pass_the_accessibility_check()
+    {
+        await using var browser = await PortalBrowser.OpenAsync(portal, chromium, "register-errors");
+        await browser.VisitAsync("/Account/Register");
+
+        await browser.Page.Locator("#email").FillAsync("not-an-email");
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "登録する", Exact = true }).ClickAsync();
+        await browser.CheckPageAsync();
+
+        Assert.Equal("/Account/Register", new Uri(browser.Page.Url).AbsolutePath);
+        var emailField = browser.Page.Locator(".hw-field", new() { Has = browser.Page.Locator("#email") });
+        Assert.Contains("メールアドレスの形式が正しくありません。", await emailField.InnerTextAsync(), StringComparison.Ordinal);
+        var nameField = browser.Page.Locator(".hw-field", new() { Has = browser.Page.Locator("#name") });
+        Assert.Contains("入力してください。", await nameField.InnerTextAsync(), StringComparison.Ordinal);
+    }
 }

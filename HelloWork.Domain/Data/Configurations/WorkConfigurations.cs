@@ -47,6 +47,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
     {
         b.HasIndex(a => new { a.EstablishmentId, a.AppliedAt });
         b.HasIndex(a => new { a.EstablishmentId, a.Status, a.AppliedAt });
+        // R-APP-2: the applicant list sorted by result registration date.
+        b.HasIndex(a => new { a.EstablishmentId, a.ResultRegisteredAt });
         b.HasIndex(a => new { a.JobseekerId, a.AppliedAt });
         b.HasIndex(a => new { a.JobOfferId, a.AppliedAt });
         // R-APP-1: at most one live application per jobseeker and offer, enforced by the database as well.

@@ -30,9 +30,24 @@ public sealed class JobseekerTests
         jobseeker.RegisterAtOffice(office, Now);
 
         Assert.Equal(JobseekerTier.Full, jobseeker.Tier);
-        Assert.Equal("13010-00000001", jobseeker.JobseekerNumber);
+        Assert.Equal("13010-90000001", jobseeker.JobseekerNumber); // the leading 9 keeps it apart from job numbers
         Assert.Equal(office.Id, jobseeker.HomeOfficeId);
         Assert.True(jobseeker.CanReceiveReferrals(Now));
+    }
+
+    [Fact]
+    public void A_jobseeker_number_never_equals_a_job_number_of_the_same_office()
+    {
+        var office = Samples.Office("13010");
+        var jobNumbers = Enumerable.Range(0, 50).Select(_ => office.NextJobNumber()).ToHashSet();
+        var jobseekerNumbers = Enumerable.Range(0, 50).Select(_ =>
+        {
+            var js = Samples.Jobseeker(Now);
+            js.RegisterAtOffice(office, Now);
+            return js.JobseekerNumber!;
+        });
+
+        Assert.DoesNotContain(jobseekerNumbers, jobNumbers.Contains);
     }
 
     [Fact]

@@ -526,6 +526,8 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("EstablishmentId", "AppliedAt");
 
+                    b.HasIndex("EstablishmentId", "ResultRegisteredAt");
+
                     b.HasIndex("JobOfferId", "AppliedAt");
 
                     b.HasIndex("JobOfferId", "JobseekerId")

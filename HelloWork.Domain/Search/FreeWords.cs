@@ -1,0 +1,126 @@
+using System.Linq.Expressions;
+using HelloWork.Domain.Data;
+using HelloWork.Domain.JobOffers;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Domain.Search;
+
+/// <summary>
+/// Free words and NOT words as Japanese substrings (R-SRC-1), without word splitting.
+/// <para>On SQLite the words go to <c>JobOfferWords</c>, an FTS5 table with the trigram tokenizer kept in step with
+/// <c>JobOffers.SearchText</c> by triggers (migration <c>JobOfferWords</c>). Its rowid is the job number as an integer
+/// (13010-00000001 → 1301000000001), stable under VACUUM, and only accepted offers are in it. A word of 3+ characters is a
+/// phrase of its trigrams. A 1–2-character word (介護, 営業) has no trigram of its own, so it is expanded through the
+/// <c>JobOfferWordsVocab</c> table into the indexed trigrams that start with it (介護職, 介護員 …) and matched as their OR;
+/// the indexed text ends with two line breaks so that a word at the very end still starts a trigram. If a 1-character word
+/// starts too many trigrams, it is matched with <c>instr</c> over the rows the other conditions leave.</para>
+/// <para>Other providers (PostgreSQL) match every word with a plain substring test (<c>strpos</c>).</para>
+/// <para>The employer's name is only searchable where it is public to everyone (公開範囲 1): the index leaves it out of
+/// scope 2 and 3 offers, so a search by name cannot reveal who posted a scope-3 offer.</para>
+/// </summary>
+internal static class FreeWords
+{
+    /// <summary>Above this many trigrams a short word is matched by <c>instr</c> instead.</summary>
+    public const int MaxExpansion = 3000;
+
+    private const string Select = "SELECT printf('%05d-%08d', rowid / 100000000, rowid % 100000000) AS \"Value\" FROM JobOfferWords WHERE JobOfferWords MATCH ";
+
+    public static async Task<IQueryable<JobOffer>> ApplyAsync(HelloWorkDb db, IQueryable<JobOffer> q, IReadOnlyList<string> words,
+        IReadOnlyList<string> notWords, CancellationToken ct)
+    {
+        if (words.Count == 0 && notWords.Count == 0)
+        {
+            return q;
+        }
+        if (!db.Database.IsSqlite())
+        {
+            foreach (var w in words)
+            {
+                q = q.Where(Contains(w));
+            }
+            foreach (var w in notWords)
+            {
+                q = q.Where(Not(Contains(w)));
+            }
+            return q;
+        }
+        var positives = new List<string>();
+        foreach (var w in words)
+        {
+            var expr = await ExpressionAsync(db, w, ct);
+            if (expr == "")
+            {
+                return q.Where(_ => false); // a word that occurs nowhere: nothing matches
+            }
+            if (expr is null)
+            {
+                q = q.Where(Contains(w));
+            }
+            else
+            {
+                positives.Add(expr);
+            }
+        }
+        var negatives = new List<string>();
+        foreach (var w in notWords)
+        {
+            var expr = await ExpressionAsync(db, w, ct);
+            if (expr is null)
+            {
+                q = q.Where(Not(Contains(w)));
+            }
+            else if (expr != "")
+            {
+                negatives.Add(expr);
+            }
+        }
+        if (positives.Count > 0)
+        {
+            var match = string.Join(" AND ", positives);
+            if (negatives.Count > 0)
+            {
+                match = $"({match}) NOT ({string.Join(" OR ", negatives)})";
+            }
+            var ids = Matching(db, match);
+            q = q.Where(o => ids.Contains(o.JobNumber!));
+        }
+        else if (negatives.Count > 0)
+        {
+            var ids = Matching(db, string.Join(" OR ", negatives));
+            q = q.Where(o => !ids.Contains(o.JobNumber!));
+        }
+        return q;
+    }
+
+    private static IQueryable<string> Matching(HelloWorkDb db, string match) =>
+        db.Database.SqlQueryRaw<string>(Select + "{0}", match);
+
+    /// <summary>The FTS5 expression of one word: a quoted phrase, an OR of trigrams, "" when it occurs nowhere, null for <c>instr</c>.</summary>
+    private static async Task<string?> ExpressionAsync(HelloWorkDb db, string word, CancellationToken ct)
+    {
+        if (word.EnumerateRunes().Count() >= 3)
+        {
+            return Quote(word);
+        }
+        var folded = word.ToLowerInvariant();
+        var upper = folded + char.ConvertFromUtf32(0x10FFFF);
+        var terms = await db.Database.SqlQueryRaw<string>(
+                "SELECT term AS \"Value\" FROM JobOfferWordsVocab WHERE term >= {0} AND term < {1} LIMIT {2}", folded, upper, MaxExpansion + 1)
+            .ToListAsync(ct);
+        terms = [.. terms.Where(t => t.StartsWith(folded, StringComparison.Ordinal))];
+        if (terms.Count > MaxExpansion)
+        {
+            return null;
+        }
+        return terms.Count == 0 ? "" : "(" + string.Join(" OR ", terms.Select(Quote)) + ")";
+    }
+
+    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Substring test over the same text the index holds: the employer's name only where scope 1 publishes it.</summary>
+    private static Expression<Func<JobOffer, bool>> Contains(string word) => o =>
+        (o.Scope == PublicationScope.PublicWithName ? o.SearchText : o.SearchText.Replace(o.EstablishmentName, "")).Contains(word);
+
+    private static Expression<Func<JobOffer, bool>> Not(Expression<Func<JobOffer, bool>> e) =>
+        Expression.Lambda<Func<JobOffer, bool>>(Expression.Not(e.Body), e.Parameters);
+}

@@ -1,0 +1,160 @@
+using System.Linq.Expressions;
+using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Applications;
+using HelloWork.Domain.Common;
+using HelloWork.Domain.Data;
+using HelloWork.Domain.Documents;
+using HelloWork.Domain.Documents.JobSheets;
+using HelloWork.Domain.JobOffers;
+using HelloWork.Domain.Referrals;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Domain.Search;
+
+/// <summary>The 求人票 of one offer as this viewer may see it, and what this viewer can do with it.</summary>
+public sealed record JobDetail(Guid OfferId, JobSheetData Sheet, bool IsOpen, bool ShowsEmployerName, bool AcceptsSelfApplication,
+    bool AcceptsDocuments, IReadOnlyList<JobBadge> Badges, bool IsJobseeker, bool IsFavourite, Guid? LiveApplicationId, Guid? ProposedReferralId);
+
+/// <summary>
+/// The public job search (R-SRC-1): anyone, signed in or not, searches published offers that are still valid; the
+/// employer's name follows the publication scope (<see cref="SearchViewer"/>). A read model over the search columns that
+/// <see cref="JobOffer"/> copies from its sheet; free words go through <see cref="FreeWords"/>.
+/// The benchmark calls <see cref="SearchAsync(JobSearchCriteria, SearchViewer, CancellationToken)"/> directly.
+/// </summary>
+public sealed class JobSearch(Operations ops)
+{
+    public Task<JobSearchResult> SearchAsync(Actor? actor, JobSearchCriteria criteria, CancellationToken ct = default) =>
+        ops.ReadAsync(async db => await SearchAsync(db, await SearchViewer.OfAsync(db, actor, ct), criteria, ct), ct);
+
+    public Task<JobSearchResult> SearchAsync(JobSearchCriteria criteria, SearchViewer viewer, CancellationToken ct = default) =>
+        ops.ReadAsync(db => SearchAsync(db, viewer, criteria, ct), ct);
+
+    private async Task<JobSearchResult> SearchAsync(HelloWorkDb db, SearchViewer viewer, JobSearchCriteria c, CancellationToken ct)
+    {
+        c.Validate();
+        var today = JapanTime.Today(ops.Clock);
+        var q = Filter(db.JobOffers.Where(o => o.Status == OfferStatus.Published && o.ValidUntil >= today), c);
+        q = await FreeWords.ApplyAsync(db, q, JobSearchCriteria.SplitWords(c.Words), JobSearchCriteria.SplitWords(c.NotWords), ct);
+        var total = await q.CountAsync(ct);
+        // The job number is unique, so every order is total and pages never overlap or skip (paging stability).
+        var ordered = c.Sort == JobSort.ValidUntil
+            ? q.OrderBy(o => o.ValidUntil).ThenBy(o => o.JobNumber)
+            : q.OrderByDescending(o => o.ReceivedDate).ThenByDescending(o => o.JobNumber);
+        var rows = await CardRow.From(ordered.Skip((c.Page - 1) * c.PageSize).Take(c.PageSize)).ToListAsync(ct);
+        return new JobSearchResult([.. rows.Select(r => r.ToCard(viewer.ShowsName(r.Scope, r.EstablishmentId), today))], total, c.Page, c.PageSize);
+    }
+
+    private static IQueryable<JobOffer> Filter(IQueryable<JobOffer> q, JobSearchCriteria c)
+    {
+        if (c.Areas.Count > 0)
+        {
+            q = q.Where(AnyOf(c.Areas.Select(a => a.Municipality is { Length: > 0 } m
+                ? (Expression<Func<JobOffer, bool>>)(o => o.Prefecture == a.Prefecture && o.Municipality.StartsWith(m))
+                : o => o.Prefecture == a.Prefecture)));
+        }
+        if (c.OccupationCodes.Count > 0)
+        {
+            q = q.Where(AnyOf(c.OccupationCodes.Select(code => (Expression<Func<JobOffer, bool>>)(o => o.OccupationCode.StartsWith(code)))));
+        }
+        if (c.EmploymentTypes.Count > 0)
+        {
+            var types = c.EmploymentTypes.ToList();
+            q = q.Where(o => types.Contains(o.EmploymentType));
+        }
+        if (c.Categories.Count > 0)
+        {
+            var categories = c.Categories.ToList();
+            q = q.Where(o => categories.Contains(o.Category));
+        }
+        if (c.WageFloor is { } floor)
+        {
+            q = q.Where(o => o.WageForm == c.WageForm && o.WageMin >= floor);
+        }
+        if (c.WorkFrom is { } from)
+        {
+            var minutes = from.Hour * 60 + from.Minute;
+            q = q.Where(o => o.WorkStartMinutes >= minutes);
+        }
+        if (c.WorkUntil is { } until)
+        {
+            var minutes = until.Hour * 60 + until.Minute;
+            q = q.Where(o => o.WorkEndMinutes <= minutes && o.WorkEndMinutes > o.WorkStartMinutes);
+        }
+        if (c.AnnualHolidaysMin is { } days)
+        {
+            q = q.Where(o => o.AnnualHolidays >= days);
+        }
+        if (c.WeeklyTwoDaysOff) q = q.Where(o => o.WeeklyTwoDaysOff);
+        if (c.NearStation) q = q.Where(o => o.NearStation);
+        if (c.RemoteWork) q = q.Where(o => o.RemoteWork);
+        if (c.UijTurn) q = q.Where(o => o.UijTurn);
+        if (c.SelfApplication) q = q.Where(o => o.SelfApplication);
+        if (c.ExcludeDispatch) q = q.Where(o => !o.IsDispatch);
+        if (c.JobNumbers.Count > 0)
+        {
+            var numbers = c.JobNumbers.Select(n => n.Trim()).ToList();
+            q = q.Where(o => numbers.Contains(o.JobNumber!));
+        }
+        return q;
+    }
+
+    private static Expression<Func<JobOffer, bool>> AnyOf(IEnumerable<Expression<Func<JobOffer, bool>>> parts)
+    {
+        var p = Expression.Parameter(typeof(JobOffer), "o");
+        var body = parts.Select(e => new Rebind(e.Parameters[0], p).Visit(e.Body)).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<JobOffer, bool>>(body, p);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
+    /// <summary>
+    /// The whole 求人票 (R-JOB-8) of a published, valid offer for anyone, with the employer's name, address and contact only where
+    /// the publication scope allows; an offer that is not open only for its employer and the staff of its office. Null when
+    /// there is nothing this viewer may see (the page shows "not found", revealing nothing).
+    /// </summary>
+    public Task<JobDetail?> DetailAsync(Actor? actor, string jobNumber, CancellationToken ct = default) => ops.ReadAsync(async db =>
+    {
+        var now = ops.Clock.GetUtcNow();
+        var offer = await db.JobOffers.FirstOrDefaultAsync(o => o.JobNumber == jobNumber, ct);
+        if (offer is null)
+        {
+            return null;
+        }
+        var establishment = await db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
+        var own = actor is not null && ((actor.IsEmployer && actor.EstablishmentId == offer.EstablishmentId)
+            || (actor.IsStaff && (actor.OfficeId == offer.AcceptingOfficeId || actor.OfficeId == establishment.OfficeId)));
+        if (!own && !offer.IsOpen(now))
+        {
+            return null;
+        }
+        var viewer = await SearchViewer.OfAsync(db, actor, ct);
+        var showName = viewer.ShowsName(offer.Scope, offer.EstablishmentId);
+        var office = offer.AcceptingOfficeId is { } officeId ? await db.Offices.FirstOrDefaultAsync(o => o.Id == officeId, ct) : null;
+        var sheet = DocumentMapping.ToJobSheet(offer, establishment, office, showName);
+        var card = (await CardRow.From(db.JobOffers.Where(o => o.Id == offer.Id)).FirstAsync(ct)).ToCard(showName, JapanTime.DateOf(now));
+        bool favourite = false;
+        Guid? applicationId = null, referralId = null;
+        if (viewer.JobseekerId is { } jobseekerId)
+        {
+            favourite = await db.Favourites.AnyAsync(f => f.JobseekerId == jobseekerId && f.JobOfferId == offer.Id, ct);
+            applicationId = await db.Applications.Where(a => a.JobseekerId == jobseekerId && a.JobOfferId == offer.Id && a.Status == ApplicationStatus.InSelection)
+                .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+            referralId = await db.Referrals.Where(r => r.JobseekerId == jobseekerId && r.JobOfferId == offer.Id && r.Status == ReferralStatus.Proposed && r.Deadline > now)
+                .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        }
+        return new JobDetail(offer.Id, sheet, offer.IsOpen(now), showName, offer.AcceptsSelfApplication(now), offer.AcceptsDocuments, card.Badges,
+            viewer.JobseekerId is not null, favourite, applicationId, referralId);
+    }, ct);
+
+    /// <summary>Cards for a jobseeker's favourites (R-SRC-2), newest first; offers that closed since are listed as no longer open by the caller.</summary>
+    internal static async Task<List<(JobCard Card, bool Open)>> CardsAsync(HelloWorkDb db, SearchViewer viewer, IQueryable<JobOffer> offers, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var today = JapanTime.DateOf(now);
+        var rows = await CardRow.From(offers).ToListAsync(ct);
+        return [.. rows.Select(r => (r.ToCard(viewer.ShowsName(r.Scope, r.EstablishmentId), today), r.Status == OfferStatus.Published && r.ValidUntil >= today))];
+    }
+}

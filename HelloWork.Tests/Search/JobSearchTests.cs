@@ -1,0 +1,173 @@
+using HelloWork.Domain.Common;
+using HelloWork.Domain.JobOffers;
+using HelloWork.Domain.Search;
+using HelloWork.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Tests.Search;
+
+/// <summary>The public job search (R-SRC-1) on crafted offers, on the real SQLite index with its triggers.</summary>
+public sealed class JobSearchTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_two_character_word_matches_anywhere_in_the_text_including_its_very_end()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        await world.PublishAsync("介護職員", "特別養護老人ホームでの入浴介助");
+        await world.PublishAsync("施設スタッフ", "デイサービスでの送迎と介護"); // 介護 is the last text of the description
+        await world.PublishAsync("ルート営業", "既存顧客への提案");
+        await world.PublishAsync("看護師", "クリニックでの外来");
+
+        Assert.Equal(["介護職員", "施設スタッフ"], await world.TitlesAsync(new JobSearchCriteria { Words = "介護" }));
+        Assert.Equal(["ルート営業"], await world.TitlesAsync(new JobSearchCriteria { Words = "営業" }));
+        Assert.Empty(await world.TitlesAsync(new JobSearchCriteria { Words = "護師看" }));
+    }
+
+    [Fact]
+    public async Task A_five_character_word_matches_as_one_substring_without_word_splitting()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        await world.PublishAsync("訪問介護員", "利用者様のご自宅を訪問します");
+        await world.PublishAsync("介護員（訪問なし）", "施設内の業務です");
+
+        Assert.Equal(["訪問介護員"], await world.TitlesAsync(new JobSearchCriteria { Words = "訪問介護員" }));
+        // Two words must both occur, anywhere.
+        Assert.Equal(["介護員（訪問なし）", "訪問介護員"], await world.TitlesAsync(new JobSearchCriteria { Words = "介護員　訪問" }));
+    }
+
+    [Fact]
+    public async Task A_one_character_word_and_latin_letters_in_either_case_are_found()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        await world.PublishAsync("寮完備の製造スタッフ", "部品の検査");
+        await world.PublishAsync("Webデザイナー", "HTMLのコーディング");
+
+        Assert.Equal(["寮完備の製造スタッフ"], await world.TitlesAsync(new JobSearchCriteria { Words = "寮" }));
+        Assert.Equal(["Webデザイナー"], await world.TitlesAsync(new JobSearchCriteria { Words = "html" }));
+        Assert.Equal(["Webデザイナー"], await world.TitlesAsync(new JobSearchCriteria { Words = "WEB" }));
+    }
+
+    [Fact]
+    public async Task NOT_words_leave_out_every_offer_that_contains_them_short_or_long()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        await world.PublishAsync("介護職員", "夜勤あり");
+        await world.PublishAsync("訪問介護員", "夜勤なし、日勤のみ");
+        await world.PublishAsync("介護助手", "送迎業務");
+
+        Assert.Equal(["介護助手"], await world.TitlesAsync(new JobSearchCriteria { Words = "介護", NotWords = "夜勤" }));
+        Assert.Equal(["介護助手", "介護職員"], await world.TitlesAsync(new JobSearchCriteria { Words = "介護", NotWords = "日勤のみ" }));
+        // NOT words alone: everything open except what contains them (the world's two base offers included).
+        var all = await world.SearchAsync(new JobSearchCriteria { PageSize = 50 });
+        var withoutCare = await world.SearchAsync(new JobSearchCriteria { NotWords = "介護 ", PageSize = 50 });
+        Assert.Equal(all.Total - 3, withoutCare.Total);
+        // A NOT word that occurs nowhere removes nothing.
+        Assert.Equal(all.Total, (await world.SearchAsync(new JobSearchCriteria { NotWords = "鬱" })).Total);
+    }
+
+    [Fact]
+    public async Task Filters_combine_with_free_words()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        await world.PublishAsync("介護職員A", "日勤", s => s with { Work = s.Work with { RemoteWork = true, UijTurnWelcome = true } });
+        await world.PublishAsync("介護職員B", "日勤", s => s with { Work = s.Work with { MinutesFromStation = 25 } });
+        await world.PublishAsync("介護職員C", "日勤", s => s with { Work = s.Work with { EmploymentType = EmploymentType.NonRegular } });
+        await world.PublishAsync("介護職員D", "日勤", secondEstablishment: true);
+        await world.PublishAsync("介護職員E", "日勤", s => s with { Wages = s.Wages with { Form = WageForm.Monthly, BaseMin = 150_000, BaseMax = 160_000, FixedAllowances = 0 } });
+        await world.PublishAsync("介護職員F", "日勤", s => s with { Hours = s.Hours with { Start = new TimeOnly(7, 0), End = new TimeOnly(16, 0) } });
+
+        var basic = new JobSearchCriteria { Words = "介護", Areas = [new AreaCriterion("東京都", "千代田")] };
+        Assert.Equal(["介護職員A", "介護職員B", "介護職員C", "介護職員E", "介護職員F"], await world.TitlesAsync(basic));
+        Assert.Equal(["介護職員D"], await world.TitlesAsync(basic with { Areas = [new AreaCriterion("大阪府")] }));
+        Assert.Equal(["介護職員A", "介護職員C", "介護職員E", "介護職員F"], await world.TitlesAsync(basic with { NearStation = true }));
+        Assert.Equal(["介護職員A", "介護職員B", "介護職員E", "介護職員F"], await world.TitlesAsync(basic with { EmploymentTypes = [EmploymentType.Regular] }));
+        Assert.Equal(["介護職員A"], await world.TitlesAsync(basic with { RemoteWork = true, UijTurn = true, SelfApplication = true }));
+        var wageAndHours = basic with { WageFloor = 170_000, WageForm = WageForm.Monthly, WorkFrom = new TimeOnly(8, 0), WorkUntil = new TimeOnly(19, 0) };
+        Assert.DoesNotContain("介護職員E", await world.TitlesAsync(wageAndHours)); // wage below the floor
+        Assert.DoesNotContain("介護職員F", await world.TitlesAsync(wageAndHours)); // starts before 8:00
+        Assert.Equal(["介護職員D"], await world.TitlesAsync(new JobSearchCriteria { Words = "介護", Areas = [new AreaCriterion("東京都", "港区"), new AreaCriterion("大阪府", "大阪市")] }));
+    }
+
+    [Fact]
+    public async Task Only_published_offers_within_their_validity_are_found()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        var filled = await world.PublishAsync("介護職員（充足）", "日勤");
+        await world.PublishAsync("介護職員", "日勤");
+        await new JobOfferService(world.Ops).CloseAsync(world.EmployerActor1, filled.Id, InvalidReason.Filled, Ct);
+        var draft = await new JobOfferService(world.Ops).CopyAsync(world.EmployerActor1, filled.Id, Ct);
+
+        Assert.Equal(["介護職員"], await world.TitlesAsync(new JobSearchCriteria { Words = "介護" }));
+
+        world.Clock.Advance(TimeSpan.FromDays(100)); // past 紹介期限日, whether or not the sweeper ran (R-JOB-3)
+        Assert.Equal(0, (await world.SearchAsync(new JobSearchCriteria())).Total);
+        Assert.NotEqual(Guid.Empty, draft);
+    }
+
+    [Fact]
+    public async Task Pages_of_any_size_cover_every_result_exactly_once_in_both_orders()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        for (var i = 0; i < 23; i++)
+        {
+            // Many offers share the same 受付年月日: the job number breaks the ties.
+            await world.PublishAsync($"営業スタッフ{i:00}", "ルート営業");
+        }
+        foreach (var sort in new[] { JobSort.ReceivedDate, JobSort.ValidUntil })
+        {
+            var seen = new List<string>();
+            for (var page = 1; page <= 3; page++)
+            {
+                var result = await world.SearchAsync(new JobSearchCriteria { Words = "営業", Sort = sort, Page = page, PageSize = 10 });
+                Assert.Equal(23, result.Total);
+                Assert.Equal(3, result.Pages);
+                seen.AddRange(result.Items.Select(i => i.JobNumber));
+            }
+            Assert.Equal(23, seen.Distinct().Count());
+            var again = await world.SearchAsync(new JobSearchCriteria { Words = "営業", Sort = sort, Page = 2, PageSize = 10 });
+            Assert.Equal(seen.Skip(10).Take(10), again.Items.Select(i => i.JobNumber));
+        }
+    }
+
+    [Fact]
+    public async Task The_trigram_index_follows_accepted_offers_through_their_triggers()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        var offer = await world.PublishAsync("介護職員", "日勤");
+        var key = long.Parse(offer.JobNumber!.Replace("-", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        var hits = await world.WithDbAsync(db => db.Database.SqlQueryRaw<long>("SELECT rowid AS Value FROM JobOfferWords WHERE JobOfferWords MATCH '\"介護職\"'").ToListAsync(Ct));
+        Assert.Equal([key], hits);
+        await world.WithDbAsync(db => db.JobOffers.Where(o => o.Id == offer.Id).ExecuteDeleteAsync(Ct));
+        Assert.Empty(await world.WithDbAsync(db => db.Database.SqlQueryRaw<long>("SELECT rowid AS Value FROM JobOfferWords WHERE JobOfferWords MATCH '\"介護職\"'").ToListAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Over_long_words_and_page_sizes_other_than_10_30_50_are_refused()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        var tooLong = await Assert.ThrowsAsync<DomainException>(() => world.SearchAsync(new JobSearchCriteria { Words = new string('介', 51) }));
+        Assert.Equal(("TooLong", "Words"), (tooLong.Code, tooLong.Field));
+        var size = await Assert.ThrowsAsync<DomainException>(() => world.SearchAsync(new JobSearchCriteria { PageSize = 20 }));
+        Assert.Equal("InvalidChoice", size.Code);
+    }
+
+    [Fact]
+    public async Task Criteria_survive_the_query_string_that_saved_searches_store()
+    {
+        var criteria = new JobSearchCriteria
+        {
+            Words = "介護 日勤", NotWords = "夜勤", Areas = [new AreaCriterion("東京都", "千代田区"), new AreaCriterion("大阪府")],
+            OccupationCodes = ["091"], EmploymentTypes = [EmploymentType.Regular, EmploymentType.NonRegular], WageFloor = 200_000,
+            WorkFrom = new TimeOnly(8, 30), WorkUntil = new TimeOnly(18, 0), AnnualHolidaysMin = 120, NearStation = true, RemoteWork = true,
+            UijTurn = true, SelfApplication = true, ExcludeDispatch = true, WeeklyTwoDaysOff = true, JobNumbers = ["13010-00000001"],
+            Sort = JobSort.ValidUntil, PageSize = 30, Page = 2,
+        };
+        var back = JobSearchCriteria.FromQuery(criteria.ToQuery());
+        Assert.Equal(criteria.ToQuery(), back.ToQuery());
+        Assert.Equal("介護 日勤", back.Words);
+        Assert.Equal(JobSearchCriteria.FromQuery("size=7&page=-3&type=99&sort=Nonsense").ToQuery(), new JobSearchCriteria().ToQuery());
+        await Task.CompletedTask;
+    }
+}
