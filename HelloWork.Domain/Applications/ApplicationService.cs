@@ -128,6 +128,13 @@ public sealed class ApplicationService(Operations ops)
         var name = await w.Db.Jobseekers.Where(j => j.Id == jobseekerId).Select(j => j.Name).FirstAsync(ct);
         await w.Notices.AddAsync(Recipients.Establishment(application.EstablishmentId), NoticeKind.ApplicationCancelled, "応募取消の通知",
             $"求人番号 {offer.JobNumber}　{offer.Title}　応募者 {name}", $"/employer/applicants/{application.Id}", application.Id, ct);
+        if (application.ReferralId is { } referralId
+            && await w.Db.Referrals.Where(r => r.Id == referralId).Select(r => (Guid?)r.OfficeId).FirstOrDefaultAsync(ct) is { } officeId)
+        {
+            // The referring office's board shows the cancellation live (issue 6).
+            await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ApplicationCancelled, "紹介後の応募取消",
+                $"求人番号 {offer.JobNumber}　{offer.Title}", "/staff/referrals", referralId, ct);
+        }
         w.Audit("ApplicationCancelled", nameof(Application), application.Id, jobseekerId);
     }, ct);
 

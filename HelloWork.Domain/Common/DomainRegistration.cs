@@ -70,6 +70,14 @@ public static class DomainRegistration
         services.AddSingleton<Documents.DocumentService>();
         services.AddSingleton<Accounts.AccountDirectory>();
         services.AddSingleton<Figures.HomeCounts>();
+        services.AddSingleton<JobOffers.ReviewQueue>();
+        services.AddSingleton<Referrals.Matching>();
+        services.AddSingleton<Referrals.ReferralBoard>();
+        services.AddSingleton<Accounts.OfficeRegistration>();
+        services.AddSingleton<Figures.OfficeFigures>();
+        services.AddSingleton<Figures.Scorecard>();
+        services.AddSingleton<Audit.AuditLog>();
+        services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<Search.JobSearch>();
         services.AddSingleton<Search.SavedItemsService>();
         services.AddSingleton<Search.DirectRequestService>();

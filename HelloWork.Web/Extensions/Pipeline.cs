@@ -43,6 +43,7 @@ public static class Pipeline
         app.MapHealthEndpoints();
         app.MapDocumentEndpoints();
         app.MapProvisionEndpoints();
+        app.MapScorecardEndpoints();
         app.MapOpenApi();
         app.MapHelloWorkLive();
     }

@@ -1,0 +1,102 @@
+using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Domain.JobOffers;
+
+/// <summary>Why the office must see the establishment at the counter within 14 days (REFERENCE.md, R-ACC-3).</summary>
+public enum CounterVisitReason
+{
+    /// <summary>The establishment's first offer from the mypage.</summary>
+    FirstOfferFromMypage = 0,
+
+    /// <summary>The first offer for people with disabilities only, or with trial employment (トライアル雇用).</summary>
+    FirstDisabilityOrTrialOffer = 1,
+
+    /// <summary>No accepted offer in the past year.</summary>
+    NoOfferInPastYear = 2,
+
+    /// <summary>A dispatch (派遣) or contracting (請負) offer.</summary>
+    DispatchOrContracting = 3,
+}
+
+/// <summary>A submitted offer in the office's review queue with the checks a reviewer looks at beside the fields (R-JOB-1).</summary>
+public sealed record ReviewItem(Guid OfferId, string Title, string EstablishmentName, string EstablishmentNumber, Guid EstablishmentId,
+    EstablishmentStatus EstablishmentStatus, OfferChannel Channel, DateTimeOffset SubmittedAt, JobSheet Sheet, IReadOnlyList<Finding> Findings,
+    IReadOnlyList<CounterVisitReason> CounterVisit, DateOnly CounterVisitBy);
+
+/// <summary>An establishment opened online that the office has not confirmed yet (R-ACC-3).</summary>
+public sealed record EstablishmentAwaiting(Guid EstablishmentId, string Name, string Number, string Address, DateTimeOffset OpenedAt,
+    int SubmittedOffers, DateOnly? CounterVisitBy);
+
+/// <summary>
+/// The review queue of one office (R-JOB-1): submitted offers of the office's establishments, oldest first, each with the
+/// legal-check findings of <see cref="JobSheetChecks"/> and the counter-visit cases of REFERENCE.md; and the establishments
+/// awaiting confirmation (R-ACC-3). Staff see only their own office (R-ACC-4).
+/// </summary>
+public sealed class ReviewQueue(Operations ops)
+{
+    public const int CounterVisitDays = 14;
+
+    public Task<IReadOnlyList<ReviewItem>> OffersAsync(Actor actor, CancellationToken ct = default) => ops.ReadAsync(async db =>
+    {
+        var officeId = actor.RequireOffice();
+        var rows = await (from o in db.JobOffers
+                          join e in db.Establishments on o.EstablishmentId equals e.Id
+                          where o.Status == OfferStatus.Submitted && e.OfficeId == officeId
+                          orderby o.SubmittedAt
+                          select new { Offer = o, Est = e }).Take(200).ToListAsync(ct);
+        var estIds = rows.Select(r => r.Est.Id).Distinct().ToList();
+        var history = await db.JobOffers.Where(o => estIds.Contains(o.EstablishmentId) && o.AcceptedAt != null)
+            .Select(o => new PastOffer(o.EstablishmentId, o.Channel, o.Category, o.AcceptedAt!.Value)).ToListAsync(ct);
+        var now = ops.Clock.GetUtcNow();
+        return (IReadOnlyList<ReviewItem>)rows.Select(r => new ReviewItem(r.Offer.Id, r.Offer.Title, r.Est.Name, r.Est.Number, r.Est.Id, r.Est.Status,
+            r.Offer.Channel, r.Offer.SubmittedAt ?? r.Offer.UpdatedAt, r.Offer.Sheet, JobSheetChecks.Check(r.Offer.Sheet),
+            CounterVisitReasons(r.Offer, history.Where(h => h.EstablishmentId == r.Est.Id).ToList(), now),
+            JapanTime.DateOf(r.Offer.SubmittedAt ?? r.Offer.UpdatedAt).AddDays(CounterVisitDays))).ToList();
+    }, ct);
+
+    public Task<IReadOnlyList<EstablishmentAwaiting>> EstablishmentsAsync(Actor actor, CancellationToken ct = default) => ops.ReadAsync(async db =>
+    {
+        var officeId = actor.RequireOffice();
+        var rows = await db.Establishments.Where(e => e.OfficeId == officeId && e.Status == EstablishmentStatus.Provisional)
+            .OrderBy(e => e.CreatedAt)
+            .Select(e => new
+            {
+                e.Id, e.Name, e.Number, e.Address, e.CreatedAt,
+                Submitted = db.JobOffers.Count(o => o.EstablishmentId == e.Id && o.Status == OfferStatus.Submitted),
+                First = db.JobOffers.Where(o => o.EstablishmentId == e.Id && o.SubmittedAt != null).Min(o => o.SubmittedAt),
+            }).Take(200).ToListAsync(ct);
+        return (IReadOnlyList<EstablishmentAwaiting>)rows.Select(r => new EstablishmentAwaiting(r.Id, r.Name, r.Number, r.Address, r.CreatedAt, r.Submitted,
+            r.First is { } first ? JapanTime.DateOf(first).AddDays(CounterVisitDays) : null)).ToList();
+    }, ct);
+
+    /// <summary>A previously accepted offer of the same establishment.</summary>
+    public sealed record PastOffer(Guid EstablishmentId, OfferChannel Channel, OfferCategory Category, DateTimeOffset AcceptedAt);
+
+    /// <summary>The counter-visit cases of REFERENCE.md for a submitted offer, given the establishment's accepted offers.
+    /// Trial employment lives only in the sheet (no column), so a trial offer counts as the first one when the establishment has no
+    /// accepted offer yet.</summary>
+    public static IReadOnlyList<CounterVisitReason> CounterVisitReasons(JobOffer offer, IReadOnlyList<PastOffer> accepted, DateTimeOffset now)
+    {
+        var reasons = new List<CounterVisitReason>();
+        if (offer.Channel == OfferChannel.Online && !accepted.Any(a => a.Channel == OfferChannel.Online))
+        {
+            reasons.Add(CounterVisitReason.FirstOfferFromMypage);
+        }
+        var disability = offer.Category == OfferCategory.Disability;
+        if ((disability && !accepted.Any(a => a.Category == OfferCategory.Disability)) || (offer.Sheet.Basics.TrialEmployment && accepted.Count == 0))
+        {
+            reasons.Add(CounterVisitReason.FirstDisabilityOrTrialOffer);
+        }
+        if (accepted.Count > 0 && !accepted.Any(a => a.AcceptedAt >= now.AddYears(-1)))
+        {
+            reasons.Add(CounterVisitReason.NoOfferInPastYear);
+        }
+        if (offer.Sheet.Work.Dispatch is DispatchKind.Dispatch or DispatchKind.TemporaryToPermanent or DispatchKind.Contracting)
+        {
+            reasons.Add(CounterVisitReason.DispatchOrContracting);
+        }
+        return reasons;
+    }
+}
