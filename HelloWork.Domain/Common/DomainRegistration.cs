@@ -57,6 +57,8 @@ public static class DomainRegistration
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<NoticeService>();
         services.AddSingleton<JobOffers.JobOfferService>();
+        services.AddSingleton<JobOffers.EmployerOffers>();
+        services.AddSingleton<EmployerApplicants>();
         services.AddSingleton<Referrals.ReferralService>();
         services.AddSingleton<Messaging.MessageService>();
         services.AddSingleton<Documents.DocumentService>();
