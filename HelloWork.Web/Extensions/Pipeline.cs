@@ -41,5 +41,6 @@ public static class Pipeline
         app.MapAuthEndpoints();
         app.MapHealthEndpoints();
         app.MapDocumentEndpoints();
+        app.MapApplicationDocumentEndpoints();
     }
 }
