@@ -11,6 +11,8 @@ public sealed record JobseekerRegistration(string Email, string Password, string
 public sealed record EmployerRegistration(string Email, string Password, string ContactName, string EstablishmentName, string EstablishmentKana,
     string PostalCode, string Prefecture, string Address, string Industry, int? Employees);
 
+public sealed record AgencyRegistration(string Email, string Password, string ContactName, string AgencyName, Agencies.AgencyKind Kind, string? LicenseNumber);
+
 public sealed record StaffAccountInput(string Email, string Password, string DisplayName, string Role, Guid? OfficeId, Guid? AgencyId, bool IsSupervisor);
 
 /// <summary>Field-level refusals from registration: field name → resource keys (R-ERR-1).</summary>
@@ -85,13 +87,38 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         {
             var serial = await db.Establishments.CountAsync(e => e.OfficeId == office!.Id, ct) + 500_000;
             est = Collect(errors, () => new Establishment(office!.Id, Establishment.FormatNumber(office.Code, serial), input.EstablishmentName,
-                input.EstablishmentKana, input.PostalCode!, input.Prefecture, input.Prefecture + input.Address, input.Industry, input.Employees ?? 0, now));
+                input.EstablishmentKana, input.PostalCode!, input.Prefecture, input.Prefecture + input.Address, input.Industry, input.Employees ?? 0, now),
+                // The entity names its fields Name/Kana; the form calls them EstablishmentName/EstablishmentKana.
+                field => field switch { nameof(Establishment.Name) => nameof(input.EstablishmentName), nameof(Establishment.Kana) => nameof(input.EstablishmentKana), _ => field });
         }
         ThrowIfAny(errors);
         est!.MarkOpenedOnline();
         db.Establishments.Add(est);
         var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = input.ContactName.Trim(), Role = Roles.Employer, EstablishmentId = est.Id, CreatedAt = now };
         await CreateAsync(user, input.Password, Roles.Employer);
+        return user.Id;
+    }
+
+    /// <summary>An agency applies online (R-AGY-1): the agency is created pending approval with its first user account.</summary>
+    public async Task<Guid> RegisterAgencyAsync(AgencyRegistration input, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, List<string>>();
+        await CheckAccountAsync(input.Email, input.Password, errors);
+        var contact = Collect(errors, () => Text.RequireName(input.ContactName, nameof(input.ContactName), 50));
+        if (!Enum.IsDefined(input.Kind))
+        {
+            Add(errors, nameof(input.Kind), "InvalidChoice");
+        }
+        if (input.Kind != Agencies.AgencyKind.LocalGovernment && string.IsNullOrWhiteSpace(input.LicenseNumber))
+        {
+            Add(errors, nameof(input.LicenseNumber), "LicenseNumberRequired");
+        }
+        var agency = Collect(errors, () => new Agencies.Agency(Text.RequireName(input.AgencyName, nameof(input.AgencyName), 100), input.Kind, input.LicenseNumber, now));
+        ThrowIfAny(errors);
+        db.Agencies.Add(agency!);
+        var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = contact!, Role = Roles.Agency, AgencyId = agency!.Id, CreatedAt = now };
+        await CreateAsync(user, input.Password, Roles.Agency);
         return user.Id;
     }
 
@@ -176,7 +203,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         }
     }
 
-    private static T? Collect<T>(Dictionary<string, List<string>> errors, Func<T> create)
+    private static T? Collect<T>(Dictionary<string, List<string>> errors, Func<T> create, Func<string, string>? inputField = null)
     {
         try
         {
@@ -184,7 +211,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         }
         catch (DomainException e)
         {
-            Add(errors, e.Field ?? "", e.Code);
+            Add(errors, inputField is null ? e.Field ?? "" : inputField(e.Field ?? ""), e.Code);
             return default;
         }
     }

@@ -48,11 +48,16 @@ public sealed class Office
         return $"{Code}-{LastJobSerial:D8}";
     }
 
-    /// <summary>The next jobseeker number (求職番号) of this office: <c>OOOOO-NNNNNNNN</c> as well.</summary>
+    /// <summary>The next jobseeker number (求職番号) of this office: <c>OOOOO-9NNNNNNN</c>. The leading 9 keeps jobseeker numbers
+    /// disjoint from job numbers of the same office, so the two can never be mistaken for each other.</summary>
     public string NextJobseekerNumber()
     {
+        if (LastJobseekerSerial >= 9_999_999)
+        {
+            throw new DomainException("JobseekerSerialExhausted");
+        }
         LastJobseekerSerial++;
         Version++;
-        return $"{Code}-{LastJobseekerSerial:D8}";
+        return $"{Code}-9{LastJobseekerSerial:D7}";
     }
 }

@@ -56,6 +56,9 @@ public static class DomainRegistration
         services.AddSingleton<Operations>();
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<NoticeService>();
+        services.AddSingleton<Agencies.AgencyService>();
+        services.AddSingleton<Agencies.Provision>();
+        services.AddSingleton<Agencies.GuidanceInbox>();
         services.AddSingleton<JobOffers.JobOfferService>();
         services.AddSingleton<JobOffers.EmployerOffers>();
         services.AddSingleton<EmployerApplicants>();

@@ -57,6 +57,18 @@ public sealed class Operations(IDbContextFactory<HelloWorkDb> factory, TimeProvi
     public Task RunAsync(Actor actor, Func<Work, Task> operation, CancellationToken ct = default) =>
         RunAsync(actor, async w => { await operation(w); return true; }, ct);
 
+    /// <summary>A streamed read (exports): the context lives while the caller enumerates, rows are not tracked, memory stays flat.</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(Func<HelloWorkDb, IAsyncEnumerable<T>> query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        await foreach (var item in query(db).WithCancellation(ct))
+        {
+            yield return item;
+        }
+    }
+
     /// <summary>A read: its own context, no tracking, no transaction.</summary>
     public async Task<T> ReadAsync<T>(Func<HelloWorkDb, Task<T>> query, CancellationToken ct = default)
     {

@@ -37,6 +37,7 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<AgencyApiKey> AgencyApiKeys => Set<AgencyApiKey>();
     public DbSet<GuidanceMessage> GuidanceMessages => Set<GuidanceMessage>();
     public DbSet<AgencyRefusal> AgencyRefusals => Set<AgencyRefusal>();
+    public DbSet<AgencyUsage> AgencyUsages => Set<AgencyUsage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IntegratedFacilityTarget> IntegratedFacilityTargets => Set<IntegratedFacilityTarget>();
 

@@ -58,7 +58,7 @@ public sealed class DocumentServiceTests
     public async Task A_job_sheet_without_name_never_shows_the_employer_to_anyone_but_its_employer_and_staff()
     {
         await using var world = await DomainWorld.CreateAsync();
-        var hidden = DomainWorld.Published(new Random(3), world.Establishment1, world.Office1, Domain.Data.Demo.Vocabulary.Places[1],
+        var hidden = DomainWorld.Published(new Random(3), world.Establishment1, world.Office1, HelloWork.Domain.Data.Demo.Vocabulary.Places[1],
             world.Clock.GetUtcNow(), PublicationScope.WithoutName);
         await world.WithDbAsync(db => { db.JobOffers.Add(hidden); return db.SaveChangesAsync(); });
         var documents = new DocumentService(world.Ops);
@@ -77,7 +77,7 @@ public sealed class DocumentServiceTests
     public async Task Scope_2_shows_the_name_only_to_jobseekers_registered_at_an_office()
     {
         await using var world = await DomainWorld.CreateAsync();
-        var limited = DomainWorld.Published(new Random(4), world.Establishment1, world.Office1, Domain.Data.Demo.Vocabulary.Places[1],
+        var limited = DomainWorld.Published(new Random(4), world.Establishment1, world.Office1, HelloWork.Domain.Data.Demo.Vocabulary.Places[1],
             world.Clock.GetUtcNow(), PublicationScope.NameToRegisteredOnly);
         await world.WithDbAsync(db => { db.JobOffers.Add(limited); return db.SaveChangesAsync(); });
         var documents = new DocumentService(world.Ops);

@@ -42,5 +42,7 @@ public static class Pipeline
         app.MapHealthEndpoints();
         app.MapDocumentEndpoints();
         app.MapApplicationDocumentEndpoints();
+        app.MapProvisionEndpoints();
+        app.MapOpenApi();
     }
 }

@@ -108,5 +108,6 @@ public static class WebRegistration
         services.AddScoped<CurrentActor>();
         services.AddHealthChecks();
         services.AddProblemDetails();
+        services.AddOpenApi();
     }
 }

@@ -72,6 +72,15 @@ internal sealed class AgencyRefusalConfiguration : IEntityTypeConfiguration<Agen
     public void Configure(EntityTypeBuilder<AgencyRefusal> b) => b.HasKey(r => new { r.AgencyId, r.JobseekerId });
 }
 
+internal sealed class AgencyUsageConfiguration : IEntityTypeConfiguration<AgencyUsage>
+{
+    public void Configure(EntityTypeBuilder<AgencyUsage> b)
+    {
+        b.HasKey(u => new { u.AgencyId, u.Month });
+        b.Property(u => u.Month).HasMaxLength(7);
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

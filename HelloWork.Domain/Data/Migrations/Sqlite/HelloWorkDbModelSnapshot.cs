@@ -389,6 +389,35 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.ToTable("AgencyRefusals");
                 });
 
+            modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyUsage", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferViews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileViews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsDownloaded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Month");
+
+                    b.ToTable("AgencyUsages");
+                });
+
             modelBuilder.Entity("HelloWork.Domain.Agencies.GuidanceMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,100 @@
+using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Common;
+using HelloWork.Domain.JobOffers;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Domain.Agencies;
+
+/// <summary>One job offer as provided to agencies (R-AGY-1). The employer's name only for publication scope 1.</summary>
+public sealed record ProvidedOffer(string JobNumber, string Status, string Title, string OccupationCode, string? EstablishmentName,
+    string Prefecture, string Municipality, string EmploymentType, string WageForm, int WageMin, int WageMax, string WorkStart, string WorkEnd,
+    int AnnualHolidays, bool WeeklyTwoDaysOff, bool NearStation, bool RemoteWork, bool UijTurn, bool OnlineSelfApplication, int Openings,
+    DateOnly? ReceivedDate, DateOnly? ValidUntil, DateTimeOffset UpdatedAt, Guid Id);
+
+/// <summary>A provided jobseeker profile (R-AGY-2): 希望職種, 希望条件, 資格, 経験, 職歴 only — nothing that identifies the person.</summary>
+public sealed record ProvidedProfile(Guid ProfileId, string DesiredOccupation, string DesiredPrefecture, int? DesiredMonthlyWage,
+    string? DesiredEmploymentType, string? DesiredHours, string Qualifications, string Experience, string WorkHistory, DateTimeOffset UpdatedAt);
+
+public sealed record OfferExportCriteria(DateTimeOffset? UpdatedSince = null, DateTimeOffset? AfterUpdatedAt = null, Guid? AfterId = null, int? Limit = null);
+
+/// <summary>What agencies receive: offers (browser and data methods) and consented profiles, scope-checked against the agency.</summary>
+public sealed class Provision(Operations ops)
+{
+    public const int MaxPageSize = 10_000;
+
+    /// <summary>Open offers (or, with <see cref="OfferExportCriteria.UpdatedSince"/>, every accepted offer changed since then, closed ones
+    /// included so that a copy can be kept in step), ordered by (UpdatedAt, Id) for keyset paging; streamed in flat memory.</summary>
+    public IAsyncEnumerable<ProvidedOffer> OffersAsync(Agency agency, OfferExportCriteria criteria, CancellationToken ct = default)
+    {
+        if (agency.Status != AgencyStatus.Approved)
+        {
+            throw new DomainException("AgencyNotApproved");
+        }
+        if (criteria.Limit is < 1 or > MaxPageSize)
+        {
+            throw new DomainException("PageSizeOutOfRange", "pageSize", MaxPageSize);
+        }
+        var today = JapanTime.Today(ops.Clock);
+        return ops.StreamAsync(db =>
+        {
+            var q = db.JobOffers.Where(o => o.JobNumber != null);
+            q = criteria.UpdatedSince is { } since
+                ? q.Where(o => o.UpdatedAt > since && (o.Status == OfferStatus.Published || o.Status == OfferStatus.Invalid))
+                : q.Where(o => o.Status == OfferStatus.Published && o.ValidUntil >= today);
+            if (criteria.AfterUpdatedAt is { } afterAt && criteria.AfterId is { } afterId)
+            {
+                q = q.Where(o => o.UpdatedAt > afterAt || (o.UpdatedAt == afterAt && o.Id.CompareTo(afterId) > 0));
+            }
+            q = q.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id);
+            if (criteria.Limit is { } limit)
+            {
+                q = q.Take(limit);
+            }
+            return q.Select(o => new
+            {
+                o.JobNumber, o.Status, o.ValidUntil, o.Title, o.OccupationCode, o.Scope, o.EstablishmentName, o.Prefecture, o.Municipality,
+                o.EmploymentType, o.WageForm, o.WageMin, o.WageMax, o.WorkStartMinutes, o.WorkEndMinutes, o.AnnualHolidays, o.WeeklyTwoDaysOff,
+                o.NearStation, o.RemoteWork, o.UijTurn, o.SelfApplication, o.Openings, o.ReceivedDate, o.UpdatedAt, o.Id,
+            }).AsAsyncEnumerable().Select(o => new ProvidedOffer(o.JobNumber!,
+                o.Status == OfferStatus.Published && o.ValidUntil >= today ? "公開中" : "無効",
+                o.Title, o.OccupationCode, o.Scope == PublicationScope.PublicWithName ? o.EstablishmentName : null, o.Prefecture, o.Municipality,
+                Documents.DocumentMapping.EmploymentTypeLabel(o.EmploymentType),
+                o.WageForm switch { WageForm.Hourly => "時給", WageForm.Daily => "日給", WageForm.Annual => "年俸制", _ => "月給" },
+                o.WageMin, o.WageMax, Clock(o.WorkStartMinutes), Clock(o.WorkEndMinutes), o.AnnualHolidays, o.WeeklyTwoDaysOff, o.NearStation,
+                o.RemoteWork, o.UijTurn, o.SelfApplication, o.Openings, o.ReceivedDate, o.ValidUntil, o.UpdatedAt, o.Id));
+        }, ct);
+    }
+
+    /// <summary>Profiles whose consent covers the agency's kind (R-AGY-2); a withdrawn consent drops the profile from the next answer.</summary>
+    public Task<List<ProvidedProfile>> ProfilesAsync(Agency agency, int skip, int take, CancellationToken ct = default)
+    {
+        if (agency.Status != AgencyStatus.Approved)
+        {
+            throw new DomainException("AgencyNotApproved");
+        }
+        if (take is < 1 or > 1000 || skip < 0)
+        {
+            throw new DomainException("PageSizeOutOfRange", "pageSize", 1000);
+        }
+        var consents = ConsentsCovering(agency.Kind);
+        return ops.ReadAsync(async db =>
+        {
+            var rows = await db.Jobseekers.Where(j => consents.Contains(j.Consent)).OrderBy(j => j.Id).Skip(skip).Take(take)
+                .Select(j => new { j.Id, j.Wishes, j.UpdatedAt }).ToListAsync(ct);
+            return rows.Select(r => new ProvidedProfile(r.Id, r.Wishes.DesiredOccupation, r.Wishes.DesiredPrefecture, r.Wishes.DesiredMonthlyWage,
+                r.Wishes.DesiredEmploymentType, r.Wishes.DesiredHours, r.Wishes.Qualifications, r.Wishes.Experience, r.Wishes.WorkHistory, r.UpdatedAt)).ToList();
+        }, ct);
+    }
+
+    public Task<Agency?> AgencyOfAsync(Actor actor, CancellationToken ct = default)
+    {
+        var id = actor.RequireAgency();
+        return ops.ReadAsync(db => db.Agencies.FirstOrDefaultAsync(a => a.Id == id, ct), ct);
+    }
+
+    public static ProvisionConsent[] ConsentsCovering(AgencyKind kind) => kind == AgencyKind.LocalGovernment
+        ? [ProvisionConsent.LocalGovernmentsAndPrivate, ProvisionConsent.LocalGovernmentsOnly]
+        : [ProvisionConsent.LocalGovernmentsAndPrivate, ProvisionConsent.PrivateOnly];
+
+    private static string Clock(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
+}

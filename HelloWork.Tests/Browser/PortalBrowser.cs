@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using HelloWork.Tests.Integration;
+using Microsoft.Playwright;
+
+namespace HelloWork.Tests.Browser;
+
+/// <summary>
+/// One person at the portal in a fresh browser context. Every page it shows — <see cref="VisitAsync"/>,
+/// <see cref="SignInAsync"/>, or <see cref="CheckPageAsync"/> after a click — is screenshotted (full page) and checked with
+/// axe-core: a serious or critical violation fails the test (R-UI-1, WCAG 2.1 AA). Later page tests get both for free.
+/// Screenshots go to <c>$TEST_SCREENSHOTS</c>, else to <c>screenshots/</c> beside the test assembly.
+/// </summary>
+public sealed partial class PortalBrowser : IAsyncDisposable
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    private readonly IBrowserContext context;
+    private readonly string name;
+    private int shots;
+
+    private PortalBrowser(IBrowserContext context, IPage page, Uri baseAddress, string name)
+    {
+        this.context = context;
+        Page = page;
+        BaseAddress = baseAddress;
+        this.name = name;
+    }
+
+    public IPage Page { get; }
+
+    public Uri BaseAddress { get; }
+
+    public static string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("TEST_SCREENSHOTS") is { Length: > 0 } folder
+        ? folder
+        : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>Opens a context at the portal; <paramref name="name"/> prefixes the screenshot files.</summary>
+    public static async Task<PortalBrowser> OpenAsync(PortalHost portal, Chromium chromium, string name, int width = 1280, int height = 800)
+    {
+        var baseAddress = await portal.StartAsync();
+        var browser = await chromium.GetAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "ja-JP",
+            TimezoneId = "Asia/Tokyo",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        return new PortalBrowser(context, page, baseAddress, name);
+    }
+
+    /// <summary>Goes to <paramref name="path"/> and checks the page it lands on.</summary>
+    public async Task VisitAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await CheckPageAsync();
+    }
+
+    /// <summary>Signs in through the real form (#email, #password, the ログイン button) and checks the page it lands on.</summary>
+    public async Task SignInAsync(string email, string password = PortalHost.DemoPassword)
+    {
+        await VisitAsync("/Account/Login");
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await CheckPageAsync();
+    }
+
+    /// <summary>Waits for the page to settle, saves a full-page screenshot and fails on serious or critical axe violations.</summary>
+    public async Task CheckPageAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Page.Locator("h1").First.WaitForAsync();
+        Directory.CreateDirectory(ScreenshotFolder);
+        var path = new Uri(Page.Url).AbsolutePath;
+        var slug = Slug().Replace(path.Trim('/'), "-");
+        var file = Path.Combine(ScreenshotFolder, $"{name}-{++shots:00}-{(slug.Length > 0 ? slug : "root")}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+
+        var result = await Page.RunAxe();
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        if (blocking.Count > 0)
+        {
+            Assert.Fail($"Accessibility violations on {path} (screenshot {file}):\n{Describe(blocking)}");
+        }
+    }
+
+    private static string Describe(IEnumerable<AxeResultItem> violations)
+    {
+        var text = new StringBuilder();
+        foreach (var v in violations)
+        {
+            text.AppendLine($"- {v.Impact} {v.Id}: {v.Help} ({v.HelpUrl})");
+            foreach (var node in v.Nodes.Take(5))
+            {
+                text.AppendLine($"    {node.Target}: {node.Html}");
+            }
+        }
+        return text.ToString();
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9]+")]
+    private static partial Regex Slug();
+
+    public ValueTask DisposeAsync() => new(context.CloseAsync());
+}

@@ -1,0 +1,93 @@
+using HelloWork.Domain.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+[assembly: AssemblyFixture(typeof(HelloWork.Tests.Integration.PortalHost))]
+
+namespace HelloWork.Tests.Integration;
+
+/// <summary>
+/// The real portal — its own Program, middleware, Identity, Blazor and SQLite — on Kestrel at a loopback port, with a
+/// temporary database seeded with the demo data exactly as on a first start. One host per test run (an assembly fixture),
+/// started on first use so that a run of the domain tests alone does not pay for it.
+/// </summary>
+public sealed class PortalHost : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "HelloWork!2026";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "hellowork-portal-" + Guid.NewGuid().ToString("N"));
+    private readonly SemaphoreSlim starting = new(1, 1);
+    private Uri? baseAddress;
+
+    public PortalHost() => this.UseKestrel(0);
+
+    /// <summary>The portal's address, e.g. <c>http://127.0.0.1:41234/</c>; starts the portal when it is not yet running.</summary>
+    public async Task<Uri> StartAsync()
+    {
+        if (baseAddress is not null)
+        {
+            return baseAddress;
+        }
+        await starting.WaitAsync();
+        try
+        {
+            if (baseAddress is null)
+            {
+                // Migrations and demo data run inside Program before the server starts listening.
+                await Task.Run(StartServer);
+                var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+            }
+            return baseAddress;
+        }
+        finally
+        {
+            starting.Release();
+        }
+    }
+
+    /// <summary>A plain HTTP client for the portal with its own cookie jar; redirects are not followed, so tests see them.</summary>
+    public async Task<HttpClient> NewClientAsync(bool followRedirects = false)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
+        return new HttpClient(handler) { BaseAddress = await StartAsync(), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>Reads the portal's database directly (a fresh context from the app's own factory).</summary>
+    public async Task<T> QueryAsync<T>(Func<HelloWorkDb, Task<T>> query)
+    {
+        await StartAsync();
+        await using var db = await Services.GetRequiredService<IDbContextFactory<HelloWorkDb>>().CreateDbContextAsync();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return await query(db);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(folder);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:HelloWork", $"Data Source={Path.Combine(folder, "portal.db")}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("Logging:Folder", Path.Combine(folder, "logs"));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        starting.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
