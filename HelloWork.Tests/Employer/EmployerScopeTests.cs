@@ -16,7 +16,7 @@ public sealed class EmployerScopeTests
     {
         var world = await DomainWorld.CreateAsync();
         var referral = await world.ReferAsync(world.Offer1, world.Jobseeker1, world.Office1);
-        var pdf = Domain.Data.Demo.DemoSeeder.MinimalPdf("Rirekisho");
+        var pdf = HelloWork.Domain.Data.Demo.DemoSeeder.MinimalPdf("Rirekisho");
         var id = await world.Applications.ApplyAsync(world.JobseekerActor1,
             new ApplyInput(world.Offer1.Id, "志望動機です。", [new UploadedFile("履歴書.pdf", pdf)], referral.Id), Ct);
         return (world, id, referral.Id);
