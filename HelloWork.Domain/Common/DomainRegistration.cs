@@ -65,6 +65,8 @@ public static class DomainRegistration
         services.AddSingleton<Agencies.Provision>();
         services.AddSingleton<Agencies.GuidanceInbox>();
         services.AddSingleton<JobOffers.JobOfferService>();
+        services.AddSingleton<JobOffers.EmployerOffers>();
+        services.AddSingleton<EmployerApplicants>();
         services.AddSingleton<Referrals.ReferralService>();
         services.AddSingleton<Messaging.MessageService>();
         services.AddSingleton<Documents.DocumentService>();

@@ -41,6 +41,21 @@ public sealed class JobOfferService(Operations ops)
         return (IReadOnlyList<Finding>)findings;
     }, ct);
 
+    /// <summary>Saves one entry screen as the draft (REFERENCE.md: saved at every step). Unlike <see cref="SaveAsync"/> it reports every
+    /// finding of the screen instead of the first: with any red finding nothing is saved; orange ones come back for the employer to confirm.</summary>
+    public Task<ScreenSaveResult> SaveScreenAsync(Actor actor, Guid offerId, JobSheet sheet, int screen, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var offer = await OwnOfferAsync(w, offerId, ct);
+        var findings = ChecksForScreen(sheet, screen);
+        if (findings.Any(f => f.Level == FindingLevel.Error))
+        {
+            return new ScreenSaveResult(false, findings);
+        }
+        offer.UpdateSheet(sheet, w.Now);
+        w.Audit("OfferSaved", nameof(JobOffer), offer.Id, detail: screen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new ScreenSaveResult(true, findings);
+    }, ct);
+
     /// <summary>The checks of one of the 8 entry screens (1 求人区分等 … 8 選考方法), REFERENCE.md.</summary>
     public static List<Finding> ChecksForScreen(JobSheet sheet, int screen)
     {

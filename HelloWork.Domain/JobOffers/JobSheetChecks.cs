@@ -9,8 +9,9 @@ public enum FindingLevel
     Warning = 1,
 }
 
-/// <summary>A check result next to a field. <see cref="Code"/> is a resource key.</summary>
-public sealed record Finding(FindingLevel Level, string Field, string Code);
+/// <summary>A check result next to a field. <see cref="Code"/> is a resource key;
+/// <see cref="Limit"/> is the bound the message quotes (the maximum length of a TooLong finding).</summary>
+public sealed record Finding(FindingLevel Level, string Field, string Code, int? Limit = null);
 
 /// <summary>
 /// The two levels of check on a 求人票 (REFERENCE.md), including the legal points a reviewer looks for (R-JOB-1, R-JOB-5, R-JOB-6).
@@ -48,6 +49,7 @@ public static class JobSheetChecks
             f.Add(Err("Basics.OnlineSelfApplication", "SelfApplicationDispatchUndisclosed"));
         }
         Len(f, "Basics.Industry", b.Industry, 100, required: true);
+        Len(f, "Basics.IndustryCode", b.IndustryCode, 10, required: false);
     }
 
     public static void CheckEstablishment(OfferEstablishment e, List<Finding> f)
@@ -59,6 +61,11 @@ public static class JobSheetChecks
         {
             f.Add(Err("Establishment.PostalCode", "PostalCodeFormat"));
         }
+        Len(f, "Establishment.Website", e.Website, 300, required: false);
+        if (e.Website is { Length: > 0 and <= 300 } site && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            f.Add(Err("Establishment.Website", "InvalidUrl"));
+        }
     }
 
     public static void CheckWork(OfferWork w, List<Finding> f)
@@ -69,6 +76,23 @@ public static class JobSheetChecks
         Len(f, "Work.WorkplaceAddress", w.WorkplaceAddress, 200, required: true);
         Len(f, "Work.RequiredExperience", w.RequiredExperience, MaxText, required: false);
         Len(f, "Work.Licenses", w.Licenses, MaxText, required: false);
+        // R-ERR-1: every free text has a bound, so a 10,000-character paste is refused next to its field, never stored.
+        Len(f, "Work.OccupationCode", w.OccupationCode, 10, required: false);
+        Len(f, "Work.ContractTerm", w.ContractTerm, 200, required: false);
+        Len(f, "Work.RenewalConditions", w.RenewalConditions, 500, required: false);
+        Len(f, "Work.WorkplaceMunicipality", w.WorkplaceMunicipality, 50, required: false);
+        Len(f, "Work.NearestStation", w.NearestStation, 50, required: false);
+        Len(f, "Work.Access", w.Access, 100, required: false);
+        Len(f, "Work.AgeReason", w.AgeReason, 500, required: false);
+        Len(f, "Work.Education", w.Education, 50, required: false);
+        Len(f, "Work.PcSkills", w.PcSkills, 500, required: false);
+        Len(f, "Work.TrialPeriodDetail", w.TrialPeriodDetail, 200, required: false);
+        if (w.WorkplacePostalCode.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(w.WorkplacePostalCode, @"^\d{3}-?\d{4}$"))
+        {
+            f.Add(Err("Work.WorkplacePostalCode", "PostalCodeFormat"));
+        }
+        if (!Enum.IsDefined(w.Dispatch)) f.Add(Err("Work.Dispatch", "InvalidChoice"));
+        if (!Enum.IsDefined(w.Smoking)) f.Add(Err("Work.Smoking", "InvalidChoice"));
         if (!Enum.IsDefined(w.EmploymentType)) f.Add(Err("Work.EmploymentType", "InvalidChoice"));
         if (w.MinutesFromStation is < 0 or > 600) f.Add(Err("Work.MinutesFromStation", "OutOfRange"));
         if (w.AgeLimited)
@@ -107,6 +131,15 @@ public static class JobSheetChecks
         }
         Len(f, "Wages.OtherAllowances", w.OtherAllowances, MaxText, required: false);
         Len(f, "Wages.Bonus", w.Bonus, 500, required: false);
+        Len(f, "Wages.FixedAllowancesDetail", w.FixedAllowancesDetail, 500, required: false);
+        Len(f, "Wages.FixedOvertimeNote", w.FixedOvertimeNote, 500, required: false);
+        Len(f, "Wages.Commuting", w.Commuting, 200, required: false);
+        Len(f, "Wages.ClosingDay", w.ClosingDay, 50, required: false);
+        Len(f, "Wages.PayDay", w.PayDay, 50, required: false);
+        Len(f, "Wages.Raise", w.Raise, 500, required: false);
+        Len(f, "Wages.AnnualIncomeExample", w.AnnualIncomeExample, 500, required: false);
+        if (!Enum.IsDefined(w.Form)) f.Add(Err("Wages.Form", "InvalidChoice"));
+        if (w.FixedOvertimeAmount is { } amount && amount > limit) f.Add(Err("Wages.FixedOvertimeAmount", "OutOfRange"));
     }
 
     public static void CheckHours(OfferHours h, List<Finding> f)
@@ -128,6 +161,8 @@ public static class JobSheetChecks
         if (c.RetirementAge is < 60 or > 100) f.Add(Err("Conditions.RetirementAge", "RetirementAgeAtLeast60"));
         Len(f, "Conditions.Welfare", c.Welfare, MaxText, required: false);
         Len(f, "Conditions.Training", c.Training, MaxText, required: false);
+        Len(f, "Conditions.CorporatePension", c.CorporatePension, 200, required: false);
+        Len(f, "Conditions.LeaveRecords", c.LeaveRecords, 500, required: false);
     }
 
     public static void CheckCompany(OfferCompany c, List<Finding> f)
@@ -139,6 +174,14 @@ public static class JobSheetChecks
         Len(f, "Company.BusinessDescription", c.BusinessDescription, MaxText, required: true);
         Len(f, "Company.PrText", c.PrText, MaxText, required: false);
         Len(f, "Company.Features", c.Features, MaxText, required: false);
+        Len(f, "Company.Representative", c.Representative, 50, required: false);
+        Len(f, "Company.Notes", c.Notes, MaxText, required: false);
+        if (c.EmployeesWomen is { } women && (women < 0 || women > c.EmployeesTotal)) f.Add(Err("Company.EmployeesWomen", "OutOfRange"));
+        if (c.EmployeesPartTime is { } part && (part < 0 || part > c.EmployeesTotal)) f.Add(Err("Company.EmployeesPartTime", "OutOfRange"));
+        if (c.CorporateNumber is { Length: > 0 } number && !System.Text.RegularExpressions.Regex.IsMatch(number, @"^\d{13}$"))
+        {
+            f.Add(Err("Company.CorporateNumber", "CorporateNumberFormat"));
+        }
     }
 
     public static void CheckSelection(OfferSelection s, List<Finding> f)
@@ -156,6 +199,16 @@ public static class JobSheetChecks
             f.Add(Err("Selection.ContactEmail", "EmailFormat"));
         }
         Len(f, "Selection.OtherDocuments", s.OtherDocuments, 500, required: false);
+        Len(f, "Selection.ReasonForHiring", s.ReasonForHiring, 200, required: false);
+        Len(f, "Selection.SelectionSchedule", s.SelectionSchedule, 200, required: false);
+        Len(f, "Selection.SelectionPlace", s.SelectionPlace, 200, required: false);
+        Len(f, "Selection.ContactDepartment", s.ContactDepartment, 100, required: false);
+        Len(f, "Selection.ContactKana", s.ContactKana, 50, required: false);
+        Len(f, "Selection.ContactEmail", s.ContactEmail, 254, required: false);
+        if (s.ContactFax is { Length: > 0 } fax && !System.Text.RegularExpressions.Regex.IsMatch(fax, @"^[0-9\-]{10,13}$"))
+        {
+            f.Add(Err("Selection.ContactFax", "PhoneFormat"));
+        }
     }
 
     private static void Len(List<Finding> f, string field, string? value, int max, bool required)
@@ -166,7 +219,7 @@ public static class JobSheetChecks
         }
         else if (value is not null && value.Length > max)
         {
-            f.Add(Err(field, "TooLong"));
+            f.Add(new Finding(FindingLevel.Error, field, "TooLong", max));
         }
         else if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {

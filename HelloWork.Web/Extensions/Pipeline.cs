@@ -42,6 +42,7 @@ public static class Pipeline
         app.MapAuthEndpoints();
         app.MapHealthEndpoints();
         app.MapDocumentEndpoints();
+        app.MapApplicationDocumentEndpoints();
         app.MapProvisionEndpoints();
         app.MapScorecardEndpoints();
         app.MapOpenApi();
