@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Domain.Applications;
 
-public enum ApplicantSort
+public enum EmployerApplicantSort
 {
     AppliedAt = 0,
     Status = 1,
@@ -16,17 +16,17 @@ public enum ApplicantSort
 }
 
 /// <summary>The applicant list's page, sort and filters (R-APP-2). Dates are Japan dates of application, inclusive.</summary>
-public sealed record ApplicantQuery(int Page = 0, int PageSize = 20, ApplicantSort Sort = ApplicantSort.AppliedAt, bool Descending = true,
+public sealed record EmployerApplicantQuery(int Page = 0, int PageSize = 20, EmployerApplicantSort Sort = EmployerApplicantSort.AppliedAt, bool Descending = true,
     ApplicationStatus? Status = null, ApplicationMethod? Method = null, Guid? OfferId = null, DateOnly? From = null, DateOnly? To = null)
 {
     public const int MaxPageSize = 100;
 }
 
 /// <summary>One applicant row (R-APP-2): 選考状況, name, has a mypage, method (R-SELF-3), application date, result registration date.</summary>
-public sealed record ApplicantRow(Guid Id, ApplicationStatus Status, string Name, bool HasMypage, ApplicationMethod Method,
+public sealed record EmployerApplicantRow(Guid Id, ApplicationStatus Status, string Name, bool HasMypage, ApplicationMethod Method,
     DateTimeOffset AppliedAt, DateTimeOffset? ResultRegisteredAt, Guid OfferId, string OfferTitle, string? JobNumber);
 
-public sealed record ApplicantPage(IReadOnlyList<ApplicantRow> Rows, int Total);
+public sealed record EmployerApplicantPage(IReadOnlyList<EmployerApplicantRow> Rows, int Total);
 
 public sealed record OfferChoice(Guid Id, string Title, string? JobNumber);
 
@@ -52,10 +52,10 @@ public sealed record ApplicationDocumentFile(byte[] Content, string FileName, st
 /// </summary>
 public sealed class EmployerApplicants(Operations ops)
 {
-    public Task<ApplicantPage> PageAsync(Actor actor, ApplicantQuery query, CancellationToken ct = default)
+    public Task<EmployerApplicantPage> PageAsync(Actor actor, EmployerApplicantQuery query, CancellationToken ct = default)
     {
         var establishmentId = actor.RequireEstablishment();
-        var size = Math.Clamp(query.PageSize, 1, ApplicantQuery.MaxPageSize);
+        var size = Math.Clamp(query.PageSize, 1, EmployerApplicantQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
         return ops.ReadAsync(async db =>
         {
@@ -77,24 +77,24 @@ public sealed class EmployerApplicants(Operations ops)
             var rows = from a in apps
                        join j in db.Jobseekers on a.JobseekerId equals j.Id
                        join o in db.JobOffers on a.JobOfferId equals o.Id
-                       select new { a, j.Kana, o.Title, Row = new ApplicantRow(a.Id, a.Status, j.Name, a.ApplicantHasMypage, a.Method, a.AppliedAt, a.ResultRegisteredAt, o.Id, o.Title, o.JobNumber) };
+                       select new { a, j.Kana, o.Title, Row = new EmployerApplicantRow(a.Id, a.Status, j.Name, a.ApplicantHasMypage, a.Method, a.AppliedAt, a.ResultRegisteredAt, o.Id, o.Title, o.JobNumber) };
             rows = (query.Sort, query.Descending) switch
             {
-                (ApplicantSort.Status, false) => rows.OrderBy(r => r.a.Status).ThenByDescending(r => r.a.AppliedAt),
-                (ApplicantSort.Status, true) => rows.OrderByDescending(r => r.a.Status).ThenByDescending(r => r.a.AppliedAt),
-                (ApplicantSort.Name, false) => rows.OrderBy(r => r.Kana).ThenBy(r => r.a.Id),
-                (ApplicantSort.Name, true) => rows.OrderByDescending(r => r.Kana).ThenBy(r => r.a.Id),
-                (ApplicantSort.Method, false) => rows.OrderBy(r => r.a.Method).ThenByDescending(r => r.a.AppliedAt),
-                (ApplicantSort.Method, true) => rows.OrderByDescending(r => r.a.Method).ThenByDescending(r => r.a.AppliedAt),
-                (ApplicantSort.ResultRegisteredAt, false) => rows.OrderBy(r => r.a.ResultRegisteredAt).ThenByDescending(r => r.a.AppliedAt),
-                (ApplicantSort.ResultRegisteredAt, true) => rows.OrderByDescending(r => r.a.ResultRegisteredAt).ThenByDescending(r => r.a.AppliedAt),
-                (ApplicantSort.Offer, false) => rows.OrderBy(r => r.Title).ThenByDescending(r => r.a.AppliedAt),
-                (ApplicantSort.Offer, true) => rows.OrderByDescending(r => r.Title).ThenByDescending(r => r.a.AppliedAt),
+                (EmployerApplicantSort.Status, false) => rows.OrderBy(r => r.a.Status).ThenByDescending(r => r.a.AppliedAt),
+                (EmployerApplicantSort.Status, true) => rows.OrderByDescending(r => r.a.Status).ThenByDescending(r => r.a.AppliedAt),
+                (EmployerApplicantSort.Name, false) => rows.OrderBy(r => r.Kana).ThenBy(r => r.a.Id),
+                (EmployerApplicantSort.Name, true) => rows.OrderByDescending(r => r.Kana).ThenBy(r => r.a.Id),
+                (EmployerApplicantSort.Method, false) => rows.OrderBy(r => r.a.Method).ThenByDescending(r => r.a.AppliedAt),
+                (EmployerApplicantSort.Method, true) => rows.OrderByDescending(r => r.a.Method).ThenByDescending(r => r.a.AppliedAt),
+                (EmployerApplicantSort.ResultRegisteredAt, false) => rows.OrderBy(r => r.a.ResultRegisteredAt).ThenByDescending(r => r.a.AppliedAt),
+                (EmployerApplicantSort.ResultRegisteredAt, true) => rows.OrderByDescending(r => r.a.ResultRegisteredAt).ThenByDescending(r => r.a.AppliedAt),
+                (EmployerApplicantSort.Offer, false) => rows.OrderBy(r => r.Title).ThenByDescending(r => r.a.AppliedAt),
+                (EmployerApplicantSort.Offer, true) => rows.OrderByDescending(r => r.Title).ThenByDescending(r => r.a.AppliedAt),
                 (_, false) => rows.OrderBy(r => r.a.AppliedAt).ThenBy(r => r.a.Id),
                 _ => rows.OrderByDescending(r => r.a.AppliedAt).ThenBy(r => r.a.Id),
             };
             var items = await rows.Skip(page * size).Take(size).Select(r => r.Row).ToListAsync(ct);
-            return new ApplicantPage(items, total);
+            return new EmployerApplicantPage(items, total);
         }, ct);
     }
 

@@ -24,30 +24,30 @@ public sealed class ApplicantListTests
             new ApplyInput(world.Offer1.Id, "自主応募です。", [], SelfApplicationAcknowledged: true), Ct);
         var list = new EmployerApplicants(world.Ops);
 
-        var all = await list.PageAsync(world.EmployerActor1, new ApplicantQuery(), Ct);
+        var all = await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(), Ct);
         Assert.Equal(2, all.Total);
         Assert.Equal([self, referred], all.Rows.Select(r => r.Id)); // newest first
-        Assert.Equal([referred, self], (await list.PageAsync(world.EmployerActor1, new ApplicantQuery(Descending: false), Ct)).Rows.Select(r => r.Id));
-        var page2 = await list.PageAsync(world.EmployerActor1, new ApplicantQuery(Page: 1, PageSize: 1), Ct);
+        Assert.Equal([referred, self], (await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Descending: false), Ct)).Rows.Select(r => r.Id));
+        var page2 = await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Page: 1, PageSize: 1), Ct);
         Assert.Equal(2, page2.Total);
         Assert.Equal(referred, Assert.Single(page2.Rows).Id);
 
-        var selfOnly = await list.PageAsync(world.EmployerActor1, new ApplicantQuery(Method: ApplicationMethod.SelfApplication), Ct);
+        var selfOnly = await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Method: ApplicationMethod.SelfApplication), Ct);
         Assert.Equal(self, Assert.Single(selfOnly.Rows).Id);
         var today = world.Clock.Today();
-        Assert.Equal(self, Assert.Single((await list.PageAsync(world.EmployerActor1, new ApplicantQuery(From: today), Ct)).Rows).Id);
-        Assert.Equal(referred, Assert.Single((await list.PageAsync(world.EmployerActor1, new ApplicantQuery(To: today.AddDays(-1)), Ct)).Rows).Id);
-        Assert.Empty((await list.PageAsync(world.EmployerActor1, new ApplicantQuery(From: today, To: today.AddDays(-1)), Ct)).Rows);
-        Assert.Equal(0, (await list.PageAsync(world.EmployerActor1, new ApplicantQuery(OfferId: world.Offer2.Id), Ct)).Total);
+        Assert.Equal(self, Assert.Single((await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(From: today), Ct)).Rows).Id);
+        Assert.Equal(referred, Assert.Single((await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(To: today.AddDays(-1)), Ct)).Rows).Id);
+        Assert.Empty((await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(From: today, To: today.AddDays(-1)), Ct)).Rows);
+        Assert.Equal(0, (await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(OfferId: world.Offer2.Id), Ct)).Total);
 
         await world.Applications.CancelAsync(world.JobseekerActor2, self, Ct);
-        var cancelled = await list.PageAsync(world.EmployerActor1, new ApplicantQuery(Status: ApplicationStatus.Cancelled), Ct);
+        var cancelled = await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Status: ApplicationStatus.Cancelled), Ct);
         Assert.Equal(self, Assert.Single(cancelled.Rows).Id);
-        foreach (var sort in Enum.GetValues<ApplicantSort>())
+        foreach (var sort in Enum.GetValues<EmployerApplicantSort>())
         {
-            Assert.Equal(2, (await list.PageAsync(world.EmployerActor1, new ApplicantQuery(Sort: sort, Descending: false), Ct)).Rows.Count);
+            Assert.Equal(2, (await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Sort: sort, Descending: false), Ct)).Rows.Count);
         }
-        var hostile = await list.PageAsync(world.EmployerActor1, new ApplicantQuery(Page: -5, PageSize: 1_000_000), Ct);
+        var hostile = await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Page: -5, PageSize: 1_000_000), Ct);
         Assert.Equal(2, hostile.Rows.Count);
     }
 

@@ -51,8 +51,8 @@ public sealed class EmployerScopeTests
         var own = await applicants.DetailAsync(world.EmployerActor1, applicationId, Ct);
         var documentId = Assert.Single(own!.Documents).Id;
 
-        Assert.Equal(0, (await applicants.PageAsync(world.EmployerActor2, new ApplicantQuery(), Ct)).Total);
-        Assert.Equal(0, (await applicants.PageAsync(world.EmployerActor2, new ApplicantQuery(OfferId: world.Offer1.Id), Ct)).Total);
+        Assert.Equal(0, (await applicants.PageAsync(world.EmployerActor2, new EmployerApplicantQuery(), Ct)).Total);
+        Assert.Equal(0, (await applicants.PageAsync(world.EmployerActor2, new EmployerApplicantQuery(OfferId: world.Offer1.Id), Ct)).Total);
         await Assert.ThrowsAsync<ScopeException>(() => applicants.DetailAsync(world.EmployerActor2, applicationId, Ct));
         await Assert.ThrowsAsync<ScopeException>(() => applicants.DocumentAsync(world.EmployerActor2, documentId, Ct));
         await Assert.ThrowsAsync<ScopeException>(() => applicants.DocumentAsync(world.JobseekerActor2, documentId, Ct));
@@ -74,7 +74,7 @@ public sealed class EmployerScopeTests
         var (world, applicationId, _) = await WorldWithApplicationAsync();
         await using var _w = world;
         var applicants = new EmployerApplicants(world.Ops);
-        await Assert.ThrowsAsync<ScopeException>(() => applicants.PageAsync(world.JobseekerActor1, new ApplicantQuery(), Ct));
+        await Assert.ThrowsAsync<ScopeException>(() => applicants.PageAsync(world.JobseekerActor1, new EmployerApplicantQuery(), Ct));
         await Assert.ThrowsAsync<ScopeException>(() => applicants.DetailAsync(world.StaffActor1, applicationId, Ct));
         await Assert.ThrowsAsync<ScopeException>(() => new EmployerOffers(world.Ops).ListAsync(world.StaffActor1, Ct));
     }

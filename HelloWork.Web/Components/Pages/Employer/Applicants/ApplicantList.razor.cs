@@ -12,10 +12,10 @@ namespace HelloWork.Web.Components.Pages.Employer.Applicants;
 /// </summary>
 public sealed partial class ApplicantList
 {
-    private MudDataGrid<ApplicantRow>? grid;
-    private ApplicantQuery filter = new();
+    private MudDataGrid<EmployerApplicantRow>? grid;
+    private EmployerApplicantQuery filter = new();
     private List<OfferChoice>? offers;
-    private HashSet<ApplicantRow> selected = [];
+    private HashSet<EmployerApplicantRow> selected = [];
     private readonly HashSet<Guid> fresh = [];
     private int total;
     private Actor? actor;
@@ -33,7 +33,7 @@ public sealed partial class ApplicantList
         subscription = Bus.Subscribe(Recipients.Establishment(actor.RequireEstablishment()), OnNoticeAsync);
     }
 
-    private async Task<GridData<ApplicantRow>> LoadAsync(GridState<ApplicantRow> state, CancellationToken ct)
+    private async Task<GridData<EmployerApplicantRow>> LoadAsync(GridState<EmployerApplicantRow> state, CancellationToken ct)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
         var query = filter with
@@ -42,22 +42,22 @@ public sealed partial class ApplicantList
             PageSize = state.PageSize,
             Sort = sort?.SortBy switch
             {
-                nameof(ApplicantRow.Status) => ApplicantSort.Status,
-                nameof(ApplicantRow.Name) => ApplicantSort.Name,
-                nameof(ApplicantRow.Method) => ApplicantSort.Method,
-                nameof(ApplicantRow.OfferTitle) => ApplicantSort.Offer,
-                nameof(ApplicantRow.ResultRegisteredAt) => ApplicantSort.ResultRegisteredAt,
-                _ => ApplicantSort.AppliedAt,
+                nameof(EmployerApplicantRow.Status) => EmployerApplicantSort.Status,
+                nameof(EmployerApplicantRow.Name) => EmployerApplicantSort.Name,
+                nameof(EmployerApplicantRow.Method) => EmployerApplicantSort.Method,
+                nameof(EmployerApplicantRow.OfferTitle) => EmployerApplicantSort.Offer,
+                nameof(EmployerApplicantRow.ResultRegisteredAt) => EmployerApplicantSort.ResultRegisteredAt,
+                _ => EmployerApplicantSort.AppliedAt,
             },
             Descending = sort?.Descending ?? true,
         };
         var page = await Applicants.PageAsync(actor!, query, ct);
         total = page.Total;
         _ = InvokeAsync(StateHasChanged);
-        return new GridData<ApplicantRow> { Items = page.Rows, TotalItems = page.Total };
+        return new GridData<EmployerApplicantRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
-    private async Task FilterAsync(ApplicantQuery changed)
+    private async Task FilterAsync(EmployerApplicantQuery changed)
     {
         filter = changed;
         selected = [];
