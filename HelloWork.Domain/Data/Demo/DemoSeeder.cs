@@ -126,6 +126,10 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
             {
                 js.RegisterAtOffice(offices[i % 2], now.AddDays(-rnd.Next(5, 60)));
             }
+            else
+            {
+                js.SetRegistrationActive(true, now); // jobseeker2's online registration is current (R-ACC-2)
+            }
             var occ = Vocabulary.Occupations[i % Vocabulary.Occupations.Length];
             js.UpdateWishes(new JobseekerWishes
             {
