@@ -23,7 +23,7 @@ try
         "startup" => await StartupScenario.RunAsync(options),
         "search" => await SearchScenario.RunAsync(options),
         "pdf" => await PdfScenario.RunAsync(options),
-        "live" => Pending.Run("live", 3, "the live bus and the /hubs/live SignalR hub for 1,000 clients"),
+        "live" => await LiveScenario.RunAsync(options),
         "export" => await ExportScenario.RunAsync(options),
         "circuits" => Pending.Run("circuits", 4, "employer pages worth holding open as real Blazor circuits (the live applicant list), driven by headless Chromium"),
         _ => Help(),
@@ -48,7 +48,9 @@ int Help()
           pdf        referral slips per second on every core, slip and job sheet sizes   [--seconds S] [--out DIR]
           export     the agencies' full CSV export of open offers: rows per second and peak memory
           search     the public job search: 3+ character words with filters and 1–2 character words   [--runs N]
-          live, circuits   not implemented yet (they say which issue they wait for)
+          live       the real portal in-process, N SignalR hub clients, notices committed at a fixed rate: delivery latency,
+                     losses, memory   [--clients N (1,000; --quick 200)] [--rate R (50/s)] [--seconds S (60; --quick 15)] [--drain S]
+          circuits   not implemented yet (says which issue it waits for)
 
         Common options: --quick (a smaller run, well under 3 minutes), --db PATH (SQLite file, default bench-out/bench.db,
         bench-out/bench-quick.db with --quick), --pg "Host=...;Database=...;Username=..." (PostgreSQL instead of SQLite).
