@@ -7,7 +7,8 @@ namespace HelloWork.Domain.Data.Configurations;
 /// <summary>Stores a record as one JSON text column: the 求人票 and a jobseeker's wishes are read and written whole.</summary>
 internal static class Json
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+    // Japanese text is stored as UTF-8, not as \uXXXX escapes: the 求人票 column is about half the size.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class, new()
     {
