@@ -33,8 +33,8 @@ public sealed class JobSearch(Operations ops)
     {
         c.Validate();
         var today = JapanTime.Today(ops.Clock);
-        var q = Filter(db.JobOffers.Where(o => o.Status == OfferStatus.Published && o.ValidUntil >= today), c);
-        q = await FreeWords.ApplyAsync(db, q, JobSearchCriteria.SplitWords(c.Words), JobSearchCriteria.SplitWords(c.NotWords), ct);
+        var source = await FreeWords.ApplyAsync(db, JobSearchCriteria.SplitWords(c.Words), JobSearchCriteria.SplitWords(c.NotWords), ct);
+        var q = Filter(source.Where(o => o.Status == OfferStatus.Published && o.ValidUntil >= today), c);
         var total = await q.CountAsync(ct);
         // The job number is unique, so every order is total and pages never overlap or skip (paging stability).
         var ordered = c.Sort == JobSort.ValidUntil
