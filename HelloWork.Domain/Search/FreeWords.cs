@@ -25,9 +25,11 @@ internal static class FreeWords
 
     /// <summary>The matching offers, driven by the index: FTS5 yields the rowids, each is turned into its job number and looked up
     /// through the unique JobNumber index. Written as a join, not as <c>JobNumber IN (…)</c>: EF turns a Contains over a raw
-    /// subquery into a correlated <c>EXISTS</c> (null semantics), which ran the whole MATCH again for every candidate offer.</summary>
+    /// subquery into a correlated <c>EXISTS</c> (null semantics), which ran the whole MATCH again for every candidate offer.
+    /// <c>CROSS JOIN</c> is SQLite's way to fix the join order: with ANALYZE statistics on a large table the planner otherwise
+    /// starts from a selective-looking filter index (e.g. prefecture and municipality) and runs the MATCH once per offer again.</summary>
     private const string Driven =
-        "SELECT \"j\".* FROM JobOfferWords JOIN \"JobOffers\" AS \"j\" ON \"j\".\"JobNumber\" = printf('%05d-%08d', JobOfferWords.rowid / 100000000, JobOfferWords.rowid % 100000000) " +
+        "SELECT \"j\".* FROM JobOfferWords CROSS JOIN \"JobOffers\" AS \"j\" ON \"j\".\"JobNumber\" = printf('%05d-%08d', JobOfferWords.rowid / 100000000, JobOfferWords.rowid % 100000000) " +
         "WHERE JobOfferWords MATCH {0}";
 
     /// <summary>Only NOT words: every offer except the matches, the matches computed once (a non-correlated <c>NOT IN</c> list).</summary>
