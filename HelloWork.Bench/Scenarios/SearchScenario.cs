@@ -35,7 +35,7 @@ public static class SearchScenario
     {
         await GenerateCommand.EnsureDataAsync(options);
         var db = BenchDb.From(options);
-        await using var services = db.Services();
+        await using var services = db.Services(options.Flag("log-sql"));
         var search = services.GetRequiredService<JobSearch>();
         int offers;
         await using (var ctx = db.CreateContext())

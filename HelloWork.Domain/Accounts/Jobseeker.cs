@@ -152,29 +152,53 @@ public sealed class Jobseeker
         UpdatedAt = now;
     }
 
+    /// <summary>希望職種・希望条件, 資格, 経験, 職歴, 自己PR. Every field is checked before anything changes, so a refusal leaves the
+    /// profile as it was (R-ERR-1).</summary>
     public void UpdateWishes(JobseekerWishes wishes, DateTimeOffset now)
     {
-        Wishes = wishes with
+        var prefecture = Text.Require(wishes.DesiredPrefecture, nameof(wishes.DesiredPrefecture), 10, required: false);
+        if (prefecture.Length > 0 && !Search.Prefectures.All.Contains(prefecture))
+        {
+            throw new DomainException("InvalidChoice", nameof(wishes.DesiredPrefecture));
+        }
+        if (wishes.DesiredMonthlyWage is < 0 or > 10_000_000)
+        {
+            throw new DomainException("OutOfRange", nameof(wishes.DesiredMonthlyWage));
+        }
+        var checkedWishes = wishes with
         {
             DesiredOccupation = Text.Require(wishes.DesiredOccupation, nameof(wishes.DesiredOccupation), 100, required: false),
-            DesiredPrefecture = Text.Require(wishes.DesiredPrefecture, nameof(wishes.DesiredPrefecture), 10, required: false),
+            DesiredOccupationCode = Text.Optional(wishes.DesiredOccupationCode, nameof(wishes.DesiredOccupationCode), 10),
+            DesiredPrefecture = prefecture,
+            DesiredMunicipality = Text.Optional(wishes.DesiredMunicipality, nameof(wishes.DesiredMunicipality), 50),
+            DesiredEmploymentType = Text.Optional(wishes.DesiredEmploymentType, nameof(wishes.DesiredEmploymentType), 20),
+            DesiredHours = Text.Optional(wishes.DesiredHours, nameof(wishes.DesiredHours), 100),
             Qualifications = Text.Require(wishes.Qualifications, nameof(wishes.Qualifications), 1000, required: false),
             Experience = Text.Require(wishes.Experience, nameof(wishes.Experience), 2000, required: false),
             WorkHistory = Text.Require(wishes.WorkHistory, nameof(wishes.WorkHistory), 4000, required: false),
             SelfPr = Text.Optional(wishes.SelfPr, nameof(wishes.SelfPr), 2000),
         };
-        if (wishes.DesiredMonthlyWage is < 0 or > 10_000_000)
-        {
-            throw new DomainException("OutOfRange", nameof(wishes.DesiredMonthlyWage));
-        }
+        Wishes = checkedWishes;
         UpdatedAt = now;
     }
 
+    /// <summary>電話番号・郵便番号・住所; checked whole before anything changes (R-ERR-1).</summary>
     public void UpdateContact(string? phone, string? postalCode, string? address, DateTimeOffset now)
     {
-        Phone = Text.Optional(phone, nameof(Phone), 20);
-        PostalCode = Text.Optional(postalCode, nameof(PostalCode), 8);
-        Address = Text.Optional(address, nameof(Address), 200);
+        var p = Text.Optional(phone, nameof(Phone), 20);
+        if (p is not null && !System.Text.RegularExpressions.Regex.IsMatch(p, @"^[0-9\-]{10,13}$"))
+        {
+            throw new DomainException("PhoneFormat", nameof(Phone));
+        }
+        var zip = Text.Optional(postalCode, nameof(PostalCode), 8);
+        if (zip is not null && !System.Text.RegularExpressions.Regex.IsMatch(zip, @"^\d{3}-?\d{4}$"))
+        {
+            throw new DomainException("PostalCodeFormat", nameof(PostalCode));
+        }
+        var a = Text.Optional(address, nameof(Address), 200);
+        Phone = p;
+        PostalCode = zip;
+        Address = a;
         UpdatedAt = now;
     }
 }

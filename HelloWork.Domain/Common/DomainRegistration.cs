@@ -71,6 +71,7 @@ public static class DomainRegistration
         services.AddSingleton<Messaging.MessageService>();
         services.AddSingleton<Documents.DocumentService>();
         services.AddSingleton<Accounts.AccountDirectory>();
+        services.AddSingleton<Accounts.JobseekerProfileService>();
         services.AddSingleton<Figures.HomeCounts>();
         services.AddSingleton<JobOffers.ReviewQueue>();
         services.AddSingleton<Referrals.Matching>();

@@ -23,11 +23,23 @@ internal static class FreeWords
     /// <summary>Above this many trigrams a short word is matched by <c>instr</c> instead.</summary>
     public const int MaxExpansion = 3000;
 
-    private const string Select = "SELECT printf('%05d-%08d', rowid / 100000000, rowid % 100000000) AS \"Value\" FROM JobOfferWords WHERE JobOfferWords MATCH ";
+    /// <summary>The matching offers, driven by the index: FTS5 yields the rowids, each is turned into its job number and looked up
+    /// through the unique JobNumber index. Written as a join, not as <c>JobNumber IN (…)</c>: EF turns a Contains over a raw
+    /// subquery into a correlated <c>EXISTS</c> (null semantics), which ran the whole MATCH again for every candidate offer.
+    /// <c>CROSS JOIN</c> is SQLite's way to fix the join order: with ANALYZE statistics on a large table the planner otherwise
+    /// starts from a selective-looking filter index (e.g. prefecture and municipality) and runs the MATCH once per offer again.</summary>
+    private const string Driven =
+        "SELECT \"j\".* FROM JobOfferWords CROSS JOIN \"JobOffers\" AS \"j\" ON \"j\".\"JobNumber\" = printf('%05d-%08d', JobOfferWords.rowid / 100000000, JobOfferWords.rowid % 100000000) " +
+        "WHERE JobOfferWords MATCH {0}";
 
-    public static async Task<IQueryable<JobOffer>> ApplyAsync(HelloWorkDb db, IQueryable<JobOffer> q, IReadOnlyList<string> words,
-        IReadOnlyList<string> notWords, CancellationToken ct)
+    /// <summary>Only NOT words: every offer except the matches, the matches computed once (a non-correlated <c>NOT IN</c> list).</summary>
+    private const string Excluding =
+        "SELECT * FROM \"JobOffers\" WHERE \"JobNumber\" NOT IN (SELECT printf('%05d-%08d', rowid / 100000000, rowid % 100000000) FROM JobOfferWords WHERE JobOfferWords MATCH {0})";
+
+    /// <summary>The offers the free words and NOT words leave, to be filtered further by the caller.</summary>
+    public static async Task<IQueryable<JobOffer>> ApplyAsync(HelloWorkDb db, IReadOnlyList<string> words, IReadOnlyList<string> notWords, CancellationToken ct)
     {
+        IQueryable<JobOffer> q = db.JobOffers;
         if (words.Count == 0 && notWords.Count == 0)
         {
             return q;
@@ -45,6 +57,7 @@ internal static class FreeWords
             return q;
         }
         var positives = new List<string>();
+        var residual = new List<Expression<Func<JobOffer, bool>>>();
         foreach (var w in words)
         {
             var expr = await ExpressionAsync(db, w, ct);
@@ -54,7 +67,7 @@ internal static class FreeWords
             }
             if (expr is null)
             {
-                q = q.Where(Contains(w));
+                residual.Add(Contains(w));
             }
             else
             {
@@ -67,7 +80,7 @@ internal static class FreeWords
             var expr = await ExpressionAsync(db, w, ct);
             if (expr is null)
             {
-                q = q.Where(Not(Contains(w)));
+                residual.Add(Not(Contains(w)));
             }
             else if (expr != "")
             {
@@ -81,19 +94,18 @@ internal static class FreeWords
             {
                 match = $"({match}) NOT ({string.Join(" OR ", negatives)})";
             }
-            var ids = Matching(db, match);
-            q = q.Where(o => ids.Contains(o.JobNumber!));
+            q = db.JobOffers.FromSqlRaw(Driven, match);
         }
         else if (negatives.Count > 0)
         {
-            var ids = Matching(db, string.Join(" OR ", negatives));
-            q = q.Where(o => !ids.Contains(o.JobNumber!));
+            q = db.JobOffers.FromSqlRaw(Excluding, string.Join(" OR ", negatives));
+        }
+        foreach (var r in residual)
+        {
+            q = q.Where(r);
         }
         return q;
     }
-
-    private static IQueryable<string> Matching(HelloWorkDb db, string match) =>
-        db.Database.SqlQueryRaw<string>(Select + "{0}", match);
 
     /// <summary>The FTS5 expression of one word: a quoted phrase, an OR of trigrams, "" when it occurs nowhere, null for <c>instr</c>.</summary>
     private static async Task<string?> ExpressionAsync(HelloWorkDb db, string word, CancellationToken ct)

@@ -33,14 +33,18 @@ public sealed class JobSearch(Operations ops)
     {
         c.Validate();
         var today = JapanTime.Today(ops.Clock);
-        var q = Filter(db.JobOffers.Where(o => o.Status == OfferStatus.Published && o.ValidUntil >= today), c);
-        q = await FreeWords.ApplyAsync(db, q, JobSearchCriteria.SplitWords(c.Words), JobSearchCriteria.SplitWords(c.NotWords), ct);
+        var source = await FreeWords.ApplyAsync(db, JobSearchCriteria.SplitWords(c.Words), JobSearchCriteria.SplitWords(c.NotWords), ct);
+        var q = Filter(source.Where(o => o.Status == OfferStatus.Published && o.ValidUntil >= today), c);
         var total = await q.CountAsync(ct);
         // The job number is unique, so every order is total and pages never overlap or skip (paging stability).
         var ordered = c.Sort == JobSort.ValidUntil
             ? q.OrderBy(o => o.ValidUntil).ThenBy(o => o.JobNumber)
             : q.OrderByDescending(o => o.ReceivedDate).ThenByDescending(o => o.JobNumber);
-        var rows = await CardRow.From(ordered.Skip((c.Page - 1) * c.PageSize).Take(c.PageSize)).ToListAsync(ct);
+        // The page's job numbers first (the sort reads only indexed columns), then the 30 cards with their sheets: sorting
+        // whole rows would read the JSON sheet of every match.
+        var numbers = await ordered.Skip((c.Page - 1) * c.PageSize).Take(c.PageSize).Select(o => o.JobNumber!).ToListAsync(ct);
+        var byNumber = (await CardRow.From(db.JobOffers.Where(o => numbers.Contains(o.JobNumber!))).ToListAsync(ct)).ToDictionary(r => r.JobNumber);
+        var rows = numbers.Where(byNumber.ContainsKey).Select(n => byNumber[n]).ToList();
         return new JobSearchResult([.. rows.Select(r => r.ToCard(viewer.ShowsName(r.Scope, r.EstablishmentId), today))], total, c.Page, c.PageSize);
     }
 
