@@ -25,6 +25,7 @@ try
         "pdf" => await PdfScenario.RunAsync(options),
         "live" => await LiveScenario.RunAsync(options),
         "export" => await ExportScenario.RunAsync(options),
+        "figures" => await FiguresScenario.RunAsync(options),
         "circuits" => Pending.Run("circuits", 4, "employer pages worth holding open as real Blazor circuits (the live applicant list), driven by headless Chromium"),
         _ => Help(),
     };
@@ -47,6 +48,8 @@ int Help()
           startup    cold and warm start of the real portal process until /health answers 200   [--runs N] [--no-build]
           pdf        referral slips per second on every core, slip and job sheet sizes   [--seconds S] [--out DIR]
           export     the agencies' full CSV export of open offers: rows per second and peak memory
+          figures    an office's figures for a whole fiscal year (12 months, 4 quarters, the year) and the quarterly scorecard CSV,
+                     as a supervisor of the office with the most data and of three other offices   [--runs N] [--fiscal-year Y] [--quarter Q]
           search     the public job search: 3+ character words with filters and 1–2 character words   [--runs N]
           live       the real portal in-process, N SignalR hub clients, notices committed at a fixed rate: delivery latency,
                      losses, memory   [--clients N (1,000; --quick 200)] [--rate R (50/s)] [--seconds S (60; --quick 15)] [--drain S]
