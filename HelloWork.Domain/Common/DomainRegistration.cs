@@ -61,6 +61,7 @@ public static class DomainRegistration
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<ApplicantList>();
         services.AddSingleton<NoticeService>();
+        services.AddSingleton<Figures.FacilityTargets>();
         services.AddSingleton<Agencies.AgencyService>();
         services.AddSingleton<Agencies.Provision>();
         services.AddSingleton<Agencies.GuidanceInbox>();

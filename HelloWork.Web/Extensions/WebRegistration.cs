@@ -44,7 +44,12 @@ public static class WebRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Japanese text goes out as text, not as &#x...; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddMudServices();
+        // Snackbars appear and go without a fade: a half-transparent message is unreadable (and fails contrast checks mid-fade).
+        services.AddMudServices(c =>
+        {
+            c.SnackbarConfiguration.ShowTransitionDuration = 0;
+            c.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
