@@ -11,7 +11,7 @@ public class PdfFontTests
     public void A_subset_typeface_keeps_outlines_and_advances_on_its_coarser_grid()
     {
         using var subset = PdfFont.Shared.CreateSubsetTypeface(Sample.EnumerateRunes().Select(r => r.Value));
-        using var full = SKTypeface.FromFile(FontPath());
+        using var full = SKTypeface.FromData(SKData.CreateCopy(PdfFont.FullFontBytes()));
         using var small = new SKFont(subset, 100) { LinearMetrics = true, Subpixel = true };
         using var large = new SKFont(full, 100) { LinearMetrics = true, Subpixel = true };
 
@@ -41,5 +41,4 @@ public class PdfFontTests
         Assert.Equal(0, font.GetGlyph(0x2F08)); // ⼈ KANGXI RADICAL MAN shares the glyph in the full font
     }
 
-    private static string FontPath() => Path.Combine(AppContext.BaseDirectory, "fonts", PdfFont.FileName);
 }
