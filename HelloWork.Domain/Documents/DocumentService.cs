@@ -75,12 +75,8 @@ public sealed class DocumentService(Operations ops)
             {
                 return null;
             }
-            var registered = false;
-            if (actor?.IsJobseeker == true)
-            {
-                registered = await db.Jobseekers.AnyAsync(j => j.Id == actor.JobseekerId && j.Tier == JobseekerTier.Full, ct);
-            }
-            var showName = own || actor?.IsAgency == true && offer.Scope != PublicationScope.WithoutName || offer.ShowsEmployerNameTo(registered);
+            // 公開範囲 decides whether the employer's name shows, exactly as in search (one rule: SearchViewer).
+            var showName = own || (await Search.SearchViewer.OfAsync(db, actor, ct)).ShowsName(offer.Scope, offer.EstablishmentId);
             var office = offer.AcceptingOfficeId is { } officeId ? await db.Offices.FirstOrDefaultAsync(o => o.Id == officeId, ct) : null;
             return DocumentMapping.ToJobSheet(offer, establishment, office, showName);
         }, ct);

@@ -82,9 +82,7 @@ public sealed class HomeCounts(Operations ops)
         var today = JapanTime.Today(ops.Clock);
         var agency = await db.Agencies.FirstAsync(a => a.Id == id, ct);
         var offers = await db.JobOffers.CountAsync(o => o.Status == OfferStatus.Published && o.ValidUntil >= today, ct);
-        var consents = agency.Kind == AgencyKind.LocalGovernment
-            ? new[] { ProvisionConsent.LocalGovernmentsAndPrivate, ProvisionConsent.LocalGovernmentsOnly }
-            : new[] { ProvisionConsent.LocalGovernmentsAndPrivate, ProvisionConsent.PrivateOnly };
+        var consents = Provision.ConsentsCovering(agency.Kind);
         var profiles = agency.Status == AgencyStatus.Approved ? await db.Jobseekers.CountAsync(j => consents.Contains(j.Consent), ct) : 0;
         var replies = await db.GuidanceMessages.CountAsync(m => m.AgencyId == id && m.FromJobseeker && m.ReadAt == null, ct);
         return new AgencyHomeCounts(agency.Name, agency.Kind, agency.Status, agency.Status == AgencyStatus.Approved ? offers : 0, profiles, replies);

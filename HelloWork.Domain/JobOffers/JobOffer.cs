@@ -281,14 +281,6 @@ public sealed class JobOffer
     /// <summary>R-JOB-4: a new draft from a past or expired offer; it gets a new job number when accepted.</summary>
     public JobOffer CopyAsDraft(DateTimeOffset now) => new(EstablishmentId, Channel, Sheet, now, Id);
 
-    /// <summary>Whether a person may see the employer's name (公開範囲, REFERENCE.md).</summary>
-    public bool ShowsEmployerNameTo(bool registeredJobseeker) => Scope switch
-    {
-        PublicationScope.PublicWithName => true,
-        PublicationScope.NameToRegisteredOnly => registeredJobseeker,
-        _ => false,
-    };
-
     /// <summary>Online self-application is possible now (R-JOB-5, R-SELF-1).</summary>
     public bool AcceptsSelfApplication(DateTimeOffset now) => SelfApplication && IsOpen(now);
 }

@@ -7,9 +7,7 @@ public static class JapaneseFormat
 {
     private const string Weekdays = "日月火水木金土";
 
-    private static readonly Lazy<TimeZoneInfo> Tokyo = new(() => TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
-
-    public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+    public static string Date(DateOnly date) => Common.JapanTime.Format(date);
 
     /// <summary>2026年11月30日（月）</summary>
     public static string DateWithWeekday(DateOnly date) => $"{Date(date)}（{Weekdays[(int)date.DayOfWeek]}）";
@@ -17,7 +15,7 @@ public static class JapaneseFormat
     /// <summary>The instant in Japan time (R-TIME-1): 2026年11月30日（月）14:00</summary>
     public static string DateTime(DateTimeOffset instant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, Tokyo.Value);
+        var local = Common.JapanTime.ToJapan(instant);
         return $"{DateWithWeekday(DateOnly.FromDateTime(local.DateTime))} {local.Hour}:{local.Minute:00}";
     }
 
