@@ -34,7 +34,7 @@ internal sealed class PdfFont
     {
         _measureTypeface = SKTypeface.FromData(SKData.CreateCopy(bytes))
             ?? throw new InvalidOperationException("Skia could not read the PDF font.");
-        _subsetter = new HarfBuzzSubsetter(bytes);
+        _subsetter = new HarfBuzzSubsetter(HarfBuzzSubsetter.PrepareSource(bytes, EmbeddedUnitsPerEm));
         Array.Fill(_bmpAdvances, float.NaN);
     }
 
@@ -72,8 +72,7 @@ internal sealed class PdfFont
     /// <summary>A typeface holding only the given code points, for one document.</summary>
     public SKTypeface CreateSubsetTypeface(IEnumerable<int> codepoints)
     {
-        var bytes = TrueTypeRescaler.Rescale(_subsetter.Subset(codepoints), EmbeddedUnitsPerEm);
-        using var data = SKData.CreateCopy(bytes);
+        using var data = SKData.CreateCopy(_subsetter.Subset(codepoints));
         return SKTypeface.FromData(data) ?? throw new InvalidOperationException("Skia could not read the font subset.");
     }
 
