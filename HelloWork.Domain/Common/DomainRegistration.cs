@@ -87,6 +87,7 @@ public static class DomainRegistration
         services.AddSingleton<Search.DirectRequestService>();
         services.AddSingleton<Referrals.MyReferralsQuery>();
         services.AddSingleton<MyApplications>();
+        services.AddSingleton<Documents.DocumentRetention>();
         return services;
     }
 }
