@@ -145,11 +145,7 @@ public sealed class EmployerApplicants(Operations ops)
         if (detail is not null && viewedJobseeker is { } jobseekerId)
         {
             // The applicant can see on the mypage that the establishment opened their application (R-AUD-1, issue 9).
-            await ops.RunAsync(actor, w =>
-            {
-                w.Audit("ApplicantViewed", nameof(Application), applicationId, jobseekerId);
-                return Task.CompletedTask;
-            }, ct);
+            await ops.RunAsync(actor, w => Audit.AccessLog.RecordViewAsync(w, "ApplicantViewed", nameof(Application), applicationId, jobseekerId, ct), ct);
         }
         return detail;
     }

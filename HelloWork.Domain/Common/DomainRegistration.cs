@@ -88,6 +88,7 @@ public static class DomainRegistration
         services.AddSingleton<Referrals.MyReferralsQuery>();
         services.AddSingleton<MyApplications>();
         services.AddSingleton<Documents.DocumentRetention>();
+        services.AddSingleton<Audit.AccessLog>();
         return services;
     }
 }
