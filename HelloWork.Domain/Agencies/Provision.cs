@@ -77,10 +77,16 @@ public sealed class Provision(Operations ops)
             throw new DomainException("PageSizeOutOfRange", "pageSize", 1000);
         }
         var consents = ConsentsCovering(agency.Kind);
-        return ops.ReadAsync(async db =>
+        // Each provided profile is recorded against the agency, so the jobseeker sees on the mypage which agency received it (R-AUD-1).
+        var agencyActor = new Actor(Guid.Empty, Accounts.Roles.Agency, agency.Name, AgencyId: agency.Id);
+        return ops.RunAsync(agencyActor, async w =>
         {
-            var rows = await db.Jobseekers.Where(j => consents.Contains(j.Consent)).OrderBy(j => j.Id).Skip(skip).Take(take)
+            var rows = await w.Db.Jobseekers.AsNoTracking().Where(j => consents.Contains(j.Consent)).OrderBy(j => j.Id).Skip(skip).Take(take)
                 .Select(j => new { j.Id, j.Wishes, j.UpdatedAt }).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                w.Audit("ProfileProvided", nameof(Agency), agency.Id, row.Id);
+            }
             return rows.Select(r => new ProvidedProfile(r.Id, r.Wishes.DesiredOccupation, r.Wishes.DesiredPrefecture, r.Wishes.DesiredMonthlyWage,
                 r.Wishes.DesiredEmploymentType, r.Wishes.DesiredHours, r.Wishes.Qualifications, r.Wishes.Experience, r.Wishes.WorkHistory, r.UpdatedAt)).ToList();
         }, ct);

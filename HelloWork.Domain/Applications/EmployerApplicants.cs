@@ -113,7 +113,8 @@ public sealed class EmployerApplicants(Operations ops)
     {
         var establishmentId = actor.RequireEstablishment();
         var now = ops.Clock.GetUtcNow();
-        return await ops.ReadAsync(async db =>
+        Guid? viewedJobseeker = null;
+        var detail = await ops.ReadAsync(async db =>
         {
             var a = await db.Applications.FirstOrDefaultAsync(x => x.Id == applicationId, ct);
             if (a is null)
@@ -124,6 +125,7 @@ public sealed class EmployerApplicants(Operations ops)
             {
                 throw new ScopeException("applicant");
             }
+            viewedJobseeker = a.JobseekerId;
             var offer = await db.JobOffers.FirstAsync(o => o.Id == a.JobOfferId, ct);
             var person = await db.Jobseekers.Where(j => j.Id == a.JobseekerId).Select(j => new { j.Name, j.Kana }).FirstAsync(ct);
             var documents = await db.ApplicationDocuments.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.UploadedAt)
@@ -131,7 +133,7 @@ public sealed class EmployerApplicants(Operations ops)
             var office = offer.AcceptingOfficeId is { } officeId ? await db.Offices.FirstOrDefaultAsync(o => o.Id == officeId, ct) : null;
             var deadlinePassed = !offer.WithinAfterInvalidWindow(now);
             // R-DOC-1: past the after-invalidation deadline the documents are gone, whether or not the sweeper has run.
-            if (deadlinePassed)
+            if (Documents.DocumentRetention.IsGone(offer, now))
             {
                 documents = [];
             }
@@ -140,6 +142,12 @@ public sealed class EmployerApplicants(Operations ops)
                 a.Discrepancy, a.DiscrepancyNote, a.HiringDate, a.ResultRegisteredAt, offer.AfterInvalidDeadline(now), deadlinePassed,
                 MessageService.ClosedReason(a, offer, now), office?.Name, office?.Phone);
         }, ct);
+        if (detail is not null && viewedJobseeker is { } jobseekerId)
+        {
+            // The applicant can see on the mypage that the establishment opened their application (R-AUD-1, issue 9).
+            await ops.RunAsync(actor, w => Audit.AccessLog.RecordViewAsync(w, "ApplicantViewed", nameof(Application), applicationId, jobseekerId, ct), ct);
+        }
+        return detail;
     }
 
     /// <summary>An uploaded application document for the employer of the application or the applicant (R-ACC-4); null when unknown
@@ -147,10 +155,11 @@ public sealed class EmployerApplicants(Operations ops)
     public async Task<ApplicationDocumentFile?> DocumentAsync(Actor actor, Guid documentId, CancellationToken ct = default)
     {
         var now = ops.Clock.GetUtcNow();
-        return await ops.ReadAsync(async db =>
+        (Guid ApplicationId, Guid JobseekerId)? viewed = null;
+        var file = await ops.ReadAsync(async db =>
         {
             var owner = await db.ApplicationDocuments.Where(d => d.Id == documentId)
-                .Join(db.Applications, d => d.ApplicationId, a => a.Id, (d, a) => new { a.EstablishmentId, a.JobseekerId, a.JobOfferId })
+                .Join(db.Applications, d => d.ApplicationId, a => a.Id, (d, a) => new { a.Id, a.EstablishmentId, a.JobseekerId, a.JobOfferId })
                 .FirstOrDefaultAsync(ct);
             if (owner is null)
             {
@@ -162,12 +171,23 @@ public sealed class EmployerApplicants(Operations ops)
                 throw new ScopeException("application document");
             }
             var offer = await db.JobOffers.FirstAsync(o => o.Id == owner.JobOfferId, ct);
-            if (!offer.WithinAfterInvalidWindow(now))
+            if (Documents.DocumentRetention.IsGone(offer, now))
             {
                 return null;
             }
+            viewed = (owner.Id, owner.JobseekerId);
             return await db.ApplicationDocuments.Where(d => d.Id == documentId)
                 .Select(d => new ApplicationDocumentFile(d.Content, d.FileName, d.ContentType)).FirstAsync(ct);
         }, ct);
+        if (file is not null && actor.IsEmployer && viewed is { } v)
+        {
+            // An employer opening an application document is recorded for the applicant's access log (R-AUD-1, issue 9).
+            await ops.RunAsync(actor, w =>
+            {
+                w.Audit("ApplicationDocumentViewed", nameof(Application), v.ApplicationId, v.JobseekerId);
+                return Task.CompletedTask;
+            }, ct);
+        }
+        return file;
     }
 }

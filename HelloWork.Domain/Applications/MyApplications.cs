@@ -51,6 +51,10 @@ public sealed class MyApplications(Operations ops)
         var last = await db.Messages.Where(m => m.ApplicationId == a.Id).MaxAsync(m => (DateTimeOffset?)m.SentAt, ct);
         var documents = await db.ApplicationDocuments.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.UploadedAt)
             .Select(d => new MyDocumentView(d.Id, d.FileName, d.Size)).ToListAsync(ct);
+        if (Documents.DocumentRetention.IsGone(offer, now))
+        {
+            documents = []; // R-DOC-1: past the deadline, gone whether or not the sweep has run
+        }
         return new MyApplicationDetail(Row(a, offer.JobNumber, offer.Title, offer.EstablishmentName, unread, last), a.Motivation,
             a.Method == ApplicationMethod.SelfApplication ? null : a.ReferralId, a.Outcome, a.ReasonCode is { } code ? SelectionReasons.Find(code) : null,
             a.HiringDate, a.CancelledAt, documents, a.DocumentsDeletedAt, MessageService.ClosedReason(a, offer, now));

@@ -87,6 +87,8 @@ public static class DomainRegistration
         services.AddSingleton<Search.DirectRequestService>();
         services.AddSingleton<Referrals.MyReferralsQuery>();
         services.AddSingleton<MyApplications>();
+        services.AddSingleton<Documents.DocumentRetention>();
+        services.AddSingleton<Audit.AccessLog>();
         return services;
     }
 }

@@ -41,6 +41,9 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IntegratedFacilityTarget> IntegratedFacilityTargets => Set<IntegratedFacilityTarget>();
 
+    /// <summary>Every connection, however the options were built (the app, tests, the benchmark), deletes securely on SQLite (R-DOC-1).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(SecureDeleteInterceptor.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

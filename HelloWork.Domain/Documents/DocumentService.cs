@@ -43,12 +43,13 @@ public sealed class DocumentService(Operations ops)
         {
             return null;
         }
-        if (actor.IsStaff)
+        if (actor.IsStaff || actor.IsEmployer)
         {
-            // A staff view of a jobseeker's personal data is itself recorded (R-AUD-1).
+            // A staff or employer view of a jobseeker's personal data is itself recorded, for the jobseeker's access log too (R-AUD-1).
+            var jobseekerId = await ops.ReadAsync(db => db.Referrals.Where(r => r.Id == referralId).Select(r => r.JobseekerId).FirstAsync(ct), ct);
             await ops.RunAsync(actor, w =>
             {
-                w.Audit("ReferralSlipViewed", "Referral", referralId);
+                w.Audit("ReferralSlipViewed", "Referral", referralId, jobseekerId);
                 return Task.CompletedTask;
             }, ct);
         }

@@ -215,6 +215,9 @@ public sealed class JobOffer
     /// An expired offer's invalid date is its 紹介期限日, the day its life ended.</summary>
     public DateOnly? InvalidDateAt(DateTimeOffset now) => StatusAt(now) switch
     {
+        // Expired, whether or not the sweeper has recorded it: InvalidatedAt is then 00:00 JST of the day after, which would
+        // move the deadline a month later (R-DOC-1 catch-up must not depend on when the expiry was recorded).
+        OfferStatus.Invalid when InvalidReasonAt(now) == InvalidReason.Expired => ValidUntil,
         OfferStatus.Invalid when InvalidatedAt is { } at => JapanTime.DateOf(at),
         OfferStatus.Invalid => ValidUntil,
         _ => null,

@@ -38,6 +38,7 @@ public sealed class JobOfferService(Operations ops)
             throw new DomainException(error.Code, error.Field);
         }
         offer.UpdateSheet(sheet, w.Now);
+        w.Audit("OfferSaved", nameof(JobOffer), offer.Id, detail: screen.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return (IReadOnlyList<Finding>)findings;
     }, ct);
 

@@ -151,6 +151,11 @@ public sealed partial class Matching(Operations ops)
                 j.Wishes.DesiredMonthlyWage, j.Wishes.DesiredHours, j.RegistrationValidUntil, score, reasons);
         }), Math.Clamp(take, 1, 100));
         w.Audit("MatchingViewed", nameof(JobOffer), offer.Id, detail: ranked.Count.ToString(CultureInfo.InvariantCulture));
+        // Each suggested jobseeker's name and wishes were shown: one entry each, for their access log (R-AUD-1, issue 9).
+        foreach (var suggestion in ranked)
+        {
+            w.Audit("MatchingListed", nameof(JobOffer), offer.Id, suggestion.JobseekerId);
+        }
         return ranked;
     }, ct);
 }
