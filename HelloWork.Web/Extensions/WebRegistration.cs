@@ -116,5 +116,6 @@ public static class WebRegistration
         services.AddProblemDetails();
         services.AddOpenApi();
         builder.AddHelloWorkLive();
+        builder.AddHelloWorkSecurity();
     }
 }
