@@ -47,6 +47,12 @@ public sealed class HardeningBrowserTests(PortalHost portal, Chromium chromium)
         await AssertInteractiveAsync(page);
         violations.AddRange(await page.EvaluateAsync<string[]>("window.__cspViolations"));
 
+        // Sign-out is a form post that must carry its antiforgery token (the endpoint refuses one without): it still works.
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).First.ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "ログイン" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "ログイン" })).First).ToBeVisibleAsync();
+        violations.AddRange(await page.EvaluateAsync<string[]>("window.__cspViolations"));
+
         Assert.Empty(violations);
         Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.Contains("Refused to", StringComparison.Ordinal));
         Assert.DoesNotContain(console, m => m.StartsWith("error", StringComparison.Ordinal) && m.Contains("blazor", StringComparison.OrdinalIgnoreCase));
