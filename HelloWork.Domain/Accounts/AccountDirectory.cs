@@ -10,13 +10,18 @@ public sealed record Choice(Guid Id, string Label);
 /// <summary>Admin view of accounts, offices and agencies (admin only, R-ACC-4).</summary>
 public sealed class AccountDirectory(Operations ops)
 {
+    /// <summary>The accounts an admin creates and looks after. Jobseeker and employer accounts are opened by their owners and
+    /// hold personal data (names, e-mail addresses) that is theirs (R-ACC-4): the admin's list never shows them.</summary>
+    public static readonly IReadOnlyList<string> ManagedRoles = [Roles.Staff, Roles.Agency, Roles.Admin];
+
     public Task<List<AccountRow>> ListAsync(Actor actor, string? role, CancellationToken ct = default)
     {
         RequireAdmin(actor);
         var now = ops.Clock.GetUtcNow();
+        var roles = ManagedRoles.Where(r => role == null || r == role).ToList();
         return ops.ReadAsync(db =>
             (from u in db.Users
-             where role == null || u.Role == role
+             where roles.Contains(u.Role)
              orderby u.Role, u.Email
              select new AccountRow(u.Id, u.Email ?? "", u.DisplayName, u.Role,
                  db.Offices.Where(o => o.Id == u.OfficeId).Select(o => o.Name).FirstOrDefault(),

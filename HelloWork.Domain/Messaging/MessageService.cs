@@ -16,8 +16,10 @@ public enum ThreadClosedReason
     NoMypage = 4,
 }
 
-/// <summary>Messages between an employer and an applicant (R-MSG-1/2), one thread per application.</summary>
-public sealed class MessageService(Operations ops)
+/// <summary>Messages between an employer and an applicant (R-MSG-1/2), one thread per application. With a
+/// <see cref="MessageSendLimit"/> (the host registers one from <c>RateLimits:Messages</c>) a person sending faster than the
+/// limit is refused with <c>TooManyRequests</c> before anything is written.</summary>
+public sealed class MessageService(Operations ops, MessageSendLimit? sendLimit = null)
 {
     /// <summary>R-MSG-1: possible while the applicant has a mypage, the application is in selection (not after the result), and
     /// until the end of the month 3 months after the offer became invalid.</summary>
@@ -31,6 +33,7 @@ public sealed class MessageService(Operations ops)
     public Task<Guid> SendAsync(Actor actor, Guid applicationId, string body, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var (application, side) = await ThreadOfAsync(w, applicationId, ct);
+        sendLimit?.Limit.Take(actor.UserId.ToString(), nameof(body));
         var offer = await w.Db.JobOffers.FirstAsync(o => o.Id == application.JobOfferId, ct);
         if (ClosedReason(application, offer, w.Now) is { } reason)
         {

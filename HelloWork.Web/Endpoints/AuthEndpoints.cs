@@ -1,4 +1,5 @@
 using HelloWork.Domain.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
 using HelloWork.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -28,11 +29,18 @@ public static class AuthEndpoints
         }).AllowAnonymous();
 
         // Browser sign-out (a form post with antiforgery).
-        app.MapPost("/Account/Logout", async (SignInManager<AppUser> signIn) =>
+        // The antiforgery middleware only records its verdict; an endpoint that binds no form must look at it itself, else a
+        // cross-site post could sign anyone out (found by the authorization matrix, issue 9).
+        app.MapPost("/Account/Logout", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, SignInManager<AppUser> signIn) =>
         {
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                // With a body, so the status-code page is not re-executed (as a POST whose form may not be read).
+                return TypedResults.Problem("A valid antiforgery token is required to sign out.", statusCode: StatusCodes.Status400BadRequest);
+            }
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         // 日本語 / English switch: a cookie read by request localization.
         app.MapGet("/culture", (string culture, string? returnUrl, HttpContext context) =>

@@ -11,6 +11,7 @@ public static class Pipeline
 {
     public static void UseHelloWorkPipeline(this WebApplication app)
     {
+        app.UseHelloWorkSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -19,6 +20,7 @@ public static class Pipeline
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseHelloWorkRateLimits();
         app.UseAuthentication();
         // Structured properties for every log line of the request: ids and role, never names or e-mail addresses.
         app.Use(async (context, next) =>

@@ -117,5 +117,6 @@ public static class WebRegistration
         services.AddOpenApi();
         builder.AddHelloWorkLive();
         Retention.RetentionRegistration.AddRetention(builder);
+        builder.AddHelloWorkSecurity();
     }
 }

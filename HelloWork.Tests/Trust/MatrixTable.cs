@@ -1,0 +1,149 @@
+namespace HelloWork.Tests.Trust;
+
+/// <summary>
+/// THE authorization matrix (issue 9, R-ACC-4): for every route the running portal serves — Razor pages, minimal-API
+/// endpoints, framework endpoints, hub methods — what each kind of visitor gets. <see cref="MatrixTests"/> discovers the
+/// routes from the app's own endpoint data and fails for any route that has no row here, so a new page cannot ship
+/// without a decision about who may see it. How to add a row: docs/trust-matrix.md.
+///
+/// Columns: anonymous | jobseeker | employer | staff | agency | admin. Each role column is checked with both demo accounts of
+/// the role (jobseeker1/2, employer1/2, staff1/2, agency1/2; admin). A cell is one outcome, or <c>own/foreign</c> for routes
+/// whose parameter names an object that belongs to someone: <c>own</c> applies when the account owns the object (its
+/// application, its establishment's offer, its office's referral, its recipient key), <c>foreign</c> when someone else does.
+///
+/// Outcomes:
+///   ok     allowed: pages 200 with the page's own content (and the object's marker, e.g. the applicant's name); endpoints 2xx
+///          (or a redirect inside the portal); hub calls return.
+///   login  sign in first: pages 302 to /Account/Login; endpoints 401 or 302 to /Account/Login; hub connection refused (401).
+///   denied pages 302 to /Account/AccessDenied (or the access-denied view); endpoints 403 or 302 there; hub call refused.
+///   home   a signed-in visitor is sent on to the home page of their role (302 to /jobseeker, /employer …).
+///   sup    staff only when a supervisor (staff1); other staff are denied.
+///   404    not found: 404, or the page's "見つかりません" view.
+///   400    refused as malformed: framework endpoints that only a Blazor/SignalR client can use, and form posts without the
+///          antiforgery token (sign-out).
+/// A route key is <c>PAGE pattern</c> for Razor pages (checked with GET), <c>METHOD pattern</c> for endpoints (<c>ANY</c>
+/// when the endpoint takes any method: the check uses POST), <c>HUB pattern Method</c> for hub methods.
+/// Every outcome but ok also asserts that none of the object's markers (names, titles) is in the body.
+/// </summary>
+public static class MatrixTable
+{
+    public enum Objects
+    {
+        /// <summary>No object in the route.</summary>
+        None,
+        /// <summary>{Id}: an offer of employer1's and one of employer2's establishment (drafts: never public).</summary>
+        EmployerOffer,
+        /// <summary>{JobNumber}: a published offer (public: nobody owns it).</summary>
+        PublishedJob,
+        /// <summary>{Id}: jobseeker1's application to employer1 and jobseeker2's application to employer2.</summary>
+        Application,
+        /// <summary>{id}: a referral slip of office 13010 (jobseeker1, employer1) and one of office 27010.</summary>
+        ReferralSlip,
+        /// <summary>{id}: an uploaded document of each of the two applications above.</summary>
+        ApplicationDocument,
+        /// <summary>{fiscalYear}/{quarter}: the current fiscal year's first quarter (staff see their own office only).</summary>
+        FiscalQuarter,
+        /// <summary>The recipient keys (user, establishment, office, agency) of every demo account.</summary>
+        RecipientKey,
+    }
+
+    public sealed record Row(string Route, Objects Objects, string Cells, string? Query = null);
+
+    private static Row R(string route, Objects objects, string cells, string? query = null) => new(route, objects, cells, query);
+
+    public static readonly IReadOnlyList<Row> Rows =
+    [
+        //  route                                                    objects                       anon    jobseeker    employer     staff        agency  admin
+        // Public pages.
+        R("PAGE /",                                                  Objects.None,                "ok      home         home         home         home    home"),
+        R("PAGE /search",                                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /jobs/{JobNumber}",                                  Objects.PublishedJob,        "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /Account/Login",                                     Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /Account/Register",                                  Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /Account/RegisterEmployer",                          Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /Account/RegisterAgency",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /Account/AccessDenied",                              Objects.None,                "denied  denied       denied       denied       denied  denied"),
+        R("PAGE /Error",                                             Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /not-found",                                         Objects.None,                "404     404          404          404          404     404"),
+        R("PAGE /notices",                                           Objects.None,                "login   ok           ok           ok           ok      ok"),
+        // 求職者マイページ.
+        R("PAGE /jobseeker",                                         Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/applications",                            Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/applications/{Id:guid}",                  Objects.Application,         "login   ok/404       denied       denied       denied  denied"),
+        R("PAGE /jobseeker/guidance",                                Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/messages",                                Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/profile",                                 Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/referrals",                               Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/saved",                                   Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobs/{JobNumber}/apply",                            Objects.PublishedJob,        "login   ok           denied       denied       denied  denied"),
+        // 求人者マイページ.
+        R("PAGE /employer",                                          Objects.None,                "login   denied       ok           denied       denied  denied"),
+        R("PAGE /employer/offers",                                   Objects.None,                "login   denied       ok           denied       denied  denied"),
+        R("PAGE /employer/offers/{Id:guid}",                         Objects.EmployerOffer,       "login   denied       ok/denied    denied       denied  denied"),
+        R("PAGE /employer/offers/{Id:guid}/edit/{Screen:int}",       Objects.EmployerOffer,       "login   denied       ok/denied    denied       denied  denied"),
+        R("PAGE /employer/applicants",                               Objects.None,                "login   denied       ok           denied       denied  denied"),
+        R("PAGE /employer/applicants/{Id:guid}",                     Objects.Application,         "login   denied       ok/denied    denied       denied  denied"),
+        // 職員コンソール.
+        R("PAGE /staff",                                             Objects.None,                "login   denied       denied       ok           denied  denied"),
+        R("PAGE /staff/audit",                                       Objects.None,                "login   denied       denied       sup          denied  denied"),
+        R("PAGE /staff/figures",                                     Objects.None,                "login   denied       denied       ok           denied  denied"),
+        R("PAGE /staff/jobseekers",                                  Objects.None,                "login   denied       denied       ok           denied  denied"),
+        R("PAGE /staff/referrals",                                   Objects.None,                "login   denied       denied       ok           denied  denied"),
+        R("PAGE /staff/referrals/new",                               Objects.None,                "login   denied       denied       ok           denied  denied"),
+        R("PAGE /staff/review",                                      Objects.None,                "login   denied       denied       ok           denied  denied"),
+        // 利用団体.
+        R("PAGE /agency",                                            Objects.None,                "login   denied       denied       denied       ok      denied"),
+        R("PAGE /agency/keys",                                       Objects.None,                "login   denied       denied       denied       ok      denied"),
+        R("PAGE /agency/profiles",                                   Objects.None,                "login   denied       denied       denied       ok      denied"),
+        R("PAGE /agency/usage",                                      Objects.None,                "login   denied       denied       denied       ok      denied"),
+        // 管理者.
+        R("PAGE /admin",                                             Objects.None,                "login   denied       denied       denied       denied  ok"),
+        R("PAGE /admin/accounts",                                    Objects.None,                "login   denied       denied       denied       denied  ok"),
+
+        // Documents and files.
+        R("GET /documents/referral-slips/{id:guid}.pdf",             Objects.ReferralSlip,        "login   ok/404       ok/404       ok/404       404     404"),
+        R("GET /documents/application-documents/{id:guid}",          Objects.ApplicationDocument, "login   ok/404       ok/404       404          404     404"),
+        R("GET /documents/job-sheets/{jobNumber}.pdf",               Objects.PublishedJob,        "ok      ok           ok           ok           ok      ok"),
+        R("GET /staff/scorecards/{fiscalYear:int}/{quarter:int}.csv", Objects.FiscalQuarter,      "login   denied       denied       ok           denied  denied"),
+        R("GET /staff/scorecards/{fiscalYear:int}/{quarter:int}.pdf", Objects.FiscalQuarter,      "login   denied       denied       ok           denied  denied"),
+        // Data API: X-Api-Key only (an agency account uses a key of its own agency; everyone else has none).
+        R("GET /api/v1/provision/job-offers",                        Objects.None,                "login   login        login        login        ok      login", "pageSize=5"),
+        R("GET /api/v1/provision/jobseekers",                        Objects.None,                "login   login        login        login        ok      login", "pageSize=20"),
+        // Doors and plumbing.
+        R("POST /api/auth/login",                                    Objects.None,                "login   ok           ok           ok           ok      ok"),
+        R("POST /Account/Logout",                                    Objects.None,                "400     400          400          400          400     400"),
+        R("GET /culture",                                            Objects.None,                "ok      ok           ok           ok           ok      ok", "culture=ja-JP&returnUrl=/"),
+        R("GET /health",                                             Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("GET /openapi/{documentName}.json",                        Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("ANY /hubs/live/negotiate",                               Objects.None,                "login   ok           ok           ok           ok      ok", "negotiateVersion=1"),
+        R("ANY /hubs/live",                                          Objects.None,                "login   400          400          400          400     400"),
+        R("ANY /_blazor/negotiate",                                 Objects.None,                "ok      ok           ok           ok           ok      ok", "negotiateVersion=1"),
+        R("ANY /_blazor",                                            Objects.None,                "400     400          400          400          400     400"),
+        R("ANY /_blazor/disconnect",                                Objects.None,                "400     400          400          400          400     400"),
+        R("GET /{**path:file}",                                      Objects.None,                "404     404          404          404          404     404"),
+        R("ANY /_blazor/initializers",                               Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("GET /_framework/opaque-redirect",                         Objects.None,                "400     400          400          400          400     400"),
+
+        // Hub methods of /hubs/live (LiveHub), called with the account's own recipient keys and every other account's keys.
+        R("HUB /hubs/live Recipients",                               Objects.None,                "login   ok           ok           ok           ok      ok"),
+        R("HUB /hubs/live Join",                                     Objects.RecipientKey,        "login   ok/denied    ok/denied    ok/denied    ok/denied ok/denied"),
+        R("HUB /hubs/live CatchUp",                                  Objects.RecipientKey,        "login   ok/denied    ok/denied    ok/denied    ok/denied ok/denied"),
+        R("HUB /hubs/live CatchUpStream",                            Objects.RecipientKey,        "login   ok/denied    ok/denied    ok/denied    ok/denied ok/denied"),
+    ];
+
+    public static readonly string[] Columns = ["anonymous", "Jobseeker", "Employer", "Staff", "Agency", "Admin"];
+
+    /// <summary>The expected outcome of <paramref name="row"/> for a column, for an own or a foreign object.</summary>
+    public static string Expected(Row row, string column, bool own, bool supervisor = false)
+    {
+        var cells = row.Cells.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (cells.Length != Columns.Length)
+        {
+            throw new InvalidOperationException($"Row {row.Route} has {cells.Length} cells, not {Columns.Length}.");
+        }
+        var cell = cells[Array.IndexOf(Columns, column)];
+        var parts = cell.Split('/');
+        var outcome = parts.Length == 1 ? parts[0] : own ? parts[0] : parts[1];
+        return outcome == "sup" ? supervisor ? "ok" : "denied" : outcome;
+    }
+}

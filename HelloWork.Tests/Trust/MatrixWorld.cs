@@ -1,0 +1,205 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Agencies;
+using HelloWork.Domain.Applications;
+using HelloWork.Domain.Common;
+using HelloWork.Domain.Data.Demo;
+using HelloWork.Domain.JobOffers;
+using HelloWork.Domain.Notices;
+using HelloWork.Tests.Integration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelloWork.Tests.Trust;
+
+/// <summary>One visitor of the matrix: a demo account (or nobody) with its signed-in cookie client, its actor, its bearer
+/// token for the hub, its API key when it is an agency, and its recipient keys.</summary>
+public sealed record MatrixIdentity(string Name, string Column, HttpClient Client, Actor? Actor, string? Token, string? ApiKey, IReadOnlyList<string> Keys,
+    string? Home = null)
+{
+    public bool IsAnonymous => Actor is null;
+}
+
+/// <summary>One object a route parameter can name: its parameter values, who owns it, and text that only its owners may see.</summary>
+public sealed record MatrixObject(string Label, IReadOnlyDictionary<string, string> Values, IReadOnlySet<string> Owners, IReadOnlyList<string> Markers);
+
+/// <summary>
+/// The real demo data behind the matrix, read and (where the demo has none) made through the portal's own services:
+/// one signed-in client per identity, and for each <see cref="MatrixTable.Objects"/> kind the objects with their owners.
+/// Made once per test run: two self-applications with an uploaded PDF (jobseeker1 → employer1, jobseeker2 → employer2)
+/// and one API key per agency; nothing else is changed.
+/// </summary>
+public sealed class MatrixWorld
+{
+    private static readonly string[] Emails = [.. DemoAccounts.All.Select(a => a.Email)];
+
+    private MatrixWorld(IReadOnlyList<MatrixIdentity> identities, IReadOnlyDictionary<MatrixTable.Objects, IReadOnlyList<MatrixObject>> objects, string jobseeker1Name,
+        IReadOnlySet<string> maySeeJobseeker1)
+    {
+        Identities = identities;
+        Objects = objects;
+        Jobseeker1Name = jobseeker1Name;
+        MaySeeJobseeker1 = maySeeJobseeker1;
+    }
+
+    public IReadOnlyList<MatrixIdentity> Identities { get; }
+    public IReadOnlyDictionary<MatrixTable.Objects, IReadOnlyList<MatrixObject>> Objects { get; }
+
+    /// <summary>jobseeker1's name: personal data checked in every response of the matrix.</summary>
+    public string Jobseeker1Name { get; }
+
+    /// <summary>Who may see <see cref="Jobseeker1Name"/> (R-ACC-4): jobseeker1, employers jobseeker1 applied to, and staff of
+    /// the offices jobseeker1 is registered at or was referred by (or whose offers jobseeker1 was referred to). Worked out from
+    /// the data, not listed by hand.</summary>
+    public IReadOnlySet<string> MaySeeJobseeker1 { get; }
+
+    public static async Task<MatrixWorld> CreateAsync(PortalHost portal)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await portal.StartAsync();
+        var services = portal.Services;
+        var users = await portal.QueryAsync(db => db.Users.Where(u => Emails.Contains(u.Email!)).ToListAsync(ct));
+        Actor ActorOf(string email)
+        {
+            var u = users.Single(x => x.Email == email);
+            return new Actor(u.Id, u.Role, u.DisplayName, u.JobseekerId, u.EstablishmentId, u.OfficeId, u.AgencyId, u.IsSupervisor);
+        }
+
+        // Identities, signed in concurrently: the form for the cookie, the API for the hub's bearer token.
+        var identities = await Task.WhenAll(DemoAccounts.All.Select(async account =>
+        {
+            var client = await portal.NewClientAsync();
+            using (var signIn = await Forms.SignInAsync(client, account.Email))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+            }
+            using var tokenClient = await portal.NewClientAsync();
+            using var login = await tokenClient.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = PortalHost.DemoPassword }, ct);
+            login.EnsureSuccessStatusCode();
+            var token = JsonDocument.Parse(await login.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("accessToken").GetString();
+            var actor = ActorOf(account.Email);
+            string? key = null;
+            if (actor.IsAgency)
+            {
+                key = (await services.GetRequiredService<AgencyService>().CreateKeyAsync(actor, "authorization matrix", ct)).Secret;
+            }
+            return new MatrixIdentity(account.Email, account.Role, client, actor, token, key, NoticeService.RecipientsOf(actor), account.Home);
+        }));
+        var anonymous = new MatrixIdentity("anonymous", "anonymous", await portal.NewClientAsync(), null, null, null, []);
+        var all = (IReadOnlyList<MatrixIdentity>)[anonymous, .. identities];
+        string Owner(Func<Actor, bool> match) => identities.Single(i => match(i.Actor!)).Name;
+
+        var js1 = ActorOf("jobseeker1@example.jp");
+        var js2 = ActorOf("jobseeker2@example.jp");
+        var emp1 = ActorOf("employer1@example.jp");
+        var emp2 = ActorOf("employer2@example.jp");
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var names = await portal.QueryAsync(db => db.Jobseekers.Where(j => j.Id == js1.JobseekerId || j.Id == js2.JobseekerId).ToDictionaryAsync(j => j.Id, j => j.Name, ct));
+
+        // Employer offers: each establishment's draft (never public, so its title is the establishment's own).
+        var drafts = await portal.QueryAsync(db => db.JobOffers.Where(o => o.Status == OfferStatus.Draft
+            && (o.EstablishmentId == emp1.EstablishmentId || o.EstablishmentId == emp2.EstablishmentId)).ToListAsync(ct));
+        MatrixObject Draft(Actor employer)
+        {
+            var offer = drafts.Where(o => o.EstablishmentId == employer.EstablishmentId).OrderBy(o => o.CreatedAt).First();
+            return new MatrixObject($"{employer.Name}'s draft offer", Map(("Id", offer.Id.ToString()), ("Screen", "3")),
+                Set(Owner(a => a.EstablishmentId == employer.EstablishmentId)), [offer.Title]);
+        }
+
+        // A published offer open to self-application: public, nobody owns it.
+        var published = (await portal.QueryAsync(db => db.JobOffers.Where(o => o.Status == OfferStatus.Published && o.SelfApplication
+                && o.EstablishmentId != emp1.EstablishmentId && o.EstablishmentId != emp2.EstablishmentId).ToListAsync(ct)))
+            .Where(o => o.AcceptsSelfApplication(now)).OrderBy(o => o.JobNumber).First();
+        var publishedJob = new MatrixObject("a published offer", Map(("JobNumber", published.JobNumber!)), Set(), [published.Title]);
+
+        // Two applications with a document: jobseeker1 → employer1, jobseeker2 → employer2 (self-applications, R-SELF-1).
+        var a1 = await SelfApplyAsync(portal, js1, emp1, now, ct);
+        var a2 = await SelfApplyAsync(portal, js2, emp2, now, ct);
+        MatrixObject App((Guid Id, Guid? DocumentId, string Title) a, Actor jobseeker, Actor employer) =>
+            new($"{jobseeker.Name}'s application to {employer.Name}", Map(("Id", a.Id.ToString())),
+                Set(Owner(x => x.JobseekerId == jobseeker.JobseekerId), Owner(x => x.EstablishmentId == employer.EstablishmentId)),
+                [names[jobseeker.JobseekerId!.Value], a.Title]);
+        var documents = new List<MatrixObject>();
+        foreach (var (a, jobseeker, employer) in new[] { (a1, js1, emp1), (a2, js2, emp2) })
+        {
+            if (a.DocumentId is { } documentId)
+            {
+                documents.Add(new MatrixObject($"{jobseeker.Name}'s document", Map(("id", documentId.ToString())),
+                    Set(Owner(x => x.JobseekerId == jobseeker.JobseekerId), Owner(x => x.EstablishmentId == employer.EstablishmentId)), []));
+            }
+        }
+        Assert.True(documents.Count > 0, "No demo offer of employer1 or employer2 accepts documents; the matrix needs one.");
+
+        // Referral slips: jobseeker1's to employer1 (office 13010) and one of office 27010 for someone else.
+        var offices = await portal.QueryAsync(db => db.Offices.ToDictionaryAsync(o => o.Code, o => o.Id, ct));
+        var slips = await portal.QueryAsync(async db =>
+        {
+            var own = await (from r in db.Referrals
+                             join o in db.JobOffers on r.JobOfferId equals o.Id
+                             where r.JobseekerId == js1.JobseekerId && o.EstablishmentId == emp1.EstablishmentId
+                             select new { r.Id, r.JobseekerId, r.OfficeId, o.EstablishmentId, o.AcceptingOfficeId }).FirstAsync(ct);
+            var other = await (from r in db.Referrals
+                               join o in db.JobOffers on r.JobOfferId equals o.Id
+                               where r.OfficeId == offices["27010"] && o.AcceptingOfficeId == offices["27010"] && r.JobseekerId != js1.JobseekerId
+                                     && r.JobseekerId != js2.JobseekerId && o.EstablishmentId != emp1.EstablishmentId
+                               select new { r.Id, r.JobseekerId, r.OfficeId, o.EstablishmentId, o.AcceptingOfficeId }).FirstAsync(ct);
+            return new[] { own, other };
+        });
+        var slipObjects = slips.Select(s => new MatrixObject(s.OfficeId == offices["13010"] ? "jobseeker1's referral slip (office 13010)" : "a referral slip of office 27010",
+            Map(("id", s.Id.ToString())),
+            identities.Where(i => i.Actor!.JobseekerId == s.JobseekerId || i.Actor.EstablishmentId == s.EstablishmentId
+                || (i.Actor.IsStaff && (i.Actor.OfficeId == s.OfficeId || i.Actor.OfficeId == s.AcceptingOfficeId))).Select(i => i.Name).ToHashSet(), [])).ToList();
+
+        var today = JapanTime.DateOf(now);
+        var fiscalYear = today.Month >= 4 ? today.Year : today.Year - 1;
+        var quarter = new MatrixObject($"FY{fiscalYear} Q1", Map(("fiscalYear", fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("quarter", "1")), Set(), []);
+
+        var keys = identities.SelectMany(i => i.Keys).Distinct()
+            .Select(k => new MatrixObject("recipient " + k, Map(("recipient", k)), identities.Where(i => i.Keys.Contains(k)).Select(i => i.Name).ToHashSet(), []))
+            .ToList();
+
+        var objects = new Dictionary<MatrixTable.Objects, IReadOnlyList<MatrixObject>>
+        {
+            [MatrixTable.Objects.EmployerOffer] = [Draft(emp1), Draft(emp2)],
+            [MatrixTable.Objects.PublishedJob] = [publishedJob],
+            [MatrixTable.Objects.Application] = [App(a1, js1, emp1), App(a2, js2, emp2)],
+            [MatrixTable.Objects.ApplicationDocument] = documents,
+            [MatrixTable.Objects.ReferralSlip] = slipObjects,
+            [MatrixTable.Objects.FiscalQuarter] = [quarter],
+            [MatrixTable.Objects.RecipientKey] = keys,
+        };
+        var scope = await portal.QueryAsync(async db => (
+            Establishments: await db.Applications.Where(a => a.JobseekerId == js1.JobseekerId).Select(a => a.EstablishmentId).Distinct().ToListAsync(ct),
+            Offices: (await db.Jobseekers.Where(j => j.Id == js1.JobseekerId).Select(j => j.HomeOfficeId).ToListAsync(ct))
+                .Concat(await db.Referrals.Where(r => r.JobseekerId == js1.JobseekerId).Select(r => (Guid?)r.OfficeId).ToListAsync(ct))
+                .Concat(await (from r in db.Referrals join o in db.JobOffers on r.JobOfferId equals o.Id where r.JobseekerId == js1.JobseekerId select o.AcceptingOfficeId).ToListAsync(ct))
+                .ToList()));
+        var maySee = identities.Where(i => i.Actor!.JobseekerId == js1.JobseekerId
+                || (i.Actor.EstablishmentId is { } e && scope.Establishments.Contains(e))
+                || (i.Actor.IsStaff && scope.Offices.Contains(i.Actor.OfficeId)))
+            .Select(i => i.Name).ToHashSet();
+        return new MatrixWorld(all, objects, names[js1.JobseekerId!.Value], maySee);
+    }
+
+    /// <summary>A self-application of <paramref name="jobseeker"/> to an open offer of <paramref name="employer"/>, with a PDF
+    /// when the offer accepts documents; made through <see cref="ApplicationService"/> as the page would.</summary>
+    private static async Task<(Guid Id, Guid? DocumentId, string Title)> SelfApplyAsync(PortalHost portal, Actor jobseeker, Actor employer, DateTimeOffset now, CancellationToken ct)
+    {
+        var (offers, taken) = await portal.QueryAsync(async db => (
+            await db.JobOffers.Where(o => o.EstablishmentId == employer.EstablishmentId && o.SelfApplication).ToListAsync(ct),
+            await db.Applications.Where(a => a.JobseekerId == jobseeker.JobseekerId).Select(a => a.JobOfferId).ToListAsync(ct)));
+        var offer = offers.Where(o => o.AcceptsSelfApplication(now) && !taken.Contains(o.Id))
+            .OrderByDescending(o => o.AcceptsDocuments).ThenBy(o => o.CreatedAt).First();
+        IReadOnlyList<UploadedFile> files = offer.AcceptsDocuments ? [new UploadedFile("職務経歴書.pdf", DemoSeeder.MinimalPdf("Matrix"))] : [];
+        var id = await portal.Services.GetRequiredService<ApplicationService>().ApplyAsync(jobseeker,
+            new ApplyInput(offer.Id, "認可マトリクスの確認のための応募です。", files, SelfApplicationAcknowledged: true), ct);
+        var documentId = await portal.QueryAsync(db => db.ApplicationDocuments.Where(d => d.ApplicationId == id).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct));
+        return (id, documentId, offer.Title);
+    }
+
+    private static Dictionary<string, string> Map(params (string Key, string Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+
+    private static HashSet<string> Set(params string[] owners) => [.. owners];
+}
