@@ -138,7 +138,7 @@ public sealed class EstablishmentUsers(Operations ops)
     }
 
     /// <summary>19 characters in four groups (e.g. <c>k7mq-2xhv-p9tn-c4wr</c>): letters and digits without look-alikes, hyphens as the
-    /// symbol the password rules ask for; about 95 bits of randomness.</summary>
+    /// symbol the password rules ask for; about 79 bits of randomness.</summary>
     internal static string InitialPassword()
     {
         const string letters = "abcdefghjkmnpqrstuvwxyz";
