@@ -50,7 +50,15 @@ public sealed class Establishment
     public string Industry { get; private set; } = "";
     public int Employees { get; private set; }
     public string? PrText { get; private set; }
+
+    /// <summary>事業内容 (job sheet section 7), prefilled into new offers.</summary>
+    public string? BusinessDescription { get; private set; }
+
+    /// <summary>会社の特長 (job sheet section 7), prefilled into new offers.</summary>
+    public string? Features { get; private set; }
+
     public string? Website { get; private set; }
+    public DateTimeOffset? ProfileUpdatedAt { get; private set; }
     public EstablishmentStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ConfirmedAt { get; private set; }
@@ -79,6 +87,29 @@ public sealed class Establishment
         {
             throw new DomainException("InvalidUrl", nameof(Website));
         }
+    }
+
+    public const int MaxBusinessDescription = 500;
+    public const int MaxFeatures = 1000;
+    public const int MaxPrText = 2000;
+
+    /// <summary>事業所PR, 事業内容, 会社の特長 and ホームページ from the employer mypage. Every field is checked before anything changes
+    /// (R-ERR-1); markup is stored as text and always shown encoded.</summary>
+    public void UpdatePr(string? businessDescription, string? features, string? prText, string? website, DateTimeOffset now)
+    {
+        var business = Text.Optional(businessDescription, nameof(BusinessDescription), MaxBusinessDescription);
+        var feat = Text.Optional(features, nameof(Features), MaxFeatures);
+        var pr = Text.Optional(prText, nameof(PrText), MaxPrText);
+        var site = Text.Optional(website, nameof(Website), 300);
+        if (site is not null && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            throw new DomainException("InvalidUrl", nameof(Website));
+        }
+        BusinessDescription = business;
+        Features = feat;
+        PrText = pr;
+        Website = site;
+        ProfileUpdatedAt = now;
     }
 
     /// <summary>事業所番号 for a new establishment: the office's 4-digit prefix, a 6-digit serial and a check digit.</summary>

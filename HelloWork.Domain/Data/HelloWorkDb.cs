@@ -22,6 +22,7 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
 {
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Establishment> Establishments => Set<Establishment>();
+    public DbSet<EstablishmentImage> EstablishmentImages => Set<EstablishmentImage>();
     public DbSet<Jobseeker> Jobseekers => Set<Jobseeker>();
     public DbSet<JobOffer> JobOffers => Set<JobOffer>();
     public DbSet<Referral> Referrals => Set<Referral>();

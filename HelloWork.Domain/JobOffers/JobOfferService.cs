@@ -20,7 +20,7 @@ public sealed class JobOfferService(Operations ops)
         {
             Establishment = new OfferEstablishment { Name = est.Name, Kana = est.Kana, PostalCode = est.PostalCode, Address = est.Address, Website = est.Website },
             Basics = new OfferBasics { Industry = est.Industry },
-            Company = new OfferCompany { EmployeesTotal = est.Employees, PrText = est.PrText },
+            Company = new OfferCompany { EmployeesTotal = est.Employees, PrText = est.PrText, BusinessDescription = est.BusinessDescription ?? "", Features = est.Features },
         };
         var offer = new JobOffer(est.Id, channel, sheet, w.Now);
         w.Db.JobOffers.Add(offer);

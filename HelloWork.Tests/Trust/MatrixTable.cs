@@ -68,6 +68,7 @@ public static class MatrixTable
         R("PAGE /notices",                                           Objects.None,                "login   ok           ok           ok           ok      ok"),
         // 求職者マイページ.
         R("PAGE /jobseeker",                                         Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/access-log",                              Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/applications",                            Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/applications/{Id:guid}",                  Objects.Application,         "login   ok/404       denied       denied       denied  denied"),
         R("PAGE /jobseeker/guidance",                                Objects.None,                "login   ok           denied       denied       denied  denied"),

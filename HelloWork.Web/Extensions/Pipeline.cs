@@ -45,6 +45,7 @@ public static class Pipeline
         app.MapHealthEndpoints();
         app.MapDocumentEndpoints();
         app.MapApplicationDocumentEndpoints();
+        app.MapEstablishmentImageEndpoints();
         app.MapProvisionEndpoints();
         app.MapScorecardEndpoints();
         app.MapOpenApi();

@@ -39,6 +39,17 @@ internal sealed class EstablishmentConfiguration : IEntityTypeConfiguration<Esta
     }
 }
 
+internal sealed class EstablishmentImageConfiguration : IEntityTypeConfiguration<EstablishmentImage>
+{
+    public void Configure(EntityTypeBuilder<EstablishmentImage> b)
+    {
+        b.HasIndex(i => new { i.EstablishmentId, i.SortOrder });
+        b.Property(i => i.ContentType).HasMaxLength(50);
+        b.Property(i => i.Caption).HasMaxLength(EstablishmentImage.MaxCaption);
+        b.HasOne<Establishment>().WithMany().HasForeignKey(i => i.EstablishmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class JobseekerConfiguration : IEntityTypeConfiguration<Jobseeker>
 {
     public void Configure(EntityTypeBuilder<Jobseeker> b)

@@ -45,6 +45,8 @@ internal sealed class DirectRequestConfiguration : IEntityTypeConfiguration<Dire
     {
         b.HasIndex(r => new { r.JobOfferId, r.JobseekerId }).IsUnique();
         b.HasIndex(r => r.JobseekerId);
+        // The employer's sent requests (R-SRC-3), newest first.
+        b.HasIndex(r => new { r.EstablishmentId, r.SentAt });
     }
 }
 

@@ -133,6 +133,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("BusinessDescription")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -141,6 +144,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
 
                     b.Property<int>("Employees")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Features")
+                        .HasColumnType("text");
 
                     b.Property<string>("Industry")
                         .IsRequired()
@@ -176,6 +182,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ProfileUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -190,6 +199,51 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.HasIndex("OfficeId", "Status");
 
                     b.ToTable("Establishments");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Accounts.EstablishmentImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("EstablishmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstablishmentId", "SortOrder");
+
+                    b.ToTable("EstablishmentImages");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Accounts.Jobseeker", b =>
@@ -1027,6 +1081,8 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
 
                     b.HasIndex("JobseekerId");
 
+                    b.HasIndex("EstablishmentId", "SentAt");
+
                     b.HasIndex("JobOfferId", "JobseekerId")
                         .IsUnique();
 
@@ -1212,6 +1268,15 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Accounts.EstablishmentImage", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Accounts.Establishment", null)
+                        .WithMany()
+                        .HasForeignKey("EstablishmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -128,6 +128,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BusinessDescription")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ConfirmedAt")
                         .HasColumnType("INTEGER");
 
@@ -136,6 +139,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
 
                     b.Property<int>("Employees")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Features")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Industry")
                         .IsRequired()
@@ -171,6 +177,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProfileUpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -185,6 +194,51 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.HasIndex("OfficeId", "Status");
 
                     b.ToTable("Establishments");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Accounts.EstablishmentImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EstablishmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstablishmentId", "SortOrder");
+
+                    b.ToTable("EstablishmentImages");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Accounts.Jobseeker", b =>
@@ -1020,6 +1074,8 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("JobseekerId");
 
+                    b.HasIndex("EstablishmentId", "SentAt");
+
                     b.HasIndex("JobOfferId", "JobseekerId")
                         .IsUnique();
 
@@ -1201,6 +1257,15 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Accounts.EstablishmentImage", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Accounts.Establishment", null)
+                        .WithMany()
+                        .HasForeignKey("EstablishmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
