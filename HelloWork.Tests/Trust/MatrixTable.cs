@@ -43,6 +43,8 @@ public static class MatrixTable
         ApplicationDocument,
         /// <summary>{fiscalYear}/{quarter}: the current fiscal year's first quarter (staff see their own office only).</summary>
         FiscalQuarter,
+        /// <summary>{id}: one of employer1's demo pictures, public because employer1 has open offers that show its name.</summary>
+        PublicEstablishmentImage,
         /// <summary>The recipient keys (user, establishment, office, agency) of every demo account.</summary>
         RecipientKey,
     }
@@ -82,6 +84,12 @@ public static class MatrixTable
         R("PAGE /employer/offers",                                   Objects.None,                "login   denied       ok           denied       denied  denied"),
         R("PAGE /employer/offers/{Id:guid}",                         Objects.EmployerOffer,       "login   denied       ok/denied    denied       denied  denied"),
         R("PAGE /employer/offers/{Id:guid}/edit/{Screen:int}",       Objects.EmployerOffer,       "login   denied       ok/denied    denied       denied  denied"),
+        R("PAGE /employer/establishment",                            Objects.None,                "login   denied       ok           denied       denied  denied"),
+        R("PAGE /employer/establishment/users",                      Objects.None,                "login   denied       ok           denied       denied  denied"),
+        R("PAGE /employer/talent",                                   Objects.None,                "login   denied       ok           denied       denied  denied"),
+        // Without a profile token (?p=…, bound to the establishment that searched: HelloWork.Tests/Employer/ProfileSearchHttpTests) nothing is found.
+        R("PAGE /employer/talent/profile",                           Objects.None,                "login   denied       404          denied       denied  denied"),
+        R("PAGE /employer/talent/requests",                          Objects.None,                "login   denied       ok           denied       denied  denied"),
         R("PAGE /employer/applicants",                               Objects.None,                "login   denied       ok           denied       denied  denied"),
         R("PAGE /employer/applicants/{Id:guid}",                     Objects.Application,         "login   denied       ok/denied    denied       denied  denied"),
         // 職員コンソール.
@@ -104,6 +112,9 @@ public static class MatrixTable
         // Documents and files.
         R("GET /documents/referral-slips/{id:guid}.pdf",             Objects.ReferralSlip,        "login   ok/404       ok/404       ok/404       404     404"),
         R("GET /documents/application-documents/{id:guid}",          Objects.ApplicationDocument, "login   ok/404       ok/404       404          404     404"),
+        // An establishment's picture is public while it has an open offer showing its name (employer1's demo pictures); the
+        // hidden case (no public offer, scope 3) is covered by HelloWork.Tests/Employer/EstablishmentProfileTests.
+        R("GET /establishment-images/{id:guid}",                     Objects.PublicEstablishmentImage, "ok      ok           ok           ok           ok      ok"),
         R("GET /documents/job-sheets/{jobNumber}.pdf",               Objects.PublishedJob,        "ok      ok           ok           ok           ok      ok"),
         R("GET /staff/scorecards/{fiscalYear:int}/{quarter:int}.csv", Objects.FiscalQuarter,      "login   denied       denied       ok           denied  denied"),
         R("GET /staff/scorecards/{fiscalYear:int}/{quarter:int}.pdf", Objects.FiscalQuarter,      "login   denied       denied       ok           denied  denied"),

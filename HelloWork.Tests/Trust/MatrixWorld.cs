@@ -159,6 +159,10 @@ public sealed class MatrixWorld
             .Select(k => new MatrixObject("recipient " + k, Map(("recipient", k)), identities.Where(i => i.Keys.Contains(k)).Select(i => i.Name).ToHashSet(), []))
             .ToList();
 
+        var imageId = await portal.QueryAsync(db => db.EstablishmentImages.Where(i => i.EstablishmentId == emp1.EstablishmentId)
+            .OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync(ct));
+        var image = new MatrixObject("employer1's picture", Map(("id", imageId.ToString())), Set(Owner(a => a.EstablishmentId == emp1.EstablishmentId)), []);
+
         var objects = new Dictionary<MatrixTable.Objects, IReadOnlyList<MatrixObject>>
         {
             [MatrixTable.Objects.EmployerOffer] = [Draft(emp1), Draft(emp2)],
@@ -168,6 +172,7 @@ public sealed class MatrixWorld
             [MatrixTable.Objects.ReferralSlip] = slipObjects,
             [MatrixTable.Objects.FiscalQuarter] = [quarter],
             [MatrixTable.Objects.RecipientKey] = keys,
+            [MatrixTable.Objects.PublicEstablishmentImage] = [image],
         };
         var scope = await portal.QueryAsync(async db => (
             Establishments: await db.Applications.Where(a => a.JobseekerId == js1.JobseekerId).Select(a => a.EstablishmentId).Distinct().ToListAsync(ct),
