@@ -153,16 +153,19 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
         var v = visitor.Page;
         await v.GetByLabel("フリーワード", new() { Exact = true }).FillAsync(word);
         await v.GetByRole(AriaRole.Button, new() { Name = "検索", Exact = true }).ClickAsync();
+        await v.WaitForURLAsync(url => System.Net.WebUtility.UrlDecode(new Uri(url).Query).Contains(word, StringComparison.Ordinal));
+        await Assertions.Expect(v.GetByRole(AriaRole.Status).Filter(new() { HasText = "検索結果" })).ToHaveTextAsync("検索結果 1件", new() { Timeout = 10_000 });
         var result = v.GetByRole(AriaRole.Link, new() { Name = title });
         await Assertions.Expect(result).ToBeVisibleAsync(Arrives);
         await visitor.CheckPageAsync();
         await result.ClickAsync();
         await v.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/jobs/{jobNumber}");
-        await visitor.CheckPageAsync();
         var main = v.GetByRole(AriaRole.Main);
+        await Assertions.Expect(main).ToContainTextAsync(jobNumber, new() { Timeout = 10_000 });
         await Assertions.Expect(main).ToContainTextAsync(word);
-        await Assertions.Expect(main).ToContainTextAsync(jobNumber);
         await Assertions.Expect(main).ToContainTextAsync("株式会社みらい商事");
+        await Assertions.Expect(main).ToContainTextAsync("280,000");
+        await visitor.CheckPageAsync();
     }
 
     private static Func<string, bool> EntryScreen(int screen) => url => EntryUrl().Match(url) is { Success: true } m && m.Groups["screen"].Value == $"{screen}";
