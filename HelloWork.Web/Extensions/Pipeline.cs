@@ -43,6 +43,7 @@ public static class Pipeline
         app.MapHealthEndpoints();
         app.MapDocumentEndpoints();
         app.MapApplicationDocumentEndpoints();
+        app.MapApplicantExportEndpoints();
         app.MapProvisionEndpoints();
         app.MapScorecardEndpoints();
         app.MapOpenApi();
