@@ -20,6 +20,38 @@ public enum ProvisionConsent
     PrivateOnly = 3,
 }
 
+/// <summary>障害者手帳の種類 (障害情報). <see cref="Unstated"/> only while 障害の有無 is "no".</summary>
+public enum DisabilityCertificate
+{
+    Unstated = 0,
+
+    /// <summary>身体障害者手帳</summary>
+    Physical = 1,
+
+    /// <summary>療育手帳</summary>
+    Intellectual = 2,
+
+    /// <summary>精神障害者保健福祉手帳</summary>
+    MentalHealth = 3,
+
+    /// <summary>なし・申請中</summary>
+    NoneOrApplying = 4,
+}
+
+/// <summary>
+/// 障害情報, the registration screen asked only when applicable (REFERENCE.md). Sensitive personal data (要配慮個人情報): seen by the
+/// person and, only when <see cref="DiscloseToEmployers"/> is chosen, by the employers they apply to; never provided to agencies, never in
+/// the public profile, never in an audit entry. Not applicable means no other field is kept.
+/// </summary>
+public sealed record DisabilityInfo(bool Applicable, DisabilityCertificate Certificate = DisabilityCertificate.Unstated, string? Grade = null,
+    string? Accommodation = null, bool DiscloseToEmployers = false)
+{
+    public const int MaxGrade = 20;
+    public const int MaxAccommodation = 1000;
+
+    public static DisabilityInfo NotApplicable { get; } = new(false);
+}
+
 /// <summary>What a jobseeker wishes for (希望職種・希望条件). Shown to agencies and employers only without anything identifying.</summary>
 public sealed record JobseekerWishes
 {
@@ -86,6 +118,21 @@ public sealed class Jobseeker
     public bool ProfilePublic { get; private set; }
 
     public JobseekerWishes Wishes { get; private set; } = new();
+
+    /// <summary>障害の有無 (障害情報). The four fields below are empty unless it is true.</summary>
+    public bool HasDisability { get; private set; }
+
+    public DisabilityCertificate DisabilityCertificate { get; private set; }
+
+    /// <summary>等級 as written on the certificate (e.g. 2級, A, B1); optional.</summary>
+    public string? DisabilityGrade { get; private set; }
+
+    /// <summary>配慮してほしい事項.</summary>
+    public string? DisabilityAccommodation { get; private set; }
+
+    /// <summary>Whether employers the person applies to may see the 障害情報; off unless the person turns it on.</summary>
+    public bool DisabilityDisclosed { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -179,6 +226,37 @@ public sealed class Jobseeker
             SelfPr = Text.Optional(wishes.SelfPr, nameof(wishes.SelfPr), 2000),
         };
         Wishes = checkedWishes;
+        UpdatedAt = now;
+    }
+
+    public DisabilityInfo GetDisability() => HasDisability
+        ? new DisabilityInfo(true, DisabilityCertificate, DisabilityGrade, DisabilityAccommodation, DisabilityDisclosed)
+        : DisabilityInfo.NotApplicable;
+
+    /// <summary>障害情報: "no" clears every field; "yes" needs the kind of certificate (なし・申請中 included), takes an optional 等級 (only
+    /// with a certificate) and 配慮してほしい事項 (≤ 1000). Checked whole before anything changes (R-ERR-1).</summary>
+    public void UpdateDisability(DisabilityInfo info, DateTimeOffset now)
+    {
+        if (!info.Applicable)
+        {
+            (HasDisability, DisabilityCertificate, DisabilityGrade, DisabilityAccommodation, DisabilityDisclosed) =
+                (false, DisabilityCertificate.Unstated, null, null, false);
+            UpdatedAt = now;
+            return;
+        }
+        if (!Enum.IsDefined(info.Certificate) || info.Certificate == DisabilityCertificate.Unstated)
+        {
+            throw new DomainException("InvalidChoice", nameof(DisabilityCertificate));
+        }
+        var grade = Text.Optional(info.Grade, nameof(DisabilityGrade), DisabilityInfo.MaxGrade);
+        if (grade is not null && (grade.Contains('\n', StringComparison.Ordinal) || info.Certificate == DisabilityCertificate.NoneOrApplying))
+        {
+            throw new DomainException(grade.Contains('\n', StringComparison.Ordinal) ? "InvalidCharacters" : "DisabilityGradeWithoutCertificate",
+                nameof(DisabilityGrade));
+        }
+        var accommodation = Text.Optional(info.Accommodation, nameof(DisabilityAccommodation), DisabilityInfo.MaxAccommodation);
+        (HasDisability, DisabilityCertificate, DisabilityGrade, DisabilityAccommodation, DisabilityDisclosed) =
+            (true, info.Certificate, grade, accommodation, info.DiscloseToEmployers);
         UpdatedAt = now;
     }
 

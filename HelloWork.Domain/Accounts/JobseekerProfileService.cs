@@ -19,11 +19,12 @@ public sealed record JobseekerProfile(
     ProvisionConsent Consent,
     bool ProfilePublic,
     JobseekerWishes Wishes,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    DisabilityInfo Disability);
 
 /// <summary>
 /// The jobseeker's own profile screens: the valid/invalid switch of the registration (R-ACC-2), the consent category for
-/// information provision (R-AGY-2), the public-profile switch (R-SRC-3), wishes, qualifications, history, 自己PR and contact.
+/// information provision (R-AGY-2), the public-profile switch (R-SRC-3), wishes, qualifications, history, 障害情報, 自己PR and contact.
 /// Every operation is scoped to the signed-in jobseeker (R-ACC-4) and every change is audited, without the changed
 /// personal data in the audit entry.
 /// </summary>
@@ -36,7 +37,8 @@ public sealed class JobseekerProfileService(Operations ops)
         {
             var j = await db.Jobseekers.FirstOrDefaultAsync(x => x.Id == jobseekerId, ct) ?? throw new ScopeException("jobseeker profile");
             return new JobseekerProfile(j.Name, j.Kana, j.BirthDate, j.Phone, j.PostalCode, j.Address, j.Tier, j.JobseekerNumber,
-                j.RegistrationActive, j.RegistrationValidUntil, j.IsRegistrationValid(ops.Clock.GetUtcNow()), j.Consent, j.ProfilePublic, j.Wishes, j.UpdatedAt);
+                j.RegistrationActive, j.RegistrationValidUntil, j.IsRegistrationValid(ops.Clock.GetUtcNow()), j.Consent, j.ProfilePublic, j.Wishes, j.UpdatedAt,
+                j.GetDisability());
         }, ct);
     }
 
@@ -54,6 +56,10 @@ public sealed class JobseekerProfileService(Operations ops)
 
     public Task UpdateWishesAsync(Actor actor, JobseekerWishes wishes, CancellationToken ct = default) =>
         ChangeAsync(actor, "JobseekerWishesUpdated", null, (j, now) => j.UpdateWishes(wishes, now), ct);
+
+    /// <summary>障害情報 (only when applicable). The audit entry names the change only: sensitive data never goes into the log.</summary>
+    public Task UpdateDisabilityAsync(Actor actor, DisabilityInfo disability, CancellationToken ct = default) =>
+        ChangeAsync(actor, "JobseekerDisabilityUpdated", null, (j, now) => j.UpdateDisability(disability, now), ct);
 
     public Task UpdateContactAsync(Actor actor, string? phone, string? postalCode, string? address, CancellationToken ct = default) =>
         ChangeAsync(actor, "JobseekerContactUpdated", null, (j, now) => j.UpdateContact(phone, postalCode, address, now), ct);

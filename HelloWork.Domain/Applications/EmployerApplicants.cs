@@ -1,3 +1,4 @@
+using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Messaging;
@@ -5,40 +6,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Domain.Applications;
 
-public enum EmployerApplicantSort
-{
-    AppliedAt = 0,
-    Status = 1,
-    Name = 2,
-    Method = 3,
-    ResultRegisteredAt = 4,
-    Offer = 5,
-}
-
-/// <summary>The applicant list's page, sort and filters (R-APP-2). Dates are Japan dates of application, inclusive.</summary>
-public sealed record EmployerApplicantQuery(int Page = 0, int PageSize = 20, EmployerApplicantSort Sort = EmployerApplicantSort.AppliedAt, bool Descending = true,
-    ApplicationStatus? Status = null, ApplicationMethod? Method = null, Guid? OfferId = null, DateOnly? From = null, DateOnly? To = null)
-{
-    public const int MaxPageSize = 100;
-}
-
-/// <summary>One applicant row (R-APP-2): 選考状況, name, has a mypage, method (R-SELF-3), application date, result registration date.</summary>
-public sealed record EmployerApplicantRow(Guid Id, ApplicationStatus Status, string Name, bool HasMypage, ApplicationMethod Method,
-    DateTimeOffset AppliedAt, DateTimeOffset? ResultRegisteredAt, Guid OfferId, string OfferTitle, string? JobNumber);
-
-public sealed record EmployerApplicantPage(IReadOnlyList<EmployerApplicantRow> Rows, int Total);
-
-public sealed record OfferChoice(Guid Id, string Title, string? JobNumber);
-
 public sealed record ApplicantDocumentInfo(Guid Id, string FileName, string ContentType, int Size);
 
 /// <summary>Everything the applicant detail shows (R-APP-3) and what the employer may still do: message (R-MSG-1) and register
-/// the result (R-RES-3); past the deadline, the office to phone instead.</summary>
+/// the result (R-RES-3); past the deadline, the office to phone instead. <see cref="Disability"/> is the applicant's 障害情報 only when they
+/// chose to disclose it to the employers they apply to; otherwise null, whether or not there is any.</summary>
 public sealed record ApplicantDetail(Guid Id, string Name, string Kana, ApplicationStatus Status, ApplicationMethod Method, bool HasMypage,
     DateTimeOffset AppliedAt, DateTimeOffset? CancelledAt, string Motivation, IReadOnlyList<ApplicantDocumentInfo> Documents,
     DateTimeOffset? DocumentsDeletedAt, Guid? ReferralId, Guid OfferId, string OfferTitle, string? JobNumber, ResultOutcome? Outcome,
     int? ReasonCode, bool? Discrepancy, string? DiscrepancyNote, DateOnly? HiringDate, DateTimeOffset? ResultRegisteredAt,
-    DateTimeOffset? ResultDeadline, bool ResultDeadlinePassed, ThreadClosedReason? MessagingClosed, string? OfficeName, string? OfficePhone)
+    DateTimeOffset? ResultDeadline, bool ResultDeadlinePassed, ThreadClosedReason? MessagingClosed, string? OfficeName, string? OfficePhone,
+    DisabilityInfo? Disability = null)
 {
     public bool CanRegisterResult => Status == ApplicationStatus.InSelection && !ResultDeadlinePassed;
 }
@@ -46,68 +24,11 @@ public sealed record ApplicantDetail(Guid Id, string Name, string Kana, Applicat
 public sealed record ApplicationDocumentFile(byte[] Content, string FileName, string ContentType);
 
 /// <summary>
-/// The employer's applicant management (R-APP-2, R-APP-3) within the caller's establishment only (R-ACC-4). The list is one indexed
-/// range per establishment (<c>EstablishmentId, Status, AppliedAt</c>), paged and counted in the database, so it stays fast for tens of
-/// thousands of applicants.
+/// One applicant of the employer (R-APP-3) and their uploaded documents, within the caller's establishment only (R-ACC-4). The list
+/// itself is <see cref="ApplicantList"/>, the query the benchmark measures.
 /// </summary>
 public sealed class EmployerApplicants(Operations ops)
 {
-    public Task<EmployerApplicantPage> PageAsync(Actor actor, EmployerApplicantQuery query, CancellationToken ct = default)
-    {
-        var establishmentId = actor.RequireEstablishment();
-        var size = Math.Clamp(query.PageSize, 1, EmployerApplicantQuery.MaxPageSize);
-        var page = Math.Max(0, query.Page);
-        return ops.ReadAsync(async db =>
-        {
-            var apps = db.Applications.Where(a => a.EstablishmentId == establishmentId);
-            if (query.Status is { } status) apps = apps.Where(a => a.Status == status);
-            if (query.Method is { } method) apps = apps.Where(a => a.Method == method);
-            if (query.OfferId is { } offerId) apps = apps.Where(a => a.JobOfferId == offerId);
-            if (query.From is { } from)
-            {
-                var start = JapanTime.StartOf(from);
-                apps = apps.Where(a => a.AppliedAt >= start);
-            }
-            if (query.To is { } to)
-            {
-                var end = JapanTime.EndOf(to);
-                apps = apps.Where(a => a.AppliedAt < end);
-            }
-            var total = await apps.CountAsync(ct);
-            var rows = from a in apps
-                       join j in db.Jobseekers on a.JobseekerId equals j.Id
-                       join o in db.JobOffers on a.JobOfferId equals o.Id
-                       select new { a, j.Kana, o.Title, Row = new EmployerApplicantRow(a.Id, a.Status, j.Name, a.ApplicantHasMypage, a.Method, a.AppliedAt, a.ResultRegisteredAt, o.Id, o.Title, o.JobNumber) };
-            rows = (query.Sort, query.Descending) switch
-            {
-                (EmployerApplicantSort.Status, false) => rows.OrderBy(r => r.a.Status).ThenByDescending(r => r.a.AppliedAt),
-                (EmployerApplicantSort.Status, true) => rows.OrderByDescending(r => r.a.Status).ThenByDescending(r => r.a.AppliedAt),
-                (EmployerApplicantSort.Name, false) => rows.OrderBy(r => r.Kana).ThenBy(r => r.a.Id),
-                (EmployerApplicantSort.Name, true) => rows.OrderByDescending(r => r.Kana).ThenBy(r => r.a.Id),
-                (EmployerApplicantSort.Method, false) => rows.OrderBy(r => r.a.Method).ThenByDescending(r => r.a.AppliedAt),
-                (EmployerApplicantSort.Method, true) => rows.OrderByDescending(r => r.a.Method).ThenByDescending(r => r.a.AppliedAt),
-                (EmployerApplicantSort.ResultRegisteredAt, false) => rows.OrderBy(r => r.a.ResultRegisteredAt).ThenByDescending(r => r.a.AppliedAt),
-                (EmployerApplicantSort.ResultRegisteredAt, true) => rows.OrderByDescending(r => r.a.ResultRegisteredAt).ThenByDescending(r => r.a.AppliedAt),
-                (EmployerApplicantSort.Offer, false) => rows.OrderBy(r => r.Title).ThenByDescending(r => r.a.AppliedAt),
-                (EmployerApplicantSort.Offer, true) => rows.OrderByDescending(r => r.Title).ThenByDescending(r => r.a.AppliedAt),
-                (_, false) => rows.OrderBy(r => r.a.AppliedAt).ThenBy(r => r.a.Id),
-                _ => rows.OrderByDescending(r => r.a.AppliedAt).ThenBy(r => r.a.Id),
-            };
-            var items = await rows.Skip(page * size).Take(size).Select(r => r.Row).ToListAsync(ct);
-            return new EmployerApplicantPage(items, total);
-        }, ct);
-    }
-
-    /// <summary>The establishment's offers that have applicants or are published, for the offer filter.</summary>
-    public Task<List<OfferChoice>> OffersAsync(Actor actor, CancellationToken ct = default)
-    {
-        var establishmentId = actor.RequireEstablishment();
-        return ops.ReadAsync(db => db.JobOffers
-            .Where(o => o.EstablishmentId == establishmentId && o.JobNumber != null)
-            .OrderByDescending(o => o.AcceptedAt)
-            .Select(o => new OfferChoice(o.Id, o.Title, o.JobNumber)).ToListAsync(ct), ct);
-    }
-
     /// <summary>The applicant detail; null when there is no such application; <see cref="ScopeException"/> for another establishment's.</summary>
     public async Task<ApplicantDetail?> DetailAsync(Actor actor, Guid applicationId, CancellationToken ct = default)
     {
@@ -127,7 +48,11 @@ public sealed class EmployerApplicants(Operations ops)
             }
             viewedJobseeker = a.JobseekerId;
             var offer = await db.JobOffers.FirstAsync(o => o.Id == a.JobOfferId, ct);
-            var person = await db.Jobseekers.Where(j => j.Id == a.JobseekerId).Select(j => new { j.Name, j.Kana }).FirstAsync(ct);
+            var person = await db.Jobseekers.Where(j => j.Id == a.JobseekerId).Select(j => new { j.Name, j.Kana, j.HasDisability, j.DisabilityDisclosed,
+                j.DisabilityCertificate, j.DisabilityGrade, j.DisabilityAccommodation }).FirstAsync(ct);
+            var disability = person.HasDisability && person.DisabilityDisclosed
+                ? new DisabilityInfo(true, person.DisabilityCertificate, person.DisabilityGrade, person.DisabilityAccommodation, true)
+                : null;
             var documents = await db.ApplicationDocuments.Where(d => d.ApplicationId == a.Id).OrderBy(d => d.UploadedAt)
                 .Select(d => new ApplicantDocumentInfo(d.Id, d.FileName, d.ContentType, d.Size)).ToListAsync(ct);
             var office = offer.AcceptingOfficeId is { } officeId ? await db.Offices.FirstOrDefaultAsync(o => o.Id == officeId, ct) : null;
@@ -140,7 +65,7 @@ public sealed class EmployerApplicants(Operations ops)
             return new ApplicantDetail(a.Id, person.Name, person.Kana, a.Status, a.Method, a.ApplicantHasMypage, a.AppliedAt, a.CancelledAt,
                 a.Motivation, documents, a.DocumentsDeletedAt, a.ReferralId, offer.Id, offer.Title, offer.JobNumber, a.Outcome, a.ReasonCode,
                 a.Discrepancy, a.DiscrepancyNote, a.HiringDate, a.ResultRegisteredAt, offer.AfterInvalidDeadline(now), deadlinePassed,
-                MessageService.ClosedReason(a, offer, now), office?.Name, office?.Phone);
+                MessageService.ClosedReason(a, offer, now), office?.Name, office?.Phone, disability);
         }, ct);
         if (detail is not null && viewedJobseeker is { } jobseekerId)
         {

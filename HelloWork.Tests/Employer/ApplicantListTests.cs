@@ -22,33 +22,66 @@ public sealed class ApplicantListTests
         world.Clock.Advance(TimeSpan.FromDays(2));
         var self = await world.Applications.ApplyAsync(world.JobseekerActor2,
             new ApplyInput(world.Offer1.Id, "自主応募です。", [], SelfApplicationAcknowledged: true), Ct);
-        var list = new EmployerApplicants(world.Ops);
+        var list = new ApplicantList(world.Ops);
+        var est = world.Establishment1.Id;
+        Task<ApplicantPage> Query(ApplicantQuery q) => list.QueryAsync(world.EmployerActor1, est, q, Ct);
 
-        var all = await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(), Ct);
-        Assert.Equal(2, all.Total);
-        Assert.Equal([self, referred], all.Rows.Select(r => r.Id)); // newest first
-        Assert.Equal([referred, self], (await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Descending: false), Ct)).Rows.Select(r => r.Id));
-        var page2 = await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Page: 1, PageSize: 1), Ct);
-        Assert.Equal(2, page2.Total);
-        Assert.Equal(referred, Assert.Single(page2.Rows).Id);
+        var all = await Query(new ApplicantQuery());
+        Assert.Equal(2, all.TotalCount);
+        Assert.Equal([self, referred], all.Rows.Select(r => r.ApplicationId)); // newest first
+        Assert.Equal([referred, self], (await Query(new ApplicantQuery { Descending = false })).Rows.Select(r => r.ApplicationId));
+        var page2 = await Query(new ApplicantQuery { Page = 1, PageSize = 1 });
+        Assert.Equal(2, page2.TotalCount);
+        Assert.Equal(referred, Assert.Single(page2.Rows).ApplicationId);
+        Assert.Equal(ApplicationMethod.OnlineReferral, all.Rows[1].Method); // the method badge's source (R-SELF-3)
 
-        var selfOnly = await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Method: ApplicationMethod.SelfApplication), Ct);
-        Assert.Equal(self, Assert.Single(selfOnly.Rows).Id);
+        var selfOnly = await Query(new ApplicantQuery { Method = ApplicationMethod.SelfApplication });
+        Assert.Equal(self, Assert.Single(selfOnly.Rows).ApplicationId);
         var today = world.Clock.Today();
-        Assert.Equal(self, Assert.Single((await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(From: today), Ct)).Rows).Id);
-        Assert.Equal(referred, Assert.Single((await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(To: today.AddDays(-1)), Ct)).Rows).Id);
-        Assert.Empty((await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(From: today, To: today.AddDays(-1)), Ct)).Rows);
-        Assert.Equal(0, (await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(OfferId: world.Offer2.Id), Ct)).Total);
+        Assert.Equal(self, Assert.Single((await Query(new ApplicantQuery { AppliedFrom = today })).Rows).ApplicationId);
+        Assert.Equal(referred, Assert.Single((await Query(new ApplicantQuery { AppliedTo = today.AddDays(-1) })).Rows).ApplicationId);
+        Assert.Equal(0, (await Query(new ApplicantQuery { JobOfferId = world.Offer2.Id })).TotalCount);
+        Assert.Equal(2, (await Query(new ApplicantQuery { JobOfferId = world.Offer1.Id })).TotalCount);
 
         await world.Applications.CancelAsync(world.JobseekerActor2, self, Ct);
-        var cancelled = await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Status: ApplicationStatus.Cancelled), Ct);
-        Assert.Equal(self, Assert.Single(cancelled.Rows).Id);
-        foreach (var sort in Enum.GetValues<EmployerApplicantSort>())
+        var cancelled = await Query(new ApplicantQuery { Status = ApplicationStatus.Cancelled });
+        Assert.Equal(self, Assert.Single(cancelled.Rows).ApplicationId);
+        foreach (var sort in Enum.GetValues<ApplicantSort>())
         {
-            Assert.Equal(2, (await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Sort: sort, Descending: false), Ct)).Rows.Count);
+            Assert.Equal(2, (await Query(new ApplicantQuery { Sort = sort, Descending = false })).Rows.Count);
         }
-        var hostile = await list.PageAsync(world.EmployerActor1, new EmployerApplicantQuery(Page: -5, PageSize: 1_000_000), Ct);
-        Assert.Equal(2, hostile.Rows.Count);
+
+        // Hostile paging and a reversed range are refused, not clamped into some other page (R-ERR-1).
+        Assert.Equal("OutOfRange", (await Assert.ThrowsAsync<DomainException>(() => Query(new ApplicantQuery { Page = -5 }))).Code);
+        Assert.Equal("OutOfRange", (await Assert.ThrowsAsync<DomainException>(() => Query(new ApplicantQuery { PageSize = 1_000_000 }))).Code);
+        Assert.Equal("DateRangeReversed", (await Assert.ThrowsAsync<DomainException>(() =>
+            Query(new ApplicantQuery { AppliedFrom = today, AppliedTo = today.AddDays(-1) }))).Code);
+    }
+
+    [Fact]
+    public async Task The_export_gives_the_selected_rows_of_the_own_establishment_only_and_is_audited()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        var first = await world.Applications.ApplyAsync(world.JobseekerActor1, new ApplyInput(world.Offer1.Id, "志望動機は出力しない。", [],
+            SelfApplicationAcknowledged: true), Ct);
+        world.Clock.Advance(TimeSpan.FromHours(1));
+        var second = await world.Applications.ApplyAsync(world.JobseekerActor2, new ApplyInput(world.Offer1.Id, "二人目です。", [],
+            SelfApplicationAcknowledged: true), Ct);
+        var list = new ApplicantList(world.Ops);
+
+        var rows = await list.ExportAsync(world.EmployerActor1, [first, second, first], Ct);
+        Assert.Equal([second, first], rows.Select(r => r.ApplicationId)); // newest first, each once
+        Assert.Equal(world.Jobseeker1.Name, rows[1].ApplicantName);
+        Assert.Equal(1, await world.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "ApplicantsExported", Ct)));
+
+        // One foreign or unknown id refuses the whole export; nothing is audited for it.
+        await Assert.ThrowsAsync<ScopeException>(() => list.ExportAsync(world.EmployerActor2, [first], Ct));
+        await Assert.ThrowsAsync<ScopeException>(() => list.ExportAsync(world.EmployerActor1, [first, Guid.NewGuid()], Ct));
+        await Assert.ThrowsAsync<ScopeException>(() => list.ExportAsync(world.JobseekerActor1, [first], Ct));
+        Assert.Equal("OutOfRange", (await Assert.ThrowsAsync<DomainException>(() => list.ExportAsync(world.EmployerActor1, [], Ct))).Code);
+        Assert.Equal("OutOfRange", (await Assert.ThrowsAsync<DomainException>(() =>
+            list.ExportAsync(world.EmployerActor1, [.. Enumerable.Range(0, ApplicantList.MaxExport + 1).Select(_ => Guid.NewGuid())], Ct))).Code);
+        Assert.Equal(1, await world.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "ApplicantsExported", Ct)));
     }
 
     [Fact]

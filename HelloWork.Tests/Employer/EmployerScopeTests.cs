@@ -51,8 +51,12 @@ public sealed class EmployerScopeTests
         var own = await applicants.DetailAsync(world.EmployerActor1, applicationId, Ct);
         var documentId = Assert.Single(own!.Documents).Id;
 
-        Assert.Equal(0, (await applicants.PageAsync(world.EmployerActor2, new EmployerApplicantQuery(), Ct)).Total);
-        Assert.Equal(0, (await applicants.PageAsync(world.EmployerActor2, new EmployerApplicantQuery(OfferId: world.Offer1.Id), Ct)).Total);
+        var list = new ApplicantList(world.Ops);
+        var est2 = world.Establishment2.Id;
+        Assert.Equal(0, (await list.QueryAsync(world.EmployerActor2, est2, new ApplicantQuery(), Ct)).TotalCount);
+        Assert.Equal(0, (await list.QueryAsync(world.EmployerActor2, est2, new ApplicantQuery { JobOfferId = world.Offer1.Id }, Ct)).TotalCount);
+        await Assert.ThrowsAsync<ScopeException>(() => list.QueryAsync(world.EmployerActor2, world.Establishment1.Id, new ApplicantQuery(), Ct));
+        await Assert.ThrowsAsync<ScopeException>(() => list.ExportAsync(world.EmployerActor2, [applicationId], Ct));
         await Assert.ThrowsAsync<ScopeException>(() => applicants.DetailAsync(world.EmployerActor2, applicationId, Ct));
         await Assert.ThrowsAsync<ScopeException>(() => applicants.DocumentAsync(world.EmployerActor2, documentId, Ct));
         await Assert.ThrowsAsync<ScopeException>(() => applicants.DocumentAsync(world.JobseekerActor2, documentId, Ct));
@@ -62,7 +66,7 @@ public sealed class EmployerScopeTests
         await Assert.ThrowsAsync<ScopeException>(() => messages.SendAsync(world.EmployerActor2, applicationId, "こんにちは", Ct));
         await Assert.ThrowsAsync<ScopeException>(() => world.Applications.RegisterResultAsync(world.EmployerActor2, applicationId,
             new ResultInput(ResultOutcome.NotHired, 1, false, null, null), Ct));
-        Assert.DoesNotContain(await applicants.OffersAsync(world.EmployerActor2, Ct), o => o.Id == world.Offer1.Id);
+        Assert.DoesNotContain(await list.OffersAsync(world.EmployerActor2, Ct), o => o.Id == world.Offer1.Id);
 
         Assert.NotNull(await applicants.DocumentAsync(world.EmployerActor1, documentId, Ct));
         Assert.NotNull(await applicants.DocumentAsync(world.JobseekerActor1, documentId, Ct));
@@ -74,7 +78,8 @@ public sealed class EmployerScopeTests
         var (world, applicationId, _) = await WorldWithApplicationAsync();
         await using var _w = world;
         var applicants = new EmployerApplicants(world.Ops);
-        await Assert.ThrowsAsync<ScopeException>(() => applicants.PageAsync(world.JobseekerActor1, new EmployerApplicantQuery(), Ct));
+        await Assert.ThrowsAsync<ScopeException>(() => new ApplicantList(world.Ops).QueryAsync(world.JobseekerActor1, world.Establishment1.Id, new ApplicantQuery(), Ct));
+        await Assert.ThrowsAsync<ScopeException>(() => new ApplicantList(world.Ops).ExportAsync(world.StaffActor1, [applicationId], Ct));
         await Assert.ThrowsAsync<ScopeException>(() => applicants.DetailAsync(world.StaffActor1, applicationId, Ct));
         await Assert.ThrowsAsync<ScopeException>(() => new EmployerOffers(world.Ops).ListAsync(world.StaffActor1, Ct));
     }

@@ -20,7 +20,7 @@ public sealed class ProfileBrowserTests(PortalHost portal, Chromium chromium)
         Assert.Contains("年", await page.GetByTestId("valid-until").InnerTextAsync());
         Assert.Contains((await page.GetByTestId("registration-status").InnerTextAsync()).Trim(), new[] { "有効", "無効" });
         Assert.Equal("オンライン登録者", (await page.GetByTestId("tier").InnerTextAsync()).Trim()); // demo jobseeker 2 is HWIS-only
-        Assert.Equal(4, await page.GetByRole(AriaRole.Radio).CountAsync()); // the four consent categories of R-AGY-2
+        Assert.Equal(6, await page.GetByRole(AriaRole.Radio).CountAsync()); // the four consent categories of R-AGY-2, 障害の有無 yes/no
 
         var selfPr = page.GetByRole(AriaRole.Textbox, new() { Name = "自己PR", Exact = true });
         var storedPr = await selfPr.InputValueAsync();

@@ -46,6 +46,7 @@ public static class Pipeline
         app.MapDocumentEndpoints();
         app.MapApplicationDocumentEndpoints();
         app.MapEstablishmentImageEndpoints();
+        app.MapApplicantExportEndpoints();
         app.MapProvisionEndpoints();
         app.MapScorecardEndpoints();
         app.MapOpenApi();

@@ -61,5 +61,7 @@ internal sealed class JobseekerConfiguration : IEntityTypeConfiguration<Jobseeke
         b.HasIndex(j => j.ProfilePublic);
         b.Property(j => j.Name).HasMaxLength(50);
         b.Property(j => j.Kana).HasMaxLength(50);
+        b.Property(j => j.DisabilityGrade).HasMaxLength(DisabilityInfo.MaxGrade);
+        b.Property(j => j.DisabilityAccommodation).HasMaxLength(DisabilityInfo.MaxAccommodation);
     }
 }

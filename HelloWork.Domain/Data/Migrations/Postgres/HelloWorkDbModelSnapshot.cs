@@ -264,6 +264,23 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DisabilityAccommodation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("DisabilityCertificate")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DisabilityDisclosed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DisabilityGrade")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HasDisability")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("HomeOfficeId")
                         .HasColumnType("uuid");
 

@@ -259,6 +259,23 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DisabilityAccommodation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisabilityCertificate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DisabilityDisclosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisabilityGrade")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasDisability")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("HomeOfficeId")
                         .HasColumnType("TEXT");
 
