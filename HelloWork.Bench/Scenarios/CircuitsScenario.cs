@@ -174,6 +174,7 @@ public static class CircuitsScenario
         report.Figure("anchor_kb", MicrosoftAnchorKb);
         report.Figure("seconds", total.Elapsed.TotalSeconds);
         await browser.CloseAsync();
+        await probe.DisposeAsync();
         await portal.DisposeAsync();
         DeleteDb(dbPath);
         report.Print();

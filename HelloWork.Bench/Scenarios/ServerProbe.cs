@@ -71,7 +71,7 @@ public sealed class ServerProbe(int pid) : IAsyncDisposable
             {
                 source.Process();
             }
-            catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException)
+            catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException or FormatException)
             {
             }
         });
@@ -110,7 +110,7 @@ public sealed class ServerProbe(int pid) : IAsyncDisposable
             {
                 source.Process();
             }
-            catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException)
+            catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException or FormatException)
             {
             }
         });
@@ -137,8 +137,15 @@ public sealed class ServerProbe(int pid) : IAsyncDisposable
         return -1;
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (_metricsSession is not null)
         {
             try
@@ -152,7 +159,14 @@ public sealed class ServerProbe(int pid) : IAsyncDisposable
         }
         if (_metricsPump is not null)
         {
-            await _metricsPump;
+            try
+            {
+                await _metricsPump;
+            }
+            catch (Exception ex) when (ex is FormatException or EndOfStreamException or IOException)
+            {
+                // The stream of a session stopped while the process was going away ends mid-event; nothing is lost that was read.
+            }
         }
     }
 }
