@@ -26,7 +26,7 @@ try
         "live" => await LiveScenario.RunAsync(options),
         "export" => await ExportScenario.RunAsync(options),
         "figures" => await FiguresScenario.RunAsync(options),
-        "circuits" => Pending.Run("circuits", 4, "employer pages worth holding open as real Blazor circuits (the live applicant list), driven by headless Chromium"),
+        "circuits" => await CircuitsScenario.RunAsync(options),
         _ => Help(),
     };
 }
@@ -53,7 +53,8 @@ int Help()
           search     the public job search: 3+ character words with filters and 1–2 character words   [--runs N]
           live       the real portal in-process, N SignalR hub clients, notices committed at a fixed rate: delivery latency,
                      losses, memory   [--clients N (1,000; --quick 200)] [--rate R (50/s)] [--seconds S (60; --quick 15)] [--drain S]
-          circuits   not implemented yet (says which issue it waits for)
+          circuits   the real portal process, N signed-in pages held open by headless Chromium as Blazor circuits: server memory
+                     per circuit (heap after a full GC, RSS), at N/2 and N   [--circuits N (200; --quick 50)] [--parallel P] [--no-build]
 
         Common options: --quick (a smaller run, well under 3 minutes), --db PATH (SQLite file, default bench-out/bench.db,
         bench-out/bench-quick.db with --quick), --pg "Host=...;Database=...;Username=..." (PostgreSQL instead of SQLite).

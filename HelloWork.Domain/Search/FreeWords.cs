@@ -36,8 +36,10 @@ internal static class FreeWords
     private const string Excluding =
         "SELECT * FROM \"JobOffers\" WHERE \"JobNumber\" NOT IN (SELECT printf('%05d-%08d', rowid / 100000000, rowid % 100000000) FROM JobOfferWords WHERE JobOfferWords MATCH {0})";
 
-    /// <summary>The offers the free words and NOT words leave, to be filtered further by the caller.</summary>
-    public static async Task<IQueryable<JobOffer>> ApplyAsync(HelloWorkDb db, IReadOnlyList<string> words, IReadOnlyList<string> notWords, CancellationToken ct)
+    /// <summary>The offers the free words and NOT words leave, to be filtered further by the caller. <paramref name="facets"/>
+    /// (<see cref="JobSearchFacets"/>) narrows the word matches inside the index; the caller still applies its filters.</summary>
+    public static async Task<IQueryable<JobOffer>> ApplyAsync(HelloWorkDb db, IReadOnlyList<string> words, IReadOnlyList<string> notWords, string? facets,
+        CancellationToken ct)
     {
         IQueryable<JobOffer> q = db.JobOffers;
         if (words.Count == 0 && notWords.Count == 0)
@@ -87,18 +89,23 @@ internal static class FreeWords
                 negatives.Add(expr);
             }
         }
+        // Words are matched in the Text column only: the Facets column holds the filter tokens.
         if (positives.Count > 0)
         {
-            var match = string.Join(" AND ", positives);
+            var match = $"Text : ({string.Join(" AND ", positives)})";
+            if (facets is not null)
+            {
+                match = $"{match} AND {facets}";
+            }
             if (negatives.Count > 0)
             {
-                match = $"({match}) NOT ({string.Join(" OR ", negatives)})";
+                match = $"({match}) NOT Text : ({string.Join(" OR ", negatives)})";
             }
             q = db.JobOffers.FromSqlRaw(Driven, match);
         }
         else if (negatives.Count > 0)
         {
-            q = db.JobOffers.FromSqlRaw(Excluding, string.Join(" OR ", negatives));
+            q = db.JobOffers.FromSqlRaw(Excluding, $"Text : ({string.Join(" OR ", negatives)})");
         }
         foreach (var r in residual)
         {

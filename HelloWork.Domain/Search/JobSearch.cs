@@ -23,6 +23,11 @@ public sealed record JobDetail(Guid OfferId, JobSheetData Sheet, bool IsOpen, bo
 /// </summary>
 public sealed class JobSearch(Operations ops)
 {
+    private readonly int _singlePassLimit = SinglePassLimit;
+
+    /// <summary>For tests: a smaller limit, so that both ways of counting and paging can be compared on a few offers.</summary>
+    internal JobSearch(Operations ops, int singlePassLimit) : this(ops) => _singlePassLimit = singlePassLimit;
+
     public Task<JobSearchResult> SearchAsync(Actor? actor, JobSearchCriteria criteria, CancellationToken ct = default) =>
         ops.ReadAsync(async db => await SearchAsync(db, await SearchViewer.OfAsync(db, actor, ct), criteria, ct), ct);
 
@@ -33,20 +38,42 @@ public sealed class JobSearch(Operations ops)
     {
         c.Validate();
         var today = JapanTime.Today(ops.Clock);
-        var source = await FreeWords.ApplyAsync(db, JobSearchCriteria.SplitWords(c.Words), JobSearchCriteria.SplitWords(c.NotWords), ct);
+        var source = await FreeWords.ApplyAsync(db, JobSearchCriteria.SplitWords(c.Words), JobSearchCriteria.SplitWords(c.NotWords),
+            JobSearchFacets.Expression(c), ct);
         var q = Filter(source.Where(o => o.Status == OfferStatus.Published && o.ValidUntil >= today), c);
-        var total = await q.CountAsync(ct);
         // The job number is unique, so every order is total and pages never overlap or skip (paging stability).
-        var ordered = c.Sort == JobSort.ValidUntil
-            ? q.OrderBy(o => o.ValidUntil).ThenBy(o => o.JobNumber)
-            : q.OrderByDescending(o => o.ReceivedDate).ThenByDescending(o => o.JobNumber);
-        // The page's job numbers first (the sort reads only indexed columns), then the 30 cards with their sheets: sorting
-        // whole rows would read the JSON sheet of every match.
-        var numbers = await ordered.Skip((c.Page - 1) * c.PageSize).Take(c.PageSize).Select(o => o.JobNumber!).ToListAsync(ct);
+        List<string> numbers;
+        int total;
+        // One pass when the matches are few: their sort keys (indexed columns only) in one command, counted and ordered here,
+        // instead of running the match twice (count, then page). More than SinglePassLimit: count and page in SQL.
+        var keys = await q.Select(o => new SortKey(o.JobNumber!, o.ReceivedDate, o.ValidUntil)).Take(_singlePassLimit + 1).ToListAsync(ct);
+        if (keys.Count <= _singlePassLimit)
+        {
+            total = keys.Count;
+            var sorted = c.Sort == JobSort.ValidUntil
+                ? keys.OrderBy(k => k.ValidUntil).ThenBy(k => k.JobNumber, StringComparer.Ordinal)
+                : keys.OrderByDescending(k => k.ReceivedDate).ThenByDescending(k => k.JobNumber, StringComparer.Ordinal);
+            numbers = [.. sorted.Skip((c.Page - 1) * c.PageSize).Take(c.PageSize).Select(k => k.JobNumber)];
+        }
+        else
+        {
+            total = await q.CountAsync(ct);
+            var ordered = c.Sort == JobSort.ValidUntil
+                ? q.OrderBy(o => o.ValidUntil).ThenBy(o => o.JobNumber)
+                : q.OrderByDescending(o => o.ReceivedDate).ThenByDescending(o => o.JobNumber);
+            // The page's job numbers first (the sort reads only indexed columns), then the 30 cards with their sheets: sorting
+            // whole rows would read the JSON sheet of every match.
+            numbers = await ordered.Skip((c.Page - 1) * c.PageSize).Take(c.PageSize).Select(o => o.JobNumber!).ToListAsync(ct);
+        }
         var byNumber = (await CardRow.From(db.JobOffers.Where(o => numbers.Contains(o.JobNumber!))).ToListAsync(ct)).ToDictionary(r => r.JobNumber);
         var rows = numbers.Where(byNumber.ContainsKey).Select(n => byNumber[n]).ToList();
         return new JobSearchResult([.. rows.Select(r => r.ToCard(viewer.ShowsName(r.Scope, r.EstablishmentId), today))], total, c.Page, c.PageSize);
     }
+
+    /// <summary>Up to this many matches are counted and sorted from one command (a few milliseconds to read their keys).</summary>
+    internal const int SinglePassLimit = 5_000;
+
+    private sealed record SortKey(string JobNumber, DateOnly? ReceivedDate, DateOnly? ValidUntil);
 
     private static IQueryable<JobOffer> Filter(IQueryable<JobOffer> q, JobSearchCriteria c)
     {

@@ -144,6 +144,59 @@ public sealed class JobSearchTests
     }
 
     [Fact]
+    public async Task The_index_follows_changes_of_the_filtered_columns_and_words_never_match_the_filter_tokens()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        var offer = await world.PublishAsync("介護職員", "日勤");
+        var tokyo = new JobSearchCriteria { Words = "介護職", Areas = [new AreaCriterion("東京都", "千代田")], NearStation = true, ExcludeDispatch = true };
+        var osaka = tokyo with { Areas = [new AreaCriterion("大阪府", "大阪市")], NearStation = false };
+        Assert.Equal(["介護職員"], await world.TitlesAsync(tokyo));
+        Assert.Empty(await world.TitlesAsync(osaka));
+
+        // The filter tokens of JobOfferWords.Facets follow an update of the filtered columns (trigger), as the columns do.
+        await world.WithDbAsync(db => db.JobOffers.Where(o => o.Id == offer.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Prefecture, "大阪府").SetProperty(o => o.Municipality, "大阪市北区").SetProperty(o => o.NearStation, false), Ct));
+        Assert.Empty(await world.TitlesAsync(tokyo));
+        Assert.Equal(["介護職員"], await world.TitlesAsync(osaka));
+        Assert.Empty(await world.TitlesAsync(osaka with { NearStation = true }));
+
+        // Free words and NOT words look at the offer's text only, never at the tokens the filters use.
+        foreach (var token in new[] { "P大阪", "M大阪市", "DP0", "E00" })
+        {
+            Assert.Empty(await world.TitlesAsync(new JobSearchCriteria { Words = token }));
+            Assert.Equal(["介護職員"], await world.TitlesAsync(new JobSearchCriteria { Words = "介護職", NotWords = token }));
+        }
+    }
+
+    [Fact]
+    public async Task Counting_and_paging_in_one_command_or_in_SQL_give_the_same_pages()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            await world.PublishAsync($"営業スタッフ{i:00}", i % 3 == 0 ? "ルート営業" : "内勤", at: world.Clock.GetUtcNow().AddDays(-i));
+        }
+        var inMemory = new JobSearch(world.Ops); // 12 matches: one command, counted and sorted in memory
+        var inSql = new JobSearch(world.Ops, singlePassLimit: 3); // more than 3: COUNT and ORDER BY … LIMIT in SQL
+        foreach (var criteria in new[]
+        {
+            new JobSearchCriteria { Words = "営業", PageSize = 10 },
+            new JobSearchCriteria { Words = "営業", PageSize = 10, Page = 2 },
+            new JobSearchCriteria { Words = "営業", Sort = JobSort.ValidUntil, PageSize = 10, Page = 2 },
+            new JobSearchCriteria { Words = "営業スタッフ", NotWords = "ルート", PageSize = 10 },
+        })
+        {
+            var a = await inMemory.SearchAsync(null, criteria, Ct);
+            var b = await inSql.SearchAsync(null, criteria, Ct);
+            Assert.Equal(b.Total, a.Total);
+            Assert.Equal(b.Items.Select(i => i.JobNumber), a.Items.Select(i => i.JobNumber));
+            Assert.NotEmpty(a.Items);
+        }
+        Assert.Equal(12, (await inSql.SearchAsync(null, new JobSearchCriteria { Words = "営業", PageSize = 10 }, Ct)).Total);
+        Assert.Equal(8, (await inMemory.SearchAsync(null, new JobSearchCriteria { Words = "営業スタッフ", NotWords = "ルート", PageSize = 10 }, Ct)).Total);
+    }
+
+    [Fact]
     public async Task Over_long_words_and_page_sizes_other_than_10_30_50_are_refused()
     {
         await using var world = await DomainWorld.CreateAsync();
