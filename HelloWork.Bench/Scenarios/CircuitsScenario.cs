@@ -58,8 +58,9 @@ public static class CircuitsScenario
             ["DemoData__Enabled"] = "true",
             ["Logging__Folder"] = Path.Combine(RepoPaths.BenchOut, "circuits-logs"),
             // Limits that protect production from one user's many tabs must not cap the benchmark's N pages per account.
-            ["Circuits__MaxPerUser"] = "100000",
-            ["RateLimits__Enabled"] = "false",
+            // (docs/trust-hardening.md: CircuitLimit:PerUser, RateLimits:SignIn; Development already raises both, this states it.)
+            ["CircuitLimit__PerUser"] = "100000",
+            ["RateLimits__SignIn__PermitLimit"] = "100000",
         };
         var total = Stopwatch.StartNew();
         Console.WriteLine($"Starting the portal ({environment}, {dbPath}) ...");
