@@ -45,6 +45,7 @@ public static class Pipeline
         app.MapApplicationDocumentEndpoints();
         app.MapProvisionEndpoints();
         app.MapScorecardEndpoints();
+        app.MapMeEndpoints();
         app.MapOpenApi();
         app.MapHelloWorkLive();
     }
