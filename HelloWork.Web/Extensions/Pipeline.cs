@@ -17,6 +17,7 @@ public static class Pipeline
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        app.UseBadRequestProblems();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
