@@ -26,6 +26,7 @@ try
         "live" => await LiveScenario.RunAsync(options),
         "export" => await ExportScenario.RunAsync(options),
         "figures" => await FiguresScenario.RunAsync(options),
+        "fault" => await FaultScenario.RunAsync(options),
         "circuits" => Pending.Run("circuits", 4, "employer pages worth holding open as real Blazor circuits (the live applicant list), driven by headless Chromium"),
         _ => Help(),
     };
@@ -53,6 +54,9 @@ int Help()
           search     the public job search: 3+ character words with filters and 1–2 character words   [--runs N]
           live       the real portal in-process, N SignalR hub clients, notices committed at a fixed rate: delivery latency,
                      losses, memory   [--clients N (1,000; --quick 200)] [--rate R (50/s)] [--seconds S (60; --quick 15)] [--drain S]
+          fault      the real portal process under applications and messages over HTTP, killed with SIGKILL N times and restarted;
+                     every acknowledged change must survive, PRAGMA integrity_check must be ok   [--kills N (20; --quick 5)] [--seed S]
+                     [--workers W (4)] [--min-up-ms 1000] [--max-up-ms 5000] [--no-build] [--keep]
           circuits   not implemented yet (says which issue it waits for)
 
         Common options: --quick (a smaller run, well under 3 minutes), --db PATH (SQLite file, default bench-out/bench.db,
