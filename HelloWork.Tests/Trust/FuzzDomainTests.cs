@@ -306,6 +306,38 @@ public sealed class FuzzDomainTests(FuzzWorld world, ITestOutputHelper output) :
     }
 
     [Fact]
+    public async Task The_registration_form_posted_with_malformed_fields_never_answers_a_server_error_or_a_stack_trace()
+    {
+        // This world's own portal, served over HTTP: the accounts the form opens stay out of the shared test database.
+        var address = world.Host.Start().BaseAddress;
+        var fuzz = new FuzzInputs("register-form");
+        string[] marks = [".cs:line", "   at System.", "   at Microsoft.", "   at HelloWork.", "An unhandled exception", "NullReferenceException", "SqliteException"];
+        for (var i = 0; i < 50; i++)
+        {
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address };
+            var (generator, value) = fuzz.NextString();
+            var form = HelloWork.Tests.Integration.Registrations.JobseekerForm(HelloWork.Tests.Integration.Registrations.NewEmail("fuzz-form"));
+            var field = fuzz.Pick("Input.Email", "Input.Password", "Input.Name", "Input.Kana", "Input.BirthDate", "Input.Phone");
+            form[field] = SafeForUri(value); // a browser sends U+FFFD for a lone surrogate
+            var input = $"{field} = {FuzzWorld.Describe(value)}";
+            await world.CaseAsync("register-form", generator, input, () => Task.FromResult(""), async () =>
+            {
+                using var response = await HelloWork.Tests.Integration.Registrations.RegisterJobseekerAsync(client, form);
+                var body = await response.Content.ReadAsStringAsync(Ct);
+                if ((int)response.StatusCode >= 500)
+                {
+                    world.Fail("register-form", generator, input, $"answered {(int)response.StatusCode}");
+                }
+                if (marks.FirstOrDefault(m => body.Contains(m, StringComparison.Ordinal)) is { } mark)
+                {
+                    world.Fail("register-form", generator, input, $"body shows '{mark}'");
+                }
+            });
+        }
+        world.Report(output, "register-form");
+    }
+
+    [Fact]
     public async Task Declining_direct_requests_by_malformed_or_foreign_ids_is_refused_without_changes()
     {
         var jobseeker1 = await world.ActorAsync("jobseeker1@example.jp");
