@@ -27,6 +27,7 @@ try
         "export" => await ExportScenario.RunAsync(options),
         "figures" => await FiguresScenario.RunAsync(options),
         "circuits" => await CircuitsScenario.RunAsync(options),
+        "fault" => await FaultScenario.RunAsync(options),
         _ => Help(),
     };
 }
@@ -55,6 +56,9 @@ int Help()
                      losses, memory   [--clients N (1,000; --quick 200)] [--rate R (50/s)] [--seconds S (60; --quick 15)] [--drain S]
           circuits   the real portal process, N signed-in pages held open by headless Chromium as Blazor circuits: server memory
                      per circuit (heap after a full GC, RSS), at N/2 and N   [--circuits N (200; --quick 50)] [--parallel P] [--no-build]
+          fault      the real portal process under applications and messages over HTTP, killed with SIGKILL N times and restarted;
+                     every acknowledged change must survive, PRAGMA integrity_check must be ok   [--kills N (20; --quick 5)] [--seed S]
+                     [--workers W (4)] [--min-up-ms 1000] [--max-up-ms 5000] [--no-build] [--keep]
 
         Common options: --quick (a smaller run, well under 3 minutes), --db PATH (SQLite file, default bench-out/bench.db,
         bench-out/bench-quick.db with --quick), --pg "Host=...;Database=...;Username=..." (PostgreSQL instead of SQLite).

@@ -3,8 +3,8 @@ namespace HelloWork.Domain.Common;
 /// <summary>Checks on free text shared by every operation that takes it (R-ERR-1).</summary>
 public static class Text
 {
-    /// <summary>Trims, refuses empty (when required), over-long text and control characters other than line breaks and tabs,
-    /// and unpaired UTF-16 surrogates. Markup is allowed: it is stored as text and always rendered encoded.</summary>
+    /// <summary>Trims, refuses empty (when required), over-long text and characters that are not text (see
+    /// <see cref="HasInvalidCharacters"/>). Markup is allowed: it is stored as text and always rendered encoded.</summary>
     public static string Require(string? value, string field, int maxLength, bool required = true)
     {
         var text = (value ?? "").Trim();
@@ -16,6 +16,27 @@ public static class Text
         {
             throw new DomainException("TooLong", field, maxLength);
         }
+        if (HasInvalidCharacters(text))
+        {
+            throw new DomainException("InvalidCharacters", field);
+        }
+        return text;
+    }
+
+    /// <summary>
+    /// The one rule for what free text may contain (R-ERR-1), used by every form's check (entities, job sheet checks, search
+    /// words): refused are control characters other than line feed, carriage return and tab (U+0000, U+0008 backspace,
+    /// U+001B escape …); unpaired UTF-16 surrogates (not text: they cannot be stored as UTF-8 or written as JSON); the
+    /// bidirectional embedding, override and isolate controls U+202A–U+202E and U+2066–U+2069 (they make text display in
+    /// another order than it is stored, e.g. a file name "cod.exe" shown as "exe.doc"; Japanese never needs them); and the
+    /// non-characters U+FFFE and U+FFFF. Everything else, markup and SQL-looking text included, is text.
+    /// </summary>
+    public static bool HasInvalidCharacters(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -23,16 +44,18 @@ public static class Text
             {
                 if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
                 {
-                    throw new DomainException("InvalidCharacters", field);
+                    return true;
                 }
                 i++;
             }
-            else if (char.IsLowSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            else if (char.IsLowSurrogate(c)
+                || (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+                || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFFFE' or '\uFFFF')
             {
-                throw new DomainException("InvalidCharacters", field);
+                return true;
             }
         }
-        return text;
+        return false;
     }
 
     public static string? Optional(string? value, string field, int maxLength)

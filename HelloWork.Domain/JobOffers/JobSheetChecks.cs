@@ -221,7 +221,7 @@ public static class JobSheetChecks
         {
             f.Add(new Finding(FindingLevel.Error, field, "TooLong", max));
         }
-        else if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        else if (Common.Text.HasInvalidCharacters(value))
         {
             f.Add(Err(field, "InvalidCharacters"));
         }

@@ -26,6 +26,11 @@ public sealed record JobSearchCriteria
     public const int MaxAreas = 3;
     public const int MaxOccupations = 3;
     public const int MaxJobNumbers = 5;
+
+    /// <summary>An occupation code (053-01) or, plus 4, a job number (13010-12345678) is never longer.</summary>
+    public const int MaxCodeLength = 10;
+
+    public const int MaxMunicipalityLength = 50;
     public static readonly int[] PageSizes = [10, 30, 50];
 
     /// <summary>フリーワード: all words must occur (AND), as Japanese substrings.</summary>
@@ -105,6 +110,20 @@ public sealed record JobSearchCriteria
         if (JobNumbers.Count > MaxJobNumbers)
         {
             throw new DomainException("TooManyChoices", nameof(JobNumbers), MaxJobNumbers);
+        }
+        // Each value is bounded too: a 100,000-character occupation code from a crafted link became a LIKE pattern that SQLite
+        // refuses ("pattern too complex"), an error page instead of a message (found by the fuzz test, issue 9).
+        foreach (var code in OccupationCodes)
+        {
+            Text.Require(code, nameof(OccupationCodes), MaxCodeLength, required: false);
+        }
+        foreach (var number in JobNumbers)
+        {
+            Text.Require(number, nameof(JobNumbers), MaxCodeLength + 4, required: false);
+        }
+        foreach (var area in Areas)
+        {
+            Text.Require(area.Municipality, nameof(Areas), MaxMunicipalityLength, required: false);
         }
         if (WageFloor is < 0 or > 100_000_000 || AnnualHolidaysMin is < 0 or > 366)
         {

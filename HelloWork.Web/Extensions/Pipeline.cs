@@ -18,6 +18,7 @@ public static class Pipeline
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        app.UseBadRequestProblems();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseHelloWorkRateLimits();
@@ -49,6 +50,7 @@ public static class Pipeline
         app.MapApplicantExportEndpoints();
         app.MapProvisionEndpoints();
         app.MapScorecardEndpoints();
+        app.MapMeEndpoints();
         app.MapOpenApi();
         app.MapHelloWorkLive();
     }

@@ -7,6 +7,7 @@ using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Data.Demo;
 using HelloWork.Web.Accounts;
+using HelloWork.Web.Endpoints;
 using HelloWork.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -114,6 +115,7 @@ public static class WebRegistration
         services.AddScoped<CurrentActor>();
         services.AddHealthChecks();
         services.AddProblemDetails();
+        services.AddBadRequestProblems();
         services.AddOpenApi();
         builder.AddHelloWorkLive();
         Retention.RetentionRegistration.AddRetention(builder);
