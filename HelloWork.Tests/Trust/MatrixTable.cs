@@ -112,6 +112,9 @@ public static class MatrixTable
         // Documents and files.
         R("GET /documents/referral-slips/{id:guid}.pdf",             Objects.ReferralSlip,        "login   ok/404       ok/404       ok/404       404     404"),
         R("GET /documents/application-documents/{id:guid}",          Objects.ApplicationDocument, "login   ok/404       ok/404       404          404     404"),
+        // The selected rows of the applicant grid as CSV (ids in the query; any foreign or unknown id → 404 for the whole request,
+        // HelloWork.Tests/Employer/ApplicantExportTests); without ids it is refused as malformed.
+        R("GET /employer/applicants.csv",                            Objects.None,                "login   404          400          404          404     404"),
         // An establishment's picture is public while it has an open offer showing its name (employer1's demo pictures); the
         // hidden case (no public offer, scope 3) is covered by HelloWork.Tests/Employer/EstablishmentProfileTests.
         R("GET /establishment-images/{id:guid}",                     Objects.PublicEstablishmentImage, "ok      ok           ok           ok           ok      ok"),
@@ -122,6 +125,11 @@ public static class MatrixTable
         R("GET /api/v1/provision/job-offers",                        Objects.None,                "login   login        login        login        ok      login", "pageSize=5"),
         R("GET /api/v1/provision/jobseekers",                        Objects.None,                "login   login        login        login        ok      login", "pageSize=20"),
         // Doors and plumbing.
+        // The jobseeker's own API (bearer only): the matrix posts an empty JSON object, so a jobseeker gets 400 (the message text
+        // is checked first, the same 400 for any id, so it tells nothing about someone else's application; with a text a foreign
+        // id is 404: HelloWork.Tests/Jobseeker/MeEndpointTests); other roles are refused before anything is read.
+        R("POST /api/v1/me/applications",                            Objects.None,                "login   400          denied       denied       denied  denied"),
+        R("POST /api/v1/me/applications/{id}/messages",              Objects.Application,         "login   400          denied       denied       denied  denied"),
         R("POST /api/auth/login",                                    Objects.None,                "login   ok           ok           ok           ok      ok"),
         R("POST /Account/Logout",                                    Objects.None,                "400     400          400          400          400     400"),
         R("GET /culture",                                            Objects.None,                "ok      ok           ok           ok           ok      ok", "culture=ja-JP&returnUrl=/"),

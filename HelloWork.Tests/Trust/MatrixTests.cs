@@ -203,13 +203,15 @@ public sealed partial class MatrixTests(PortalHost portal, ITestOutputHelper out
             if (path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/Account/Logout", StringComparison.Ordinal))
             {
                 // The APIs answer credentials, not cookies: the data API an agency's key, sign-in a password; sign-out is
-                // tried with the bearer token, so the identity's cookie client stays signed in.
+                // tried with the bearer token, so the identity's cookie client stays signed in; the jobseeker API takes the
+                // bearer token only.
                 client = own = await portal.NewClientAsync();
                 if (identity.ApiKey is not null)
                 {
                     request.Headers.Add("X-Api-Key", identity.ApiKey);
                 }
-                if (path.StartsWith("/Account/Logout", StringComparison.Ordinal) && identity.Token is not null)
+                if ((path.StartsWith("/Account/Logout", StringComparison.Ordinal) || path.StartsWith("/api/v1/me/", StringComparison.Ordinal))
+                    && identity.Token is not null)
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", identity.Token);
                 }
@@ -219,6 +221,11 @@ public sealed partial class MatrixTests(PortalHost portal, ITestOutputHelper out
                         ? new { email = "nobody@example.jp", password = "not-a-password" }
                         : new { email = identity.Name, password = PortalHost.DemoPassword });
                 }
+            }
+            if (method == HttpMethod.Post && path.StartsWith("/api/v1/me/", StringComparison.Ordinal))
+            {
+                // An empty JSON object: well-formed, so what answers is the endpoint's authorization and rules, not the binder.
+                request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
             }
             if (method == HttpMethod.Post)
             {
