@@ -13,7 +13,10 @@ namespace HelloWork.Domain.Search;
 /// phrase of its trigrams. A 1–2-character word (介護, 営業) has no trigram of its own, so it is expanded through the
 /// <c>JobOfferWordsVocab</c> table into the indexed trigrams that start with it (介護職, 介護員 …) and matched as their OR;
 /// the indexed text ends with two line breaks so that a word at the very end still starts a trigram. If a 1-character word
-/// starts too many trigrams, it is matched with <c>instr</c> over the rows the other conditions leave.</para>
+/// starts too many trigrams, it is matched with <c>instr</c> over the rows the other conditions leave. The index's second
+/// column holds the filter tokens of <see cref="JobSearchFacets"/>, made of private-use characters of plane 15 only: words are
+/// matched in every column without a column filter, and a word containing such characters goes to <c>instr</c>, so it can never
+/// match a token.</para>
 /// <para>Other providers (PostgreSQL) match every word with a plain substring test (<c>strpos</c>).</para>
 /// <para>The employer's name is only searchable where it is public to everyone (公開範囲 1): the index leaves it out of
 /// scope 2 and 3 offers, so a search by name cannot reveal who posted a scope-3 offer.</para>
@@ -89,23 +92,23 @@ internal static class FreeWords
                 negatives.Add(expr);
             }
         }
-        // Words are matched in the Text column only: the Facets column holds the filter tokens.
+        // No column filter: the Facets column holds only characters that no word sent to the index contains (JobSearchFacets).
         if (positives.Count > 0)
         {
-            var match = $"Text : ({string.Join(" AND ", positives)})";
+            var match = string.Join(" AND ", positives);
             if (facets is not null)
             {
                 match = $"{match} AND {facets}";
             }
             if (negatives.Count > 0)
             {
-                match = $"({match}) NOT Text : ({string.Join(" OR ", negatives)})";
+                match = $"({match}) NOT ({string.Join(" OR ", negatives)})";
             }
             q = db.JobOffers.FromSqlRaw(Driven, match);
         }
         else if (negatives.Count > 0)
         {
-            q = db.JobOffers.FromSqlRaw(Excluding, $"Text : ({string.Join(" OR ", negatives)})");
+            q = db.JobOffers.FromSqlRaw(Excluding, string.Join(" OR ", negatives));
         }
         foreach (var r in residual)
         {
@@ -117,6 +120,10 @@ internal static class FreeWords
     /// <summary>The FTS5 expression of one word: a quoted phrase, an OR of trigrams, "" when it occurs nowhere, null for <c>instr</c>.</summary>
     private static async Task<string?> ExpressionAsync(HelloWorkDb db, string word, CancellationToken ct)
     {
+        if (JobSearchFacets.HasTokenCharacters(word))
+        {
+            return null; // private-use characters of planes 15–16: a word made of them could match a filter token
+        }
         if (word.EnumerateRunes().Count() >= 3)
         {
             return Quote(word);

@@ -160,12 +160,37 @@ public sealed class JobSearchTests
         Assert.Equal(["介護職員"], await world.TitlesAsync(osaka));
         Assert.Empty(await world.TitlesAsync(osaka with { NearStation = true }));
 
-        // Free words and NOT words look at the offer's text only, never at the tokens the filters use.
-        foreach (var token in new[] { "P大阪", "M大阪市", "DP0", "E00" })
+        // Free words and NOT words look at the offer's text only, never at the tokens the filters use: neither at the tokens'
+        // plain text nor at their encoded form (private-use characters of plane 15, which such a word would otherwise match).
+        var tokens = new[] { "P大阪", "M大阪市", "阪市北", "DP0", "E00", " NS1" };
+        foreach (var token in tokens.Concat(tokens.Select(JobSearchFacets.Encode)).Append(JobSearchFacets.Encode("大")))
         {
-            Assert.Empty(await world.TitlesAsync(new JobSearchCriteria { Words = token }));
-            Assert.Equal(["介護職員"], await world.TitlesAsync(new JobSearchCriteria { Words = "介護職", NotWords = token }));
+            Assert.Empty(await world.TitlesAsync(new JobSearchCriteria { Words = token.Trim() }));
+            Assert.Empty(await world.TitlesAsync(osaka with { Words = token.Trim() }));
+            Assert.Equal(["介護職員"], await world.TitlesAsync(new JobSearchCriteria { Words = "介護職", NotWords = token.Trim() }));
+            Assert.Equal(["介護職員"], await world.TitlesAsync(osaka with { NotWords = token.Trim() }));
         }
+        // The same characters in an offer's own text are found, as any other text is (by a substring test, not the index).
+        var encoded = JobSearchFacets.Encode("M大阪市");
+        await world.PublishAsync("外字のある求人", "記号" + encoded + "を含む");
+        Assert.Equal(["外字のある求人"], await world.TitlesAsync(new JobSearchCriteria { Words = encoded }));
+        Assert.Equal(["外字のある求人"], await world.TitlesAsync(new JobSearchCriteria { Words = encoded[..2] }));
+        Assert.Equal(["介護職員"], await world.TitlesAsync(osaka with { Words = "介護", NotWords = encoded }));
+    }
+
+    [Fact]
+    public async Task Filter_tokens_are_made_only_of_private_use_characters_so_the_index_holds_no_trigram_a_word_can_reach()
+    {
+        await using var world = await DomainWorld.CreateAsync();
+        await world.PublishAsync("介護職員", "日勤", s => s with { Work = s.Work with { RemoteWork = true, UijTurnWelcome = true } });
+        // Every term the index holds is either a trigram of the offers' text or made of plane-15 characters only.
+        var terms = await world.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT term AS \"Value\" FROM JobOfferWordsVocab").ToListAsync(Ct));
+        var tokenTerms = terms.Where(t => t.EnumerateRunes().Any(r => r.Value >= JobSearchFacets.Shift)).ToList();
+        Assert.NotEmpty(tokenTerms);
+        Assert.All(tokenTerms, t => Assert.All(t.EnumerateRunes(), r => Assert.InRange(r.Value, JobSearchFacets.Shift, JobSearchFacets.Shift + 0xFFFF)));
+        Assert.Contains(JobSearchFacets.Encode("RW1"), tokenTerms);
+        Assert.DoesNotContain("rw1", terms);
+        Assert.DoesNotContain("dp0", terms);
     }
 
     [Fact]
