@@ -70,8 +70,13 @@ public sealed class JobSearch(Operations ops)
         return new JobSearchResult([.. rows.Select(r => r.ToCard(viewer.ShowsName(r.Scope, r.EstablishmentId), today))], total, c.Page, c.PageSize);
     }
 
-    /// <summary>Up to this many matches are counted and sorted from one command (a few milliseconds to read their keys).</summary>
-    internal const int SinglePassLimit = 5_000;
+    /// <summary>
+    /// Up to this many matches are counted and sorted from one command (their keys: job number and two dates, ≈ 5 MB at the
+    /// limit) instead of two passes over the match (count, then page). At 1 M offers a common word with a filter that has no
+    /// index token (a wage floor, 在宅, a NOT word) matches 23,000–34,000 offers; with the limit at 5,000 those read the match
+    /// three times (p95 124 ms), at 60,000 once (p95 113 ms; docs/BENCHMARKS.md).
+    /// </summary>
+    internal const int SinglePassLimit = 60_000;
 
     private sealed record SortKey(string JobNumber, DateOnly? ReceivedDate, DateOnly? ValidUntil);
 
