@@ -21,9 +21,11 @@ as_root() {
   fi
 }
 
-# 1. System packages the browser tests need (Playwright's own browser download cannot reach the internet here).
+# 1. System packages the tests need (Playwright's own browser download cannot reach the internet here; PDF tools).
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
+command -v qpdf >/dev/null 2>&1 || packages+=(qpdf)                   # the PDF checks (issue 7): qpdf --check
+command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)      # pdffonts and pdftoppm
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then
   packages+=(fonts-ipaexfont-gothic) # Japanese text in screenshots instead of empty boxes
 fi
