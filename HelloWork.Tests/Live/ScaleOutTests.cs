@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HelloWork.Bench;
 using HelloWork.Domain.Notices;
 using Npgsql;
 
