@@ -127,7 +127,8 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             return;
         }
         var settings = Settings();
-        A = new PortalHost(settings).Start(); // migrates and seeds first
+        A = new PortalHost(settings);
+        A.Start(); // migrates and seeds first
         B = await PortalProcess.StartAsync(settings, Path.Combine(_folder, "node-b.log"));
     }
 
