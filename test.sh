@@ -14,30 +14,9 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 say() { echo "test.sh: $*"; }
 summary() { echo "$1 passed, $2 failed${3:+, $3 skipped}"; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"
-  else say "need root (or sudo) to run: $*"; return 1
-  fi
-}
-
-# 1. System packages the tests need (Playwright's own browser download cannot reach the internet here; PDF tools).
-packages=()
-[ -x /usr/bin/chromium ] || packages+=(chromium)
-command -v qpdf >/dev/null 2>&1 || packages+=(qpdf)                   # the PDF checks (issue 7): qpdf --check
-command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)      # pdffonts and pdftoppm
-if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then
-  packages+=(fonts-ipaexfont-gothic) # Japanese text in screenshots instead of empty boxes
-fi
-if [ ${#packages[@]} -gt 0 ]; then
-  say "installing ${packages[*]}"
-  if ! as_root apt-get update -q || ! as_root apt-get -o DPkg::Lock::Timeout=300 install -y -q "${packages[@]}" </dev/null; then
-    say "could not install ${packages[*]}"
-    summary 0 0; exit 1
-  fi
-fi
-if ! command -v dotnet >/dev/null 2>&1; then
-  say "the .NET SDK is missing (see global.json for the version)"
+# 1. System packages (Chromium and a Japanese font for the browser tests, qpdf and poppler-utils for the PDF checks) and the
+#    .NET SDK.
+if ! bash scripts/system-packages.sh browser pdf </dev/null; then
   summary 0 0; exit 1
 fi
 

@@ -97,8 +97,7 @@ public sealed class FaultRun
     private int _notSent;
     private int _serverErrorCount;
     private Uri? _base;
-    private Process? _process;
-    private StreamWriter? _log;
+    private PortalProcess? _portal;
 
     public FaultRun(FaultRunSettings settings)
     {
@@ -119,7 +118,6 @@ public sealed class FaultRun
     public async Task<FaultRunResult> RunAsync(CancellationToken ct = default)
     {
         Directory.CreateDirectory(_s.Folder);
-        _log = new StreamWriter(Path.Combine(_s.Folder, "portal.log"), append: true) { AutoFlush = true };
         var random = new Random(_s.Seed);
         var checks = new List<FaultCheck>();
         try
@@ -184,7 +182,6 @@ public sealed class FaultRun
         finally
         {
             await KillAsync();
-            _log.Dispose();
             SqliteConnection.ClearAllPools();
         }
     }
@@ -209,92 +206,31 @@ public sealed class FaultRun
     /// <summary>Starts <c>dotnet HelloWork.Web.dll</c> on a free loopback port; the milliseconds until /health answers 200.</summary>
     private async Task<double> StartPortalAsync(CancellationToken ct)
     {
-        var port = FreePort();
-        var info = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(_s.WebDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            // Not Development (no developer pages) and not Production (which never seeds demo data).
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+            ["DOTNET_ENVIRONMENT"] = "Staging",
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__HelloWork"] = $"Data Source={_dbPath}",
+            ["DemoData__Enabled"] = "true",
+            ["Logging__Folder"] = Path.Combine(_s.Folder, "logs"),
         };
-        info.ArgumentList.Add(_s.WebDll);
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        // Not Development (no developer pages) and not Production (which never seeds demo data).
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Staging";
-        info.Environment["Database__Provider"] = "Sqlite";
-        info.Environment["ConnectionStrings__HelloWork"] = $"Data Source={_dbPath}";
-        info.Environment["DemoData__Enabled"] = "true";
-        info.Environment["Logging__Folder"] = Path.Combine(_s.Folder, "logs");
-        var watch = Stopwatch.StartNew();
-        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-        var address = new Uri($"http://127.0.0.1:{port}/");
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
-        while (watch.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The portal exited with {process.ExitCode} while starting; see {Path.Combine(_s.Folder, "portal.log")}");
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri("health", UriKind.Relative), ct);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    var elapsed = watch.Elapsed.TotalMilliseconds;
-                    _base = address;
-                    return elapsed;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-            }
-            await Task.Delay(50, ct);
-        }
-        throw new TimeoutException("The portal did not answer /health within 3 minutes.");
+        _portal = await PortalProcess.StartAsync(_s.WebDll, environment, Path.Combine(_s.Folder, "portal.log"), TimeSpan.FromMinutes(3), ct: ct);
+        _base = _portal.BaseAddress;
+        return _portal.StartupMs;
     }
 
     /// <summary>SIGKILL (Process.Kill on Unix): no shutdown code runs, open transactions and connections die with the process.</summary>
     private async Task KillAsync()
     {
-        var process = _process;
-        if (process is null)
+        var portal = _portal;
+        if (portal is null)
         {
             return;
         }
-        _process = null;
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        await process.WaitForExitAsync();
-        process.Dispose();
-    }
-
-    private void Write(string? line)
-    {
-        if (line is null || _log is null)
-        {
-            return;
-        }
-        lock (_log)
-        {
-            try
-            {
-                _log.WriteLine(line);
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
+        _portal = null;
+        await portal.DisposeAsync();
     }
 
     /// <summary>The job numbers a client could apply to (what it would have found by searching): open, self-application accepted.</summary>
@@ -536,12 +472,5 @@ public sealed class FaultRun
             var n => n.ToString(CultureInfo.InvariantCulture),
         };
         return (mode, level);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

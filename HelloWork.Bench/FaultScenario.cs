@@ -15,26 +15,8 @@ public static class FaultScenario
     {
         var kills = options.Int("kills", options.Quick ? 5 : 20);
         var seed = options.Int("seed", int.TryParse(Environment.GetEnvironmentVariable("HELLOWORK_FAULT_SEED"), CultureInfo.InvariantCulture, out var s) ? s : 20261123);
-        var webDir = Path.Combine(RepoPaths.Root, "HelloWork.Web");
-        var dll = Path.Combine(webDir, "bin", "Release", "net10.0", "HelloWork.Web.dll");
-        if (!options.Flag("no-build"))
+        if (!await PortalProcess.BuildAsync(!options.Flag("no-build")))
         {
-            Console.WriteLine("Building HelloWork.Web (Release) ...");
-            using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", Path.Combine(webDir, "HelloWork.Web.csproj")])
-            {
-                RedirectStandardOutput = true,
-            })!;
-            var output = await build.StandardOutput.ReadToEndAsync();
-            await build.WaitForExitAsync();
-            if (build.ExitCode != 0)
-            {
-                Console.Error.WriteLine(output);
-                return 1;
-            }
-        }
-        if (!File.Exists(dll))
-        {
-            Console.Error.WriteLine($"{dll} is missing: build HelloWork.Web in Release first.");
             return 1;
         }
         var folder = Directory.CreateTempSubdirectory("hellowork-fault-").FullName;
@@ -42,7 +24,7 @@ public static class FaultScenario
         var load = new List<double> { Report.LoadAverage() };
         var run = new FaultRun(new FaultRunSettings
         {
-            WebDll = dll,
+            WebDll = PortalProcess.Dll,
             Folder = folder,
             Kills = kills,
             Seed = seed,

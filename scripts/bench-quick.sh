@@ -10,6 +10,11 @@ if [ ${#scenarios[@]} -eq 0 ]; then
   # writes adds rows, so it runs after the read scenarios that use the same database.
   scenarios=(generate applicants search figures export writes startup pdf live circuits)
 fi
+# circuits drives the system Chromium; every scenario needs the .NET SDK.
+case " ${scenarios[*]} " in
+  *" circuits "*) bash scripts/system-packages.sh browser || exit 1 ;;
+  *) bash scripts/system-packages.sh || exit 1 ;;
+esac
 mkdir -p bench-out
 start=$(date +%s)
 echo "Building HelloWork.Bench and HelloWork.Web (Release) ..."

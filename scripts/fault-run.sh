@@ -9,4 +9,5 @@
 # HELLOWORK_FAULT_SEED also sets the seed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system-packages.sh || exit 1
 exec dotnet run -c Release --project HelloWork.Bench -- fault "$@"

@@ -45,7 +45,7 @@ public static class CircuitsScenario
             Console.Error.WriteLine("/usr/bin/chromium is missing (Debian's chromium package; ./test.sh installs it).");
             return 1;
         }
-        if (!options.Flag("no-build") && !await PortalProcess.BuildAsync())
+        if (!await PortalProcess.BuildAsync(!options.Flag("no-build")))
         {
             return 1;
         }
@@ -64,7 +64,9 @@ public static class CircuitsScenario
         };
         var total = Stopwatch.StartNew();
         Console.WriteLine($"Starting the portal ({environment}, {dbPath}) ...");
-        await using var portal = await PortalProcess.StartAsync(settings, Path.Combine(RepoPaths.BenchOut, "circuits-portal.log"), TimeSpan.FromMinutes(3));
+        var portalLog = Path.Combine(RepoPaths.BenchOut, "circuits-portal.log");
+        File.Delete(portalLog); // this run's output only
+        await using var portal = await PortalProcess.StartAsync(settings, portalLog, TimeSpan.FromMinutes(3));
         await using var probe = new ServerProbe(portal.Pid);
         await probe.StartMetricsAsync();
 

@@ -1,8 +1,5 @@
 using HelloWork.Domain.Data;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,40 +12,12 @@ namespace HelloWork.Tests.Integration;
 /// temporary database seeded with the demo data exactly as on a first start. One host per test run (an assembly fixture),
 /// started on first use so that a run of the domain tests alone does not pay for it.
 /// </summary>
-public sealed class PortalHost : WebApplicationFactory<Program>
+public sealed class PortalHost() : KestrelPortal("hellowork-portal-")
 {
     public const string DemoPassword = "HelloWork!2026";
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "hellowork-portal-" + Guid.NewGuid().ToString("N"));
-    private readonly SemaphoreSlim starting = new(1, 1);
-    private Uri? baseAddress;
-
-    public PortalHost() => this.UseKestrel(0);
-
     /// <summary>The portal's address, e.g. <c>http://127.0.0.1:41234/</c>; starts the portal when it is not yet running.</summary>
-    public async Task<Uri> StartAsync()
-    {
-        if (baseAddress is not null)
-        {
-            return baseAddress;
-        }
-        await starting.WaitAsync();
-        try
-        {
-            if (baseAddress is null)
-            {
-                // Migrations and demo data run inside Program before the server starts listening.
-                await Task.Run(StartServer);
-                var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
-            }
-            return baseAddress;
-        }
-        finally
-        {
-            starting.Release();
-        }
-    }
+    public Task<Uri> StartAsync() => IsStarted ? Task.FromResult(BaseAddress) : Task.Run(Start);
 
     /// <summary>A plain HTTP client for the portal with its own cookie jar; redirects are not followed, so tests see them.</summary>
     public async Task<HttpClient> NewClientAsync(bool followRedirects = false)
@@ -68,26 +37,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(folder);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:HelloWork", $"Data Source={Path.Combine(folder, "portal.db")}");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("DemoData:Enabled", "true");
-        builder.UseSetting("Logging:Folder", Path.Combine(folder, "logs"));
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        starting.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        builder.UseDemoSqlite(Folder);
     }
 }

@@ -4,8 +4,6 @@ using HelloWork.Domain.Data;
 using HelloWork.Tests.Browser;
 using HelloWork.Tests.Integration;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -16,43 +14,15 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.JobseekerMypage;
 
 /// <summary>The real portal with its clock under the test's control (one <see cref="FakeTimeProvider"/> for the domain and the pages).</summary>
-public sealed class ClockedPortal : WebApplicationFactory<Program>
+public sealed class ClockedPortal() : KestrelPortal("hellowork-clocked-")
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "hellowork-clocked-" + Guid.NewGuid().ToString("N"));
-
-    public ClockedPortal() => this.UseKestrel(0);
-
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    public Uri Start()
-    {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(folder);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:HelloWork", $"Data Source={Path.Combine(folder, "portal.db")}");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("DemoData:Enabled", "true");
-        builder.UseSetting("Logging:Folder", Path.Combine(folder, "logs"));
+        builder.UseDemoSqlite(Folder);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }
 

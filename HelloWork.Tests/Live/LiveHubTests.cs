@@ -14,7 +14,8 @@ public sealed class LiveHubFixture : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        Host = new PortalHost(Database.Settings()).Start();
+        Host = new PortalHost(Database.Settings());
+        Host.Start();
         return ValueTask.CompletedTask;
     }
 

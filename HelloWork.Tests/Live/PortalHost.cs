@@ -1,13 +1,8 @@
-using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Applications;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HelloWork.Tests.Live;
 
@@ -15,48 +10,16 @@ namespace HelloWork.Tests.Live;
 /// The real portal in the test process, served by Kestrel on a loopback port (a node whose services the test can call:
 /// domain operations go through the same <c>Operations</c>, outbox and live bus as a page would).
 /// </summary>
-public sealed class PortalHost : WebApplicationFactory<Program>
+public sealed class PortalHost(IReadOnlyDictionary<string, string?> settings) : KestrelPortal
 {
-    private readonly IReadOnlyDictionary<string, string?> _settings;
-
-    public PortalHost(IReadOnlyDictionary<string, string?> settings)
-    {
-        _settings = settings;
-        UseKestrel(0);
-    }
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public PortalHost Start()
-    {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-        return this;
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
-    }
-
-    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
-
-    /// <summary>The actor of a demo account, built from its stored scope links as the sign-in would.</summary>
-    public async Task<Actor> ActorAsync(string email)
-    {
-        await using var db = await Get<IDbContextFactory<HelloWorkDb>>().CreateDbContextAsync();
-        var u = await db.Users.AsNoTracking().SingleAsync(x => x.Email == email);
-        var role = email.StartsWith("jobseeker", StringComparison.Ordinal) ? Roles.Jobseeker
-            : email.StartsWith("employer", StringComparison.Ordinal) ? Roles.Employer
-            : email.StartsWith("staff", StringComparison.Ordinal) ? Roles.Staff
-            : email.StartsWith("agency", StringComparison.Ordinal) ? Roles.Agency : Roles.Admin;
-        return new Actor(u.Id, role, u.DisplayName, u.JobseekerId, u.EstablishmentId, u.OfficeId, u.AgencyId, u.IsSupervisor);
     }
 
     /// <summary>An open offer of the employer's establishment that accepts self-application and that the jobseeker has no

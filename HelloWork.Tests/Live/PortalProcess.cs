@@ -1,137 +1,36 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
-namespace HelloWork.Tests.Live;
+namespace HelloWork.Bench;
 
 /// <summary>
-/// The portal as its own operating-system process (<c>dotnet HelloWork.Web.dll</c>) on a free loopback port: for a real
-/// server restart and for a second node. Settings go in as environment variables; output goes to a log file.
+/// The tests' portal process (the shared part, <c>HelloWork.Bench/PortalProcess.cs</c>, is linked in): the build of the tests'
+/// own configuration, in Development, for a real server restart, a second node and the fault run.
 /// </summary>
-public sealed class PortalProcess : IAsyncDisposable
+public sealed partial class PortalProcess
 {
-    private readonly Process _process;
-    private readonly StreamWriter _log;
+    /// <summary><c>HelloWork.Web/bin/{Debug|Release}/net10.0/HelloWork.Web.dll</c>, the configuration the tests were built in
+    /// (the tests' build builds it).</summary>
+    public static string TestBuildDll { get; } = Path.Combine(SolutionRoot(), "HelloWork.Web", "bin",
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
+        "net10.0", "HelloWork.Web.dll");
 
-    private PortalProcess(Process process, StreamWriter log, Uri baseAddress)
+    /// <summary>Starts the tests' build with these settings (configuration keys, e.g. <c>ConnectionStrings:HelloWork</c>) and waits
+    /// up to 120 s for /health.</summary>
+    public static Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string logFile)
     {
-        _process = process;
-        _log = log;
-        BaseAddress = baseAddress;
-    }
-
-    public Uri BaseAddress { get; }
-
-    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string logFile)
-    {
-        var webProject = Path.Combine(SolutionRoot(), "HelloWork.Web");
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release" : "Debug";
-        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "HelloWork.Web.dll");
-        if (!File.Exists(dll))
+        if (!File.Exists(TestBuildDll))
         {
-            throw new FileNotFoundException("Build HelloWork.Web first (the tests' build does).", dll);
+            throw new FileNotFoundException("Build HelloWork.Web first (the tests' build does).", TestBuildDll);
         }
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string>
         {
-            WorkingDirectory = webProject,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
         };
-        start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in settings)
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
-        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var node = new PortalProcess(process, log, new Uri($"http://127.0.0.1:{port}/"));
-        await node.WaitUntilHealthyAsync(logFile);
-        return node;
-    }
-
-    /// <summary>Ends the process at once, as a crash or a redeploy would: its connections drop, its memory is gone.</summary>
-    public async Task StopAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        _process.Dispose();
-        lock (_log)
-        {
-            _log.Dispose();
-        }
-    }
-
-    private async Task WaitUntilHealthyAsync(string logFile)
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The portal process exited with {_process.ExitCode}; see {logFile}");
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"The portal process did not become healthy in 120 s; see {logFile}");
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (log)
-        {
-            try
-            {
-                log.WriteLine(line);
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return StartAsync(TestBuildDll, environment, logFile, TimeSpan.FromSeconds(120),
+            workingDirectory: Path.Combine(SolutionRoot(), "HelloWork.Web"), poll: TimeSpan.FromMilliseconds(200));
     }
 
     private static string SolutionRoot()

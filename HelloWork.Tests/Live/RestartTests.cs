@@ -1,3 +1,4 @@
+using HelloWork.Bench;
 using HelloWork.Domain.Notices;
 
 namespace HelloWork.Tests.Live;

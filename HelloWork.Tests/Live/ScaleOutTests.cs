@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HelloWork.Bench;
 using HelloWork.Domain.Notices;
 using Npgsql;
 
@@ -126,7 +127,8 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             return;
         }
         var settings = Settings();
-        A = new PortalHost(settings).Start(); // migrates and seeds first
+        A = new PortalHost(settings);
+        A.Start(); // migrates and seeds first
         B = await PortalProcess.StartAsync(settings, Path.Combine(_folder, "node-b.log"));
     }
 

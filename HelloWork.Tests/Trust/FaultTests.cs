@@ -58,13 +58,7 @@ public sealed class FaultTests(ITestOutputHelper output)
 
     private static string WebDll()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HelloWork.Blazor.sln")))
-        {
-            dir = dir.Parent;
-        }
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(dir!.FullName, "HelloWork.Web", "bin", configuration, "net10.0", "HelloWork.Web.dll");
+        var dll = PortalProcess.TestBuildDll;
         Assert.True(File.Exists(dll), $"{dll} is built with the tests");
         return dll;
     }

@@ -1,14 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using HelloWork.Domain.Accounts;
-using HelloWork.Domain.Common;
-using HelloWork.Domain.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelloWork.Tests.Trust;
@@ -20,7 +13,7 @@ namespace HelloWork.Tests.Trust;
 /// addition: a middleware after the app's own pipeline that throws for <see cref="ThrowPath"/>, to see what an unexpected
 /// error shows a visitor.
 /// </summary>
-public sealed class HardeningHost : WebApplicationFactory<Program>
+public sealed class HardeningHost() : KestrelPortal("hellowork-hardening-")
 {
     public const string ThrowPath = "/__hardening-test/throw";
     public const string ThrowMessage = "hardening-test failure with a secret detail";
@@ -30,33 +23,13 @@ public sealed class HardeningHost : WebApplicationFactory<Program>
     public const int MessageLimit = 2;
     public const int CircuitLimit = 2;
 
-    private readonly string folder = Directory.CreateTempSubdirectory("hellowork-hardening-").FullName;
-
-    public HardeningHost() => UseKestrel(0);
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public Uri Start()
-    {
-        if (BaseAddress is null)
-        {
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-        }
-        return BaseAddress;
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Staging");
         // Outside Development the static web assets of packages (MudBlazor, blazor.web.js) come from the build's manifest.
         builder.UseStaticWebAssets();
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:HelloWork", $"Data Source={Path.Combine(folder, "hardening.db")}");
-        builder.UseSetting("DemoData:Enabled", "true");
-        builder.UseSetting("Logging:Folder", Path.Combine(folder, "logs"));
+        builder.UseDemoSqlite(Folder, "hardening.db");
         foreach (var (name, limit) in new[] { ("SignIn", SignInLimit), ("Registration", RegistrationLimit), ("DataApi", DataApiLimit), ("Messages", MessageLimit) })
         {
             builder.UseSetting($"RateLimits:{name}:PermitLimit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -93,28 +66,6 @@ public sealed class HardeningHost : WebApplicationFactory<Program>
             },
         };
         return new HttpClient(handler) { BaseAddress = Start(), Timeout = TimeSpan.FromSeconds(60) };
-    }
-
-    public async Task<Actor> ActorAsync(string email)
-    {
-        Start();
-        await using var db = await Services.GetRequiredService<IDbContextFactory<HelloWorkDb>>().CreateDbContextAsync();
-        var u = await db.Users.AsNoTracking().SingleAsync(x => x.Email == email);
-        return new Actor(u.Id, u.Role, u.DisplayName, u.JobseekerId, u.EstablishmentId, u.OfficeId, u.AgencyId, u.IsSupervisor);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
     }
 
     /// <summary>Runs after the whole app pipeline (so inside its exception handler) and throws for one path only.</summary>

@@ -22,10 +22,7 @@ internal sealed class RetentionPortal(string folder, FakeTimeProvider clock) : W
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:HelloWork", $"Data Source={Path.Combine(folder, "portal.db")}");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("DemoData:Enabled", "true");
-        builder.UseSetting("Logging:Folder", Path.Combine(folder, "logs"));
+        builder.UseDemoSqlite(folder);
         builder.UseSetting("Retention:SweepInterval", "01:00:00");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
