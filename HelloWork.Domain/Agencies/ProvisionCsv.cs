@@ -38,23 +38,8 @@ public static class ProvisionCsv
 
     private static string Flag(bool value) => value ? "1" : "0";
 
-    /// <summary>Quotes when needed and defuses spreadsheet formulas (a cell starting with = + - @ is prefixed with ').</summary>
-    private static void Field(StringBuilder sb, string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !char.IsAsciiDigit(value.Length > 1 ? value[1] : 'x'))
-        {
-            value = "'" + value;
-        }
-        if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-        {
-            sb.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-        }
-        else
-        {
-            sb.Append(value);
-        }
-        sb.Append(',');
-    }
+    /// <summary>One cell and its separator (the shared <see cref="Csv"/> rule: quoted when needed, formulas defused).</summary>
+    private static void Field(StringBuilder sb, string value) => Csv.Cell(sb, value).Append(',');
 
     private static async Task FlushAsync(PipeWriter writer, StringBuilder sb, CancellationToken ct)
     {

@@ -19,7 +19,7 @@ public sealed class DocumentService(Operations ops)
 {
     public async Task<PdfFile?> ReferralSlipAsync(Actor actor, Guid referralId, CancellationToken ct = default)
     {
-        var data = await ops.ReadAsync(async db =>
+        var read = await ops.ReadAsync<(ReferralSlipData Slip, Guid JobseekerId)?>(async db =>
         {
             var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
             if (referral is null)
@@ -37,16 +37,15 @@ public sealed class DocumentService(Operations ops)
             var establishment = await db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
             var office = await db.Offices.FirstAsync(o => o.Id == referral.OfficeId, ct);
             var jobseeker = await db.Jobseekers.FirstAsync(j => j.Id == referral.JobseekerId, ct);
-            return DocumentMapping.ToReferralSlip(referral, offer, establishment, office, jobseeker);
+            return (DocumentMapping.ToReferralSlip(referral, offer, establishment, office, jobseeker), referral.JobseekerId);
         }, ct);
-        if (data is null)
+        if (read is not (var data, var jobseekerId))
         {
             return null;
         }
         if (actor.IsStaff || actor.IsEmployer)
         {
             // A staff or employer view of a jobseeker's personal data is itself recorded, for the jobseeker's access log too (R-AUD-1).
-            var jobseekerId = await ops.ReadAsync(db => db.Referrals.Where(r => r.Id == referralId).Select(r => r.JobseekerId).FirstAsync(ct), ct);
             await ops.RunAsync(actor, w =>
             {
                 w.Audit("ReferralSlipViewed", "Referral", referralId, jobseekerId);
@@ -62,25 +61,7 @@ public sealed class DocumentService(Operations ops)
     public async Task<PdfFile?> JobSheetAsync(Actor? actor, string jobNumber, CancellationToken ct = default)
     {
         var now = ops.Clock.GetUtcNow();
-        var data = await ops.ReadAsync(async db =>
-        {
-            var offer = await db.JobOffers.FirstOrDefaultAsync(o => o.JobNumber == jobNumber, ct);
-            if (offer is null)
-            {
-                return null;
-            }
-            var establishment = await db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
-            var own = actor is not null && ((actor.IsEmployer && actor.EstablishmentId == offer.EstablishmentId)
-                || (actor.IsStaff && (actor.OfficeId == offer.AcceptingOfficeId || actor.OfficeId == establishment.OfficeId)));
-            if (!own && !offer.IsOpen(now))
-            {
-                return null;
-            }
-            // 公開範囲 decides whether the employer's name shows, exactly as in search (one rule: SearchViewer).
-            var showName = own || (await Search.SearchViewer.OfAsync(db, actor, ct)).ShowsName(offer.Scope, offer.EstablishmentId);
-            var office = offer.AcceptingOfficeId is { } officeId ? await db.Offices.FirstOrDefaultAsync(o => o.Id == officeId, ct) : null;
-            return DocumentMapping.ToJobSheet(offer, establishment, office, showName);
-        }, ct);
+        var data = (await ops.ReadAsync(db => Search.JobSearch.VisibleSheetAsync(db, actor, jobNumber, now, ct), ct))?.Sheet;
         if (data is null)
         {
             return null;

@@ -96,7 +96,7 @@ public sealed class Scorecard(OfficeFigures figures, Operations ops)
     public static byte[] Csv(ScorecardData d)
     {
         var sb = new StringBuilder();
-        void Row(IEnumerable<string> cells) => sb.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
+        void Row(IEnumerable<string> cells) => HelloWork.Domain.Common.Csv.Row(sb, cells);
         Row(["事業所", d.Year.OfficeName, "安定所番号", d.Year.OfficeCode, "期間", OfficeFigures.QuarterLabel(d.Year.FiscalYear, d.Quarter)]);
         Row(["指標", .. d.MonthLabels, "四半期計", "年度累計"]);
         foreach (var l in d.Lines)
@@ -111,8 +111,6 @@ public sealed class Scorecard(OfficeFigures figures, Operations ops)
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
-
-    private static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     public static PdfFile Pdf(ScorecardData d)
     {

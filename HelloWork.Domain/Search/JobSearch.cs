@@ -154,6 +154,34 @@ public sealed class JobSearch(Operations ops)
     public Task<JobDetail?> DetailAsync(Actor? actor, string jobNumber, CancellationToken ct = default) => ops.ReadAsync(async db =>
     {
         var now = ops.Clock.GetUtcNow();
+        if (await VisibleSheetAsync(db, actor, jobNumber, now, ct) is not (var offer, var viewer, var showName, var sheet))
+        {
+            return null;
+        }
+        var card = (await CardRow.From(db.JobOffers.Where(o => o.Id == offer.Id)).FirstAsync(ct)).ToCard(showName, JapanTime.DateOf(now));
+        bool favourite = false;
+        Guid? applicationId = null, referralId = null;
+        if (viewer.JobseekerId is { } jobseekerId)
+        {
+            favourite = await db.Favourites.AnyAsync(f => f.JobseekerId == jobseekerId && f.JobOfferId == offer.Id, ct);
+            applicationId = await db.Applications.Where(a => a.JobseekerId == jobseekerId && a.JobOfferId == offer.Id && a.Status == ApplicationStatus.InSelection)
+                .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+            referralId = await db.Referrals.Where(r => r.JobseekerId == jobseekerId && r.JobOfferId == offer.Id && r.Status == ReferralStatus.Proposed && r.Deadline > now)
+                .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        }
+        return new JobDetail(offer.Id, sheet, offer.IsOpen(now), showName, offer.AcceptsSelfApplication(now), offer.AcceptsDocuments, card.Badges,
+            viewer.JobseekerId is not null, favourite, applicationId, referralId);
+    }, ct);
+
+    /// <summary>
+    /// The one visibility rule of a 求人票, for the detail page and the PDF (R-JOB-8, R-ACC-4): an open offer for anyone; an offer
+    /// that is not open only for its employer and the staff of its office (accepting or the establishment's). Null when this viewer
+    /// may not see it. The employer's name follows 公開範囲 through <see cref="SearchViewer"/> (which always shows it to the offer's
+    /// own employer and to staff).
+    /// </summary>
+    internal static async Task<(JobOffer Offer, SearchViewer Viewer, bool ShowName, JobSheetData Sheet)?> VisibleSheetAsync(HelloWorkDb db, Actor? actor,
+        string jobNumber, DateTimeOffset now, CancellationToken ct)
+    {
         var offer = await db.JobOffers.FirstOrDefaultAsync(o => o.JobNumber == jobNumber, ct);
         if (offer is null)
         {
@@ -169,21 +197,8 @@ public sealed class JobSearch(Operations ops)
         var viewer = await SearchViewer.OfAsync(db, actor, ct);
         var showName = viewer.ShowsName(offer.Scope, offer.EstablishmentId);
         var office = offer.AcceptingOfficeId is { } officeId ? await db.Offices.FirstOrDefaultAsync(o => o.Id == officeId, ct) : null;
-        var sheet = DocumentMapping.ToJobSheet(offer, establishment, office, showName);
-        var card = (await CardRow.From(db.JobOffers.Where(o => o.Id == offer.Id)).FirstAsync(ct)).ToCard(showName, JapanTime.DateOf(now));
-        bool favourite = false;
-        Guid? applicationId = null, referralId = null;
-        if (viewer.JobseekerId is { } jobseekerId)
-        {
-            favourite = await db.Favourites.AnyAsync(f => f.JobseekerId == jobseekerId && f.JobOfferId == offer.Id, ct);
-            applicationId = await db.Applications.Where(a => a.JobseekerId == jobseekerId && a.JobOfferId == offer.Id && a.Status == ApplicationStatus.InSelection)
-                .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
-            referralId = await db.Referrals.Where(r => r.JobseekerId == jobseekerId && r.JobOfferId == offer.Id && r.Status == ReferralStatus.Proposed && r.Deadline > now)
-                .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-        }
-        return new JobDetail(offer.Id, sheet, offer.IsOpen(now), showName, offer.AcceptsSelfApplication(now), offer.AcceptsDocuments, card.Badges,
-            viewer.JobseekerId is not null, favourite, applicationId, referralId);
-    }, ct);
+        return (offer, viewer, showName, DocumentMapping.ToJobSheet(offer, establishment, office, showName));
+    }
 
     /// <summary>Cards for a jobseeker's favourites (R-SRC-2), newest first; offers that closed since are listed as no longer open by the caller.</summary>
     internal static async Task<List<(JobCard Card, bool Open)>> CardsAsync(HelloWorkDb db, SearchViewer viewer, IQueryable<JobOffer> offers, DateTimeOffset now,

@@ -40,7 +40,7 @@ public static class ApplicantExportEndpoints
                 var rows = await applicants.ExportAsync(actor, selection, ct);
                 context.Response.Headers.CacheControl = "private, no-store";
                 context.Response.Headers.XContentTypeOptions = "nosniff";
-                return Results.File(Csv(rows, e), "text/csv; charset=utf-8", e["ExportFileName"]);
+                return Results.File(CsvBytes(rows, e), "text/csv; charset=utf-8", e["ExportFileName"]);
             }
             catch (ScopeException)
             {
@@ -55,15 +55,15 @@ public static class ApplicantExportEndpoints
     }
 
     /// <summary>The CSV bytes: BOM, Japanese headers (the grid's column titles), CRLF line ends.</summary>
-    internal static byte[] Csv(IReadOnlyList<ApplicantRow> rows, IStringLocalizer<EmployerText> e)
+    internal static byte[] CsvBytes(IReadOnlyList<ApplicantRow> rows, IStringLocalizer<EmployerText> e)
     {
         var sb = new StringBuilder(256 + rows.Count * 160);
         sb.Append('\uFEFF');
-        Line(sb, [e["SelectionStatus"], e["ApplicantName"], e["ApplicantKana"], e["HasMypage"], e["Method"], e["AppliedAt"], e["ResultRegisteredAt"],
+        Csv.Row(sb, [e["SelectionStatus"], e["ApplicantName"], e["ApplicantKana"], e["HasMypage"], e["Method"], e["AppliedAt"], e["ResultRegisteredAt"],
             e["JobNumber"], e["Title"]]);
         foreach (var r in rows)
         {
-            Line(sb, [e["Enum.ApplicationStatus." + r.Status], r.ApplicantName, r.ApplicantKana, r.HasMypage ? e["Have"] : e["No"],
+            Csv.Row(sb, [e["Enum.ApplicationStatus." + r.Status], r.ApplicantName, r.ApplicantKana, r.HasMypage ? e["Have"] : e["No"],
                 e["Enum.ApplicationMethod." + r.Method], Stamp(r.AppliedAt), r.ResultRegisteredAt is { } at ? Stamp(at) : "",
                 r.JobNumber ?? "", r.JobTitle]);
         }
@@ -71,30 +71,4 @@ public static class ApplicantExportEndpoints
     }
 
     private static string Stamp(DateTimeOffset at) => JapanTime.ToJapan(at).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
-
-    private static void Line(StringBuilder sb, string[] cells)
-    {
-        for (var i = 0; i < cells.Length; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(',');
-            }
-            var value = cells[i];
-            // A cell that a spreadsheet would run as a formula is prefixed with ' (CSV injection).
-            if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            {
-                value = "'" + value;
-            }
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                sb.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                sb.Append(value);
-            }
-        }
-        sb.Append("\r\n");
-    }
 }
