@@ -34,7 +34,7 @@ public sealed class AccessLog(Operations ops)
 
     /// <summary>Records a view of a jobseeker's data by <see cref="Work.Actor"/>, unless the same person recorded the same view of the
     /// same subject within <see cref="SameViewWindow"/> (R-AUD-1: the log says who looked and when, not how often a page re-rendered).</summary>
-    public static async Task RecordViewAsync(Work w, string action, string subjectType, Guid subjectId, Guid jobseekerId, CancellationToken ct)
+    public static async Task RecordViewAsync(Work w, string action, string subjectType, Guid subjectId, Guid? jobseekerId, CancellationToken ct)
     {
         Guid? userId = w.Actor.UserId == Guid.Empty ? null : w.Actor.UserId;
         var since = w.Now - SameViewWindow;

@@ -78,10 +78,7 @@ public sealed class AuditTrail(Operations ops)
     public Task RecordViewAsync(Actor actor, string action, string subjectType, Guid subjectId, Guid? jobseekerId = null, CancellationToken ct = default)
     {
         actor.RequireOffice();
-        return ops.RunAsync(actor, w =>
-        {
-            w.Audit(action, subjectType, subjectId, jobseekerId);
-            return Task.CompletedTask;
-        }, ct);
+        // The same rule as every other recorded view: a page's prerender and interactive render are one view.
+        return ops.RunAsync(actor, w => AccessLog.RecordViewAsync(w, action, subjectType, subjectId, jobseekerId, ct), ct);
     }
 }
