@@ -49,6 +49,7 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HelloWorkDb).Assembly);
+        Search.SearchSql.Register(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -44,26 +44,24 @@ public sealed class JobSearch(Operations ops)
         // The job number is unique, so every order is total and pages never overlap or skip (paging stability).
         List<string> numbers;
         int total;
-        // One pass when the matches are few: their sort keys (indexed columns only) in one command, counted and ordered here,
-        // instead of running the match twice (count, then page). More than SinglePassLimit: count and page in SQL.
-        var keys = await q.Select(o => new SortKey(o.JobNumber!, o.ReceivedDate, o.ValidUntil)).Take(_singlePassLimit + 1).ToListAsync(ct);
-        if (keys.Count <= _singlePassLimit)
+        // One command when the matches are few: the page ordered in SQL with the number of matches beside every row
+        // (count(*) OVER () over at most SinglePassLimit + 1 matches), so the match runs once and no key leaves SQLite. More
+        // than SinglePassLimit: count and page in two commands, where the count and the sort read only the search index.
+        var limited = q.Take(_singlePassLimit + 1);
+        var page = await Ordered(limited, c.Sort).Select(o => new PageRow(o.JobNumber!, SearchSql.CountOver()))
+            .Skip((c.Page - 1) * c.PageSize).Take(c.PageSize).ToListAsync(ct);
+        var counted = page.Count > 0 ? page[0].Total : await limited.CountAsync(ct); // no row: a page past the last
+        if (counted <= _singlePassLimit)
         {
-            total = keys.Count;
-            var sorted = c.Sort == JobSort.ValidUntil
-                ? keys.OrderBy(k => k.ValidUntil).ThenBy(k => k.JobNumber, StringComparer.Ordinal)
-                : keys.OrderByDescending(k => k.ReceivedDate).ThenByDescending(k => k.JobNumber, StringComparer.Ordinal);
-            numbers = [.. sorted.Skip((c.Page - 1) * c.PageSize).Take(c.PageSize).Select(k => k.JobNumber)];
+            total = counted;
+            numbers = [.. page.Select(r => r.JobNumber)];
         }
         else
         {
             total = await q.CountAsync(ct);
-            var ordered = c.Sort == JobSort.ValidUntil
-                ? q.OrderBy(o => o.ValidUntil).ThenBy(o => o.JobNumber)
-                : q.OrderByDescending(o => o.ReceivedDate).ThenByDescending(o => o.JobNumber);
             // The page's job numbers first (the sort reads only indexed columns), then the 30 cards with their sheets: sorting
             // whole rows would read the JSON sheet of every match.
-            numbers = await ordered.Skip((c.Page - 1) * c.PageSize).Take(c.PageSize).Select(o => o.JobNumber!).ToListAsync(ct);
+            numbers = await Ordered(q, c.Sort).Skip((c.Page - 1) * c.PageSize).Take(c.PageSize).Select(o => o.JobNumber!).ToListAsync(ct);
         }
         var byNumber = (await CardRow.From(db.JobOffers.Where(o => numbers.Contains(o.JobNumber!))).ToListAsync(ct)).ToDictionary(r => r.JobNumber);
         var rows = numbers.Where(byNumber.ContainsKey).Select(n => byNumber[n]).ToList();
@@ -71,14 +69,19 @@ public sealed class JobSearch(Operations ops)
     }
 
     /// <summary>
-    /// Up to this many matches are counted and sorted from one command (their keys: job number and two dates, ≈ 5 MB at the
-    /// limit) instead of two passes over the match (count, then page). At 1 M offers a common word with a filter that has no
-    /// index token (a wage floor, 在宅, a NOT word) matches 23,000–34,000 offers; with the limit at 5,000 those read the match
-    /// three times (p95 124 ms), at 60,000 once (p95 113 ms; docs/BENCHMARKS.md).
+    /// Up to this many matches are counted and paged in one command. At 1 M offers a common word with a filter that has no
+    /// index token (a wage floor, a NOT word) matches 23,000–34,000 offers: with the limit at 5,000 those ran the match three
+    /// times (p95 124 ms); at 60,000, reading their sort keys into .NET and sorting there, once (p95 113 ms); counting and
+    /// paging them inside SQLite with <c>count(*) OVER ()</c>, once and without the 30,000 keys (docs/BENCHMARKS.md).
     /// </summary>
     internal const int SinglePassLimit = 60_000;
 
-    private sealed record SortKey(string JobNumber, DateOnly? ReceivedDate, DateOnly? ValidUntil);
+    private sealed record PageRow(string JobNumber, int Total);
+
+    /// <summary>受付年月日 newest first, or 紹介期限日 soonest first; the job number (unique) makes either order total.</summary>
+    private static IQueryable<JobOffer> Ordered(IQueryable<JobOffer> q, JobSort sort) => sort == JobSort.ValidUntil
+        ? q.OrderBy(o => o.ValidUntil).ThenBy(o => o.JobNumber)
+        : q.OrderByDescending(o => o.ReceivedDate).ThenByDescending(o => o.JobNumber);
 
     private static IQueryable<JobOffer> Filter(IQueryable<JobOffer> q, JobSearchCriteria c)
     {

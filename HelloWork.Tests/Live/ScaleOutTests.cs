@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HelloWork.Bench;
 using HelloWork.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace HelloWork.Tests.Live;
@@ -53,6 +54,32 @@ public sealed class ScaleOutTests(ScaleOutFixture nodes, ITestOutputHelper outpu
         Assert.Equal([NoticeKind.ApplicationReceived, NoticeKind.ApplicationCancelled], caughtUp.Select(n => n.Kind));
         Assert.All(caughtUp, n => Assert.Equal(applicationId, n.SubjectId));
         Assert.DoesNotContain(otherOnB.Pushes, p => p.Notice.SubjectId == applicationId);
+    }
+
+    /// <summary>The search counts and pages in one command with <c>count(*) OVER ()</c> (R-SRC-1): the same function on PostgreSQL,
+    /// where words are matched by substring, and its count agrees with the offers counted one by one.</summary>
+    [Fact]
+    public async Task The_public_search_counts_and_pages_on_PostgreSQL_as_well()
+    {
+        Assert.SkipUnless(ScaleOutFixture.Configured, ScaleOutFixture.SkipReason);
+        var ct = TestContext.Current.CancellationToken;
+        var today = HelloWork.Domain.Common.JapanTime.Today(TimeProvider.System);
+        await using var db = await nodes.A.Get<IDbContextFactory<HelloWork.Domain.Data.HelloWorkDb>>().CreateDbContextAsync(ct);
+        var rows = await db.JobOffers
+            .Where(o => o.Status == HelloWork.Domain.JobOffers.OfferStatus.Published && o.ValidUntil >= today)
+            .Select(o => new { o.JobNumber, o.Scope, o.SearchText, o.EstablishmentName, o.ReceivedDate }).ToListAsync(ct);
+        // The employer's name is searchable only where scope 1 publishes it (FreeWords).
+        var expected = rows.Where(o => (o.Scope == HelloWork.Domain.JobOffers.PublicationScope.PublicWithName ? o.SearchText
+                : o.SearchText.Replace(o.EstablishmentName, "", StringComparison.Ordinal)).Contains("営業", StringComparison.Ordinal))
+            .OrderByDescending(o => o.ReceivedDate).ThenByDescending(o => o.JobNumber, StringComparer.Ordinal).Select(o => o.JobNumber!).ToList();
+        Assert.True(expected.Count >= 2, "the demo data has offers with 営業");
+        var search = nodes.A.Get<HelloWork.Domain.Search.JobSearch>();
+        var first = await search.SearchAsync((HelloWork.Domain.Common.Actor?)null, new() { Words = "営業", PageSize = 10 }, ct);
+        Assert.Equal(expected.Count, first.Total);
+        Assert.Equal(expected.Take(10), first.Items.Select(i => i.JobNumber));
+        var past = await search.SearchAsync((HelloWork.Domain.Common.Actor?)null, new() { Words = "営業", PageSize = 10, Page = first.Total / 10 + 2 }, ct);
+        Assert.Empty(past.Items);
+        Assert.Equal(first.Total, past.Total);
     }
 
     [Fact]

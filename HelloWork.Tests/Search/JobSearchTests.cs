@@ -201,7 +201,7 @@ public sealed class JobSearchTests
         {
             await world.PublishAsync($"営業スタッフ{i:00}", i % 3 == 0 ? "ルート営業" : "内勤", at: world.Clock.GetUtcNow().AddDays(-i));
         }
-        var inMemory = new JobSearch(world.Ops); // 12 matches: one command, counted and sorted in memory
+        var inMemory = new JobSearch(world.Ops); // 12 matches: one command, counted and paged with count(*) OVER ()
         var inSql = new JobSearch(world.Ops, singlePassLimit: 3); // more than 3: COUNT and ORDER BY … LIMIT in SQL
         foreach (var criteria in new[]
         {
@@ -218,6 +218,13 @@ public sealed class JobSearchTests
             Assert.NotEmpty(a.Items);
         }
         Assert.Equal(12, (await inSql.SearchAsync(null, new JobSearchCriteria { Words = "営業", PageSize = 10 }, Ct)).Total);
+        // A page past the last has no row to carry the count beside it: the total is still the number of matches.
+        foreach (var search in new[] { inMemory, inSql })
+        {
+            var past = await search.SearchAsync(null, new JobSearchCriteria { Words = "営業", PageSize = 10, Page = 3 }, Ct);
+            Assert.Empty(past.Items);
+            Assert.Equal(12, past.Total);
+        }
         Assert.Equal(8, (await inMemory.SearchAsync(null, new JobSearchCriteria { Words = "営業スタッフ", NotWords = "ルート", PageSize = 10 }, Ct)).Total);
     }
 
