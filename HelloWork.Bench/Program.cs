@@ -56,6 +56,8 @@ int Help()
                      losses, memory   [--clients N (1,000; --quick 200)] [--rate R (50/s)] [--seconds S (60; --quick 15)] [--drain S]
           circuits   the real portal process, N signed-in pages held open by headless Chromium as Blazor circuits: server memory
                      per circuit (heap after a full GC, RSS), at N/2 and N   [--circuits N (200; --quick 50)] [--parallel P] [--no-build]
+                     and what grew, by type [--types K (25)]; [--page PATH] one kind of page only; [--hold S] keeps the pages open
+                     S seconds for an outside look
           fault      the real portal process under applications and messages over HTTP, killed with SIGKILL N times and restarted;
                      every acknowledged change must survive, PRAGMA integrity_check must be ok   [--kills N (20; --quick 5)] [--seed S]
                      [--workers W (4)] [--min-up-ms 1000] [--max-up-ms 5000] [--no-build] [--keep]

@@ -23,11 +23,29 @@ public sealed class Report(string scenario)
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
     };
 
-    /// <summary>Prints the table and the JSON line. Nothing may be written after this.</summary>
+    /// <summary>Prints the title, the table and the JSON line. Nothing may be written after this.</summary>
     public void Print()
     {
         Console.WriteLine();
         Console.WriteLine($"== {Scenario} ==");
+        PrintTable();
+        var load = LoadAverage();
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average (1 min) {load:N2} at the end of the run");
+        var json = new Dictionary<string, object> { ["scenario"] = Scenario };
+        foreach (var (key, value) in _figures)
+        {
+            json[key] = value;
+        }
+        json["cores"] = Environment.ProcessorCount;
+        json["load_avg_1m"] = load;
+        Console.WriteLine();
+        Console.Out.Flush();
+        Console.WriteLine(JsonSerializer.Serialize(json));
+    }
+
+    /// <summary>The rows only, as a table (for a second table before the report's own).</summary>
+    public void PrintTable()
+    {
         if (_rows.Count > 0)
         {
             var widths = Enumerable.Range(0, _rows.Max(r => r.Length))
@@ -49,18 +67,6 @@ public sealed class Report(string scenario)
                 }
             }
         }
-        var load = LoadAverage();
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average (1 min) {load:N2} at the end of the run");
-        var json = new Dictionary<string, object> { ["scenario"] = Scenario };
-        foreach (var (key, value) in _figures)
-        {
-            json[key] = value;
-        }
-        json["cores"] = Environment.ProcessorCount;
-        json["load_avg_1m"] = load;
-        Console.WriteLine();
-        Console.Out.Flush();
-        Console.WriteLine(JsonSerializer.Serialize(json));
     }
 
     /// <summary>Other work on the machine slows every figure: each report says how busy the machine was (Linux only).</summary>

@@ -36,6 +36,12 @@ public static class CircuitsScenario
         // Development, as the live scenario: run from the build output (not a publish folder), other environments serve no
         // static web assets of the referenced libraries, the browser's module scripts fail and no circuit ever starts.
         var environment = options.Text("environment", "Development");
+        // --page PATH: only that page (of the accounts below), to see what one kind of page costs.
+        var accounts = options.Text("page") is { } only ? Accounts.Where(a => a.Path == only).ToArray() : Accounts;
+        if (accounts.Length == 0)
+        {
+            throw new ArgumentException($"--page must be one of: {string.Join(", ", Accounts.Select(a => a.Path))}.");
+        }
         if (n < 2)
         {
             throw new ArgumentException("--circuits must be at least 2.");
@@ -79,7 +85,7 @@ public static class CircuitsScenario
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--renderer-process-limit=8"],
         });
         var contexts = new List<(IBrowserContext Context, string Path)>();
-        foreach (var (email, path) in Accounts)
+        foreach (var (email, path) in accounts)
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString(), Locale = "ja-JP" });
             context.SetDefaultTimeout(120_000);
@@ -104,6 +110,7 @@ public static class CircuitsScenario
         Console.WriteLine($"Warm-up done; server circuits now {drained}.");
 
         var levels = new List<Level> { await MeasureAsync(probe, portal.Port, 0, TimeSpan.Zero) };
+        var typesBefore = await probe.HeapByTypeAsync(TimeSpan.FromMinutes(2));
         var pages = new List<IPage>();
         var openWatch = Stopwatch.StartNew();
         foreach (var target in new[] { n / 2, n })
@@ -130,6 +137,13 @@ public static class CircuitsScenario
             levels.Add(await MeasureAsync(probe, portal.Port, target, levelWatch.Elapsed));
         }
         var openSeconds = openWatch.Elapsed.TotalSeconds;
+        var typesAfter = await probe.HeapByTypeAsync(TimeSpan.FromMinutes(2));
+        if (options.Int("hold", 0) is > 0 and var hold)
+        {
+            // Time for an outside look at the portal with every page open (dotnet-trace, a heap walk with referrers ...).
+            Console.WriteLine($"  holding {hold} s with {pages.Count} pages open: portal pid {portal.Pid}");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
         // Still all there after measuring (no circuit dropped while the GCs ran)?
         await Task.Delay(TimeSpan.FromSeconds(2));
         var stillOpen = probe.Metric(CircuitsActive) ?? -1;
@@ -158,10 +172,11 @@ public static class CircuitsScenario
         report.Row($"slope {half.Pages}→{full.Pages}", "", "", "", "", "", PerCircuitKb(full.HeapBytes - half.HeapBytes, full.Pages - half.Pages),
             PerCircuitKb(full.RssBytes - half.RssBytes, full.Pages - half.Pages));
         report.Row("anchor (Microsoft)", "", "", "", "", "", MicrosoftAnchorKb, "");
+        PrintGrowthByType(typesBefore, typesAfter, full.Pages, options.Int("types", 25));
         Console.WriteLine();
         Console.WriteLine($"Anchor: Microsoft's Blazor Server guidance budgets about {MicrosoftAnchorKb:N0} KB of server memory per circuit.");
         Console.WriteLine($"Portal: Release build, {environment}, pid {portal.Pid}; {contexts.Count} signed-in accounts, pages round-robin: "
-            + string.Join(", ", Accounts.Select(a => a.Path)) + ".");
+            + string.Join(", ", accounts.Select(a => a.Path)) + ".");
         Console.WriteLine("Heap: managed heap right after an induced full GC (EventPipe GCHeapStats; smallest of 3). RSS: /proc VmRSS after those GCs.");
         report.Figure("circuits", full.Pages);
         report.Figure("server_circuits", full.ServerCircuits);
@@ -182,6 +197,29 @@ public static class CircuitsScenario
         DeleteDb(dbPath);
         report.Print();
         return full.ServerCircuits >= full.Pages ? 0 : 1;
+    }
+
+    /// <summary>What the open circuits hold, by type: live bytes and objects per circuit between no page and all pages open
+    /// (a heap walk at each end), largest first, with the share of the whole growth.</summary>
+    private static void PrintGrowthByType(Dictionary<string, (long Bytes, long Count)> before, Dictionary<string, (long Bytes, long Count)> after, int circuits,
+        int top)
+    {
+        var growth = after.Select(kv =>
+        {
+            before.TryGetValue(kv.Key, out var b);
+            return (Type: kv.Key, Bytes: kv.Value.Bytes - b.Bytes, Count: kv.Value.Count - b.Count);
+        }).Where(g => g.Bytes > 0).OrderByDescending(g => g.Bytes).ToList();
+        var total = after.Values.Sum(v => v.Bytes) - before.Values.Sum(v => v.Bytes);
+        Console.WriteLine();
+        Console.WriteLine($"Growth of the live heap by type with {circuits} circuits open (heap walks at 0 and {circuits}; shallow sizes; net {total / 1024.0 / circuits:N1} KB per circuit):");
+        var types = new Report("circuits-types");
+        types.Row("type", "KB per circuit", "objects per circuit", "share");
+        foreach (var g in growth.Take(top))
+        {
+            types.Row(g.Type.Length > 110 ? g.Type[..107] + "..." : g.Type, g.Bytes / 1024.0 / circuits, (double)g.Count / circuits,
+                $"{100.0 * g.Bytes / Math.Max(1, total):N1} %");
+        }
+        types.PrintTable();
     }
 
     private sealed record Level(int Pages, int ServerCircuits, int WebSockets, int TcpConnections, long HeapBytes, long RssBytes);

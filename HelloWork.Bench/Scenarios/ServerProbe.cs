@@ -124,6 +124,76 @@ public sealed class ServerProbe(int pid) : IAsyncDisposable
         return await result.Task;
     }
 
+    /// <summary>
+    /// The live objects of the managed heap by type, as <c>dotnet-gcdump</c> reads them: the runtime walks its heap after an
+    /// induced full GC and reports every object's type and size (keywords GCHeapDump, GCHeapCollect, Type, GCHeapAndTypeNames).
+    /// Sizes are the objects' own (shallow) sizes; generic types are named with their arguments.
+    /// </summary>
+    public async Task<Dictionary<string, (long Bytes, long Count)>> HeapByTypeAsync(TimeSpan timeout)
+    {
+        const long heapDumpKeywords = 0x1 | 0x80000 | 0x100000 | 0x800000 | 0x1000000;
+        var client = new DiagnosticsClient(Pid);
+        using var session = client.StartEventPipeSession(
+            [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose, heapDumpKeywords)], requestRundown: false);
+        var source = new EventPipeEventSource(session.EventStream);
+        var byTypeId = new Dictionary<ulong, (long Bytes, long Count)>();
+        var names = new Dictionary<ulong, string>();
+        var walked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var nodes = false;
+        source.Clr.GCBulkNode += (GCBulkNodeTraceData e) =>
+        {
+            nodes = true;
+            for (var i = 0; i < e.Count; i++)
+            {
+                var node = e.Values(i);
+                byTypeId.TryGetValue(node.TypeID, out var sum);
+                byTypeId[node.TypeID] = (sum.Bytes + (long)node.Size, sum.Count + 1);
+            }
+        };
+        source.Clr.TypeBulkType += (GCBulkTypeTraceData e) =>
+        {
+            for (var i = 0; i < e.Count; i++)
+            {
+                var type = e.Values(i);
+                names[type.TypeID] = type.TypeName;
+            }
+        };
+        // The walk runs inside the induced GC: its nodes arrive before the GC ends (type names may follow just after).
+        source.Clr.GCStop += _ =>
+        {
+            if (nodes)
+            {
+                walked.TrySetResult();
+            }
+        };
+        var pump = Task.Run(() =>
+        {
+            try
+            {
+                source.Process();
+            }
+            catch (Exception ex) when (ex is EndOfStreamException or IOException or ObjectDisposedException or FormatException)
+            {
+            }
+        });
+        var done = await Task.WhenAny(walked.Task, Task.Delay(timeout));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the type names that trail the last nodes
+        await session.StopAsync(CancellationToken.None);
+        await pump;
+        if (done != walked.Task)
+        {
+            throw new TimeoutException("The portal did not report a heap walk through EventPipe.");
+        }
+        var result = new Dictionary<string, (long Bytes, long Count)>(StringComparer.Ordinal);
+        foreach (var (id, sum) in byTypeId)
+        {
+            var name = names.TryGetValue(id, out var n) ? n : $"type {id:x}";
+            result.TryGetValue(name, out var total);
+            result[name] = (total.Bytes + sum.Bytes, total.Count + sum.Count);
+        }
+        return result;
+    }
+
     /// <summary>Resident set size of the process in bytes (/proc/PID/status VmRSS): what the machine pays, native memory included.</summary>
     public long ResidentBytes()
     {
