@@ -179,13 +179,9 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
             return;
         }
         var probe = new AppUser { UserName = email, Email = email };
-        foreach (var validator in users.PasswordValidators)
+        foreach (var code in await PasswordRules.CheckAsync(users, probe, password))
         {
-            var result = await validator.ValidateAsync(users, probe, password);
-            foreach (var error in result.Errors)
-            {
-                Add(errors, "Password", "Password." + error.Code);
-            }
+            Add(errors, "Password", code);
         }
     }
 

@@ -19,4 +19,8 @@ public sealed class AppUser : IdentityUser<Guid>
     public bool IsSupervisor { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The password was set by someone else (a login user's initial password): until the user replaces it, every page
+    /// but the password change and sign-out sends them to the change page (<c>PasswordChangeGate</c>).</summary>
+    public bool MustChangePassword { get; set; }
 }

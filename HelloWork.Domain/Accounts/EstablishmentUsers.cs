@@ -16,7 +16,8 @@ public sealed record NewEstablishmentUser(Guid Id, string Email, string InitialP
 
 /// <summary>
 /// ログインユーザー: up to 10 sign-in accounts per establishment (REFERENCE.md). The main account — the earliest enabled user, at
-/// first the one who opened the mypage — adds (e-mail + name, with a generated initial password it hands over), disables and
+/// first the one who opened the mypage — adds (e-mail + name, with a generated initial password it hands over and the user must
+/// replace at first sign-in), disables and
 /// removes users. The main account cannot disable itself, and nobody removes the establishment's last enabled user. A disabled
 /// user cannot sign in (an Identity lockout without end) and open sessions end at the next security-stamp check.
 /// </summary>
@@ -70,6 +71,8 @@ public sealed class EstablishmentUsers(Operations ops)
             Id = Guid.NewGuid(), UserName = address, NormalizedUserName = normalized, Email = address, NormalizedEmail = normalized, EmailConfirmed = true,
             DisplayName = name, Role = Roles.Employer, EstablishmentId = id, CreatedAt = w.Now, LockoutEnabled = true,
             SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+            // The main account knows the initial password: the user replaces it at first sign-in.
+            MustChangePassword = true,
         };
         user.PasswordHash = Hasher.HashPassword(user, password);
         w.Db.Users.Add(user);

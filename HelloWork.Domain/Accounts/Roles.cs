@@ -21,4 +21,7 @@ public static class ScopeClaims
     public const string AgencyId = "hw:agency";
     public const string Supervisor = "hw:supervisor";
     public const string DisplayName = "hw:name";
+
+    /// <summary>Present (value <c>true</c>) while the account still has a password someone else set (<see cref="AppUser.MustChangePassword"/>).</summary>
+    public const string MustChangePassword = "hw:pwchange";
 }

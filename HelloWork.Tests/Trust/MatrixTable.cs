@@ -65,6 +65,8 @@ public static class MatrixTable
         R("PAGE /Account/RegisterEmployer",                          Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/RegisterAgency",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/AccessDenied",                              Objects.None,                "denied  denied       denied       denied       denied  denied"),
+        // パスワード変更: every signed-in account, its own password only (the page names no object).
+        R("PAGE /Account/ChangePassword",                            Objects.None,                "login   ok           ok           ok           ok      ok"),
         R("PAGE /Error",                                             Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /not-found",                                         Objects.None,                "404     404          404          404          404     404"),
         R("PAGE /notices",                                           Objects.None,                "login   ok           ok           ok           ok      ok"),

@@ -21,6 +21,10 @@ internal sealed class ScopeClaimsPrincipalFactory(UserManager<AppUser> users, Ro
         {
             identity.AddClaim(new Claim(ScopeClaims.Supervisor, "true"));
         }
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(ScopeClaims.MustChangePassword, "true"));
+        }
         return identity;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HelloWork.Domain.Accounts;
 using HelloWork.Web.Endpoints;
 using HelloWork.Web.Live;
+using HelloWork.Web.Security;
 using Serilog;
 using Serilog.Context;
 
@@ -37,6 +38,8 @@ public static class Pipeline
         });
         app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
         app.UseAuthorization();
+        // Initial passwords are replaced before anything else; stale bearer tokens end (docs/trust-hardening.md).
+        app.UsePasswordChangeGate();
         app.UseAntiforgery();
     }
 

@@ -88,6 +88,9 @@ public static class WebRegistration
                 o.Cookie.Name = "HelloWork.Auth";
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // The security stamp on every request, not every 30 minutes: disabling a user or changing a password ends the
+                // account's other sessions at their next request.
+                o.Events.OnValidatePrincipal = SessionStamp.ValidatePrincipalAsync;
             }));
         services.AddAuthorization();
 
@@ -111,6 +114,7 @@ public static class WebRegistration
             .AddClaimsPrincipalFactory<ScopeClaimsPrincipalFactory>();
 
         services.AddScoped<AccountService>();
+        services.AddScoped<PasswordChangeService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CurrentActor>();
         services.AddHealthChecks();

@@ -29,6 +29,9 @@ public sealed class RateLimitSettings
     /// <summary>POST /Account/Login and POST /api/auth/login, per client address.</summary>
     public WindowLimit SignIn { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
 
+    /// <summary>POST /Account/ChangePassword, per client address: the current password is a guess like a sign-in's.</summary>
+    public WindowLimit PasswordChange { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+
     /// <summary>POST of the three registration forms, per client address.</summary>
     public WindowLimit Registration { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
 
@@ -40,7 +43,7 @@ public sealed class RateLimitSettings
 }
 
 /// <summary>
-/// ASP.NET Core rate limiting for the doors that take guesses or bulk traffic: sign-in (form and API), registration and the
+/// ASP.NET Core rate limiting for the doors that take guesses or bulk traffic: sign-in (form and API), password change, registration and the
 /// data API. One global partitioned limiter chooses the limit from the request (no endpoint file needs to know), so a
 /// route added later under the same path is covered too. A refusal is 429 with Retry-After: problem JSON for the APIs, a
 /// short Japanese (or English) page for the forms.
@@ -49,6 +52,7 @@ public static class RateLimits
 {
     public const string SignIn = "SignIn";
     public const string Registration = "Registration";
+    public const string PasswordChange = "PasswordChange";
     public const string DataApi = "DataApi";
 
     private static readonly string[] RegistrationPaths = ["/Account/Register", "/Account/RegisterEmployer", "/Account/RegisterAgency"];
@@ -90,6 +94,10 @@ public static class RateLimits
         if (path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/auth/login", StringComparison.OrdinalIgnoreCase))
         {
             return (SignIn, Address(context), settings.SignIn);
+        }
+        if (path.Equals("/Account/ChangePassword", StringComparison.OrdinalIgnoreCase))
+        {
+            return (PasswordChange, Address(context), settings.PasswordChange);
         }
         if (RegistrationPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
         {

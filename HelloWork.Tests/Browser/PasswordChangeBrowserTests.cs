@@ -1,0 +1,71 @@
+using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Common;
+using HelloWork.Tests.Integration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HelloWork.Tests.Browser;
+
+/// <summary>パスワード変更 in Chromium: a new login user lands on the page at first sign-in, sees a refusal next to its field,
+/// changes the password and goes on to the mypage; the page passes the accessibility check and fits a 390-px phone.</summary>
+[Collection(AccountsCollection.Name)]
+public sealed class PasswordChangeBrowserTests(PortalHost portal, Chromium chromium)
+{
+    [Fact]
+    public async Task A_new_login_user_is_taken_to_the_change_page_at_first_sign_in_and_then_reaches_the_mypage()
+    {
+        var mainEmail = Registrations.NewEmail("pwbrowser");
+        Guid mainId;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            mainId = await scope.ServiceProvider.GetRequiredService<AccountService>().RegisterEmployerAsync(new EmployerRegistration(mainEmail,
+                Registrations.GoodPassword, "採用 太郎", "株式会社パスワード画面", "カブシキガイシャパスワードガメン", "100-0001", "東京都", "千代田区千代田1-1", "", 8));
+        }
+        var establishmentId = await portal.QueryAsync(db => db.Users.Where(u => u.Id == mainId).Select(u => u.EstablishmentId!.Value).SingleAsync());
+        var user = await portal.Services.GetRequiredService<EstablishmentUsers>()
+            .AddAsync(new Actor(mainId, Roles.Employer, "採用 太郎", EstablishmentId: establishmentId), Registrations.NewEmail("pwbrowser-user"), "利用 花子");
+        await using var browser = await PortalBrowser.OpenAsync(portal, chromium, "password-change");
+
+        await browser.SignInAsync(user.Email, user.InitialPassword);
+
+        var page = browser.Page;
+        Assert.Equal("/Account/ChangePassword", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("パスワード変更", (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Trim());
+        await page.GetByLabel("現在のパスワード").FillAsync(user.InitialPassword);
+        await page.Locator("#new-password").FillAsync("Atarashii!2027");
+        await page.Locator("#confirm-password").FillAsync("Atarashii!2028");
+        await page.GetByRole(AriaRole.Button, new() { Name = "変更する" }).ClickAsync();
+        await page.GetByText("新しいパスワードと確認用のパスワードが一致しません。").WaitForAsync();
+        await browser.CheckPageAsync();
+
+        await page.Locator("#current-password").FillAsync(user.InitialPassword);
+        await page.Locator("#new-password").FillAsync("Atarashii!2027");
+        await page.Locator("#confirm-password").FillAsync("Atarashii!2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "変更する" }).ClickAsync();
+        await page.GetByText("パスワードを変更しました。").WaitForAsync();
+        await browser.CheckPageAsync();
+        await browser.VisitAsync("/employer");
+        Assert.Equal("/employer", new Uri(page.Url).AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task The_page_opens_from_the_account_menu_and_fits_the_screen(int width, int height)
+    {
+        await using var browser = await PortalBrowser.OpenAsync(portal, chromium, $"password-change-{width}", width, height);
+        await browser.SignInAsync("staff1@example.jp");
+
+        await browser.Page.Locator(".mud-appbar a[href='Account/ChangePassword']:visible").ClickAsync();
+        await browser.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/ChangePassword");
+        await browser.CheckPageAsync();
+
+        foreach (var label in new[] { "現在のパスワード", "新しいパスワード", "新しいパスワード（確認）" })
+        {
+            Assert.Equal(1, await browser.Page.Locator("label.hw-label").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + label + "\\s*必須") }).CountAsync());
+        }
+        var overflow = await browser.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page is {overflow}px wider than the {width}px screen.");
+    }
+}

@@ -1,0 +1,69 @@
+using HelloWork.Domain.Accounts;
+using HelloWork.Web.Accounts;
+using HelloWork.Web.Resources;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.Localization;
+
+namespace HelloWork.Web.Security;
+
+/// <summary>
+/// Two server-side checks on every request of a signed-in account, after authorization (so that the principal of a bearer
+/// token is known too):
+/// <list type="bullet">
+/// <item>A login user who still has the initial password the main account handed over (<see cref="ScopeClaims.MustChangePassword"/>)
+/// reaches only the password change page, sign-out, the language switch and the static files: every other page redirects to
+/// the change page, and APIs, hubs and Blazor circuits answer 403. The UI hides nothing here; the server refuses.</item>
+/// <item>A bearer token (API, hub) whose security stamp is no longer the account's — disabled, or the password changed — is
+/// refused with 401 at its next request, as the cookie is (<see cref="SessionStamp"/>).</item>
+/// </list>
+/// </summary>
+public static class PasswordChangeGate
+{
+    public const string ChangePath = "/Account/ChangePassword";
+
+    private static readonly string[] OpenPaths = [ChangePath, "/Account/Logout", "/culture", "/not-found", "/Error"];
+
+    public static void UsePasswordChangeGate(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var user = context.User;
+        var request = context.Request;
+        if (IsBearer(request))
+        {
+            // The data and mypage APIs authenticate their bearer token themselves (AllowAnonymous endpoints): look at it here too.
+            var bearer = await context.AuthenticateAsync(IdentityConstants.BearerScheme);
+            if (bearer is { Succeeded: true, Principal: { } principal })
+            {
+                if (!await SessionStamp.IsCurrentAsync(principal, context.RequestServices, context.RequestAborted))
+                {
+                    await Results.Problem("The session has ended: sign in again.", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
+                    return;
+                }
+                user = principal;
+            }
+        }
+        if (user.Identity?.IsAuthenticated != true || !user.HasClaim(ScopeClaims.MustChangePassword, "true") || IsOpen(context))
+        {
+            await next();
+            return;
+        }
+        context.Response.Headers.CacheControl = "no-store";
+        if (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/_blazor"))
+        {
+            var l = context.RequestServices.GetRequiredService<IStringLocalizer<Ui>>();
+            await Results.Problem(l["PasswordChangeRequired"], statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+            return;
+        }
+        context.Response.Redirect(ChangePath);
+    });
+
+    private static bool IsOpen(HttpContext context) =>
+        OpenPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
+        // wwwroot and package files (styles, blazor.web.js): public anyway, and the change page needs them.
+        || context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
+
+    private static bool IsBearer(HttpRequest request) =>
+        request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true
+        || (request.Path.StartsWithSegments("/hubs") && request.Query.ContainsKey("access_token"));
+}
