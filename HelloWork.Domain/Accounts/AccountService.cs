@@ -153,6 +153,9 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
             OfficeId = input.Role == Roles.Staff ? input.OfficeId : null,
             AgencyId = input.Role == Roles.Agency ? input.AgencyId : null,
             IsSupervisor = input.Role == Roles.Staff && input.IsSupervisor,
+            // The admin chose this password and hands it over: like an establishment's login user, the new holder replaces it
+            // at first sign-in (パスワード変更, enforced by PasswordChangeGate).
+            MustChangePassword = true,
         };
         await CreateAsync(user, input.Password, input.Role);
         return user.Id;

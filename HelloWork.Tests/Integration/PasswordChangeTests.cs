@@ -201,6 +201,27 @@ public sealed class PasswordChangeTests(PortalHost portal)
     }
 
     [Fact]
+    public async Task A_staff_account_the_admin_creates_must_replace_the_password_the_admin_chose_at_first_sign_in()
+    {
+        var office = await portal.QueryAsync(db => db.Offices.Select(o => o.Id).FirstAsync());
+        var adminId = await UserIdAsync("admin@example.jp");
+        var email = Registrations.NewEmail("pwstaff");
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAccountAsync(new Actor(adminId, Roles.Admin, "admin"),
+                new StaffAccountInput(email, Registrations.GoodPassword, "職員 新人", Roles.Staff, office, null, false));
+        }
+        Assert.True((await SnapshotAsync(email)).MustChange);
+        using var client = await SignedInAsync(email, Registrations.GoodPassword);
+        await StatusAsync(client, "/staff", ChangePath);
+
+        using var changed = await ChangeAsync(client, Registrations.GoodPassword, NewPassword, NewPassword);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/staff"));
+        Assert.False((await SnapshotAsync(email)).MustChange);
+    }
+
+    [Fact]
     public async Task A_new_login_user_must_replace_the_initial_password_before_any_other_page_and_the_server_enforces_it()
     {
         var (_, user) = await NewLoginUserAsync();
