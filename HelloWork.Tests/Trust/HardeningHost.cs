@@ -23,6 +23,9 @@ public sealed class HardeningHost() : KestrelPortal("hellowork-hardening-")
     public const int MessageLimit = 2;
     public const int CircuitLimit = 2;
 
+    /// <summary>SQL commands the portal sends about notices (a bell's unread count, a live subscription's starting point).</summary>
+    public NoticeCommandCounter NoticeCommands { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Staging");
@@ -36,7 +39,11 @@ public sealed class HardeningHost() : KestrelPortal("hellowork-hardening-")
             builder.UseSetting($"RateLimits:{name}:WindowSeconds", "3600");
         }
         builder.UseSetting("CircuitLimit:PerUser", CircuitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ThrowingPathFilter>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddTransient<IStartupFilter, ThrowingPathFilter>();
+            services.ConfigureDbContext<HelloWork.Domain.Data.HelloWorkDb>(o => o.AddInterceptors(NoticeCommands));
+        });
     }
 
     /// <summary>An HTTP client whose connections come from <paramref name="source"/> (any 127.x.y.z address is this
@@ -83,5 +90,37 @@ public sealed class HardeningHost() : KestrelPortal("hellowork-hardening-")
                 await inner(context);
             });
         };
+    }
+}
+
+/// <summary>Counts the commands that name a notice table (<c>Notices</c>, <c>NoticeCounters</c>), as they go to the database.</summary>
+public sealed class NoticeCommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private long count;
+
+    public long Count => Interlocked.Read(ref count);
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> ReaderExecuting(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result)
+    {
+        Note(command);
+        return result;
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Note(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Note(System.Data.Common.DbCommand command)
+    {
+        if (command.CommandText.Contains("\"Notice", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref count);
+        }
     }
 }
