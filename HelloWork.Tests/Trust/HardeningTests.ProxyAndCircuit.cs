@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using HelloWork.Domain.Notices;
 using HelloWork.Tests.Integration;
@@ -10,6 +11,56 @@ namespace HelloWork.Tests.Trust;
 /// <summary>Forwarded headers from the listed proxy only, and a page refused by the circuit limit doing no per-person work.</summary>
 public sealed partial class HardeningTests
 {
+    /// <summary>
+    /// Behind the listed proxy (<see cref="HardeningHost.ProxyAddress"/>) the sign-in limit counts the client named by
+    /// <c>X-Forwarded-For</c>, so people behind one proxy do not share a budget; from any other address the header is ignored,
+    /// so a client cannot dodge its limit by naming a new address in each request. (The forwarded addresses are only text in a
+    /// header: documentation addresses, nothing is sent to them.)
+    /// </summary>
+    [Fact]
+    public async Task X_forwarded_for_from_the_listed_proxy_sets_the_address_the_sign_in_limit_counts_and_from_anyone_else_is_ignored()
+    {
+        using var proxy = host.ClientFrom(HardeningHost.ProxyAddress);
+        for (var i = 0; i < HardeningHost.SignInLimit; i++)
+        {
+            using var attempt = await SignInForwardedAsync(proxy, "203.0.113.7");
+            Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        }
+        using (var refused = await SignInForwardedAsync(proxy, "203.0.113.7"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        }
+        // Another person behind the same proxy has a budget of their own: the key is the forwarded address, not the proxy's.
+        using (var other = await SignInForwardedAsync(proxy, "203.0.113.8"))
+        {
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+
+        // Not the proxy: the header names the refused client, and is ignored (the address counted is the connection's).
+        using var direct = host.ClientFrom("127.0.15.2");
+        using (var ignored = await SignInForwardedAsync(direct, "203.0.113.7"))
+        {
+            Assert.Equal(HttpStatusCode.OK, ignored.StatusCode);
+        }
+        // A new forwarded address with every attempt does not give a new budget.
+        for (var i = 1; i < HardeningHost.SignInLimit; i++)
+        {
+            using var attempt = await SignInForwardedAsync(direct, $"198.51.100.{i}");
+            Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        }
+        using (var stillRefused = await SignInForwardedAsync(direct, "198.51.100.99"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, stillRefused.StatusCode);
+        }
+    }
+
+    private static Task<HttpResponseMessage> SignInForwardedAsync(HttpClient client, string forwardedFor)
+    {
+        client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        return Forms.SignInAsync(client, "nobody@example.jp", "Wrong-password-1");
+    }
+
     /// <summary>
     /// The refusal (<see cref="CircuitAdmission.Refused"/>, decided by <see cref="CircuitLimitHandler"/> before the circuit renders)
     /// also keeps the layout's notice bell from starting: observed on the node's live bus (listeners of the person's recipient
