@@ -2,6 +2,9 @@ using HelloWork.Domain.Audit;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HelloWork.Domain.Common;
 
@@ -17,6 +20,29 @@ public sealed class Work(HelloWorkDb db, Outbox outbox, Actor actor, DateTimeOff
     public void Audit(string action, string subjectType, Guid subjectId, Guid? jobseekerId = null, Guid? officeId = null, string? detail = null) =>
         Db.AuditEntries.Add(new AuditEntry(Actor.UserId == Guid.Empty ? null : Actor.UserId, Actor.Role, action, subjectType, subjectId,
             jobseekerId, officeId ?? Actor.OfficeId, detail, Now));
+
+    /// <summary>
+    /// Holds the row of <typeparamref name="TEntity"/> with key <paramref name="id"/> until this operation commits, so that
+    /// operations which count what hangs on that row and then add to it (a per-row limit) run one after another for that
+    /// row, and only for that row. On PostgreSQL (read committed) two transactions would otherwise both count the same
+    /// rows and both insert: <c>SELECT … FOR UPDATE</c> makes the second wait for the first to commit, and its count, a
+    /// new statement, then sees the first one's row. SQLite needs nothing: <c>BeginTransaction</c> there is
+    /// <c>BEGIN IMMEDIATE</c>, so writing operations already run one at a time.
+    /// </summary>
+    public async Task LockAsync<TEntity>(Guid id, CancellationToken ct = default) where TEntity : class
+    {
+        if (!Db.Database.IsNpgsql())
+        {
+            return;
+        }
+        var entity = Db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName(table)!;
+        var sql = Db.GetService<ISqlGenerationHelper>();
+        // Table and column names come from the model (quoted by the provider); the key goes as a parameter.
+        var lockRow = $"SELECT 1 FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {sql.DelimitIdentifier(key)} = {{0}} FOR UPDATE";
+        await Db.Database.ExecuteSqlRawAsync(lockRow, [id], ct);
+    }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using HelloWork.Domain.Common;
+using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,9 @@ public sealed class DirectRequestSender(Operations ops, ProfileSearch profiles)
             && await ProfileSearch.Searchable(w.Db, today).AnyAsync(j => j.Id == id, ct)
             ? id
             : throw new DomainException("ProfileNotFound");
+        // The limits below are a count, then an insert: senders for the same offer take turns (two pages of the same
+        // establishment must not both take the tenth place, nor both send to the same person).
+        await w.LockAsync<JobOffer>(offer.Id, ct);
         if (await w.Db.DirectRequests.AnyAsync(r => r.JobOfferId == offer.Id && r.JobseekerId == jobseekerId, ct))
         {
             throw new DomainException("RequestAlreadySent", nameof(input.JobOfferId));

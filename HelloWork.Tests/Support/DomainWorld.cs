@@ -18,11 +18,29 @@ namespace HelloWork.Tests.Support;
 public sealed class DomainWorld : IAsyncDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"hw-domain-{Guid.NewGuid():N}.db");
+    private readonly Npgsql.NpgsqlConnectionStringBuilder? _postgres;
 
-    private DomainWorld()
+    /// <summary>An Npgsql connection string of a role that may create databases (<c>scripts/scaleout-services.sh</c> prints it).</summary>
+    public static readonly string? PostgresServer = Environment.GetEnvironmentVariable("HELLOWORK_TEST_PG");
+
+    public const string PostgresSkipReason =
+        "PostgreSQL tests need HELLOWORK_TEST_PG: run eval \"$(scripts/scaleout-services.sh)\" first (as root).";
+
+    private DomainWorld(string? postgresServer = null)
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
-        var options = new DbContextOptionsBuilder<HelloWorkDb>().UseSqlite($"Data Source={_path};Pooling=False").Options;
+        DbContextOptions<HelloWorkDb> options;
+        if (postgresServer is null)
+        {
+            options = new DbContextOptionsBuilder<HelloWorkDb>().UseSqlite($"Data Source={_path};Pooling=False").Options;
+        }
+        else
+        {
+            // A database of its own on the server, made by the migrations and dropped afterwards.
+            _postgres = new Npgsql.NpgsqlConnectionStringBuilder(postgresServer) { Database = $"hw_domain_{Guid.NewGuid():N}"[..24] };
+            options = new DbContextOptionsBuilder<HelloWorkDb>()
+                .UseNpgsql(_postgres.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.PostgresMigrationsAssembly)).Options;
+        }
         Factory = new ContextFactory(options);
         Bus = new InProcessLiveBus(new LocalDispatcher());
         Ops = new Operations(Factory, Clock, Bus);
@@ -54,6 +72,19 @@ public sealed class DomainWorld : IAsyncDisposable
         await world.SeedAsync();
         return world;
     }
+
+    /// <summary>The same world on the given provider: <c>Sqlite</c>, or <c>Postgres</c> on <see cref="PostgresServer"/> (the caller
+    /// skips when that is not set).</summary>
+    public static async Task<DomainWorld> CreateAsync(string provider)
+    {
+        var world = provider == "Postgres"
+            ? new DomainWorld(PostgresServer ?? throw new InvalidOperationException(PostgresSkipReason))
+            : new DomainWorld();
+        await world.SeedAsync();
+        return world;
+    }
+
+    public bool IsPostgres => _postgres is not null;
 
     private async Task SeedAsync()
     {
@@ -114,6 +145,19 @@ public sealed class DomainWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_postgres is not null)
+        {
+            await using (var own = new Npgsql.NpgsqlConnection(_postgres.ConnectionString))
+            {
+                Npgsql.NpgsqlConnection.ClearPool(own);
+            }
+            var admin = new Npgsql.NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Database = "postgres" };
+            await using var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgres.Database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+            return;
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

@@ -9,9 +9,10 @@ namespace HelloWork.Tests.Trust;
 /// <summary>
 /// The real portal as it runs outside Development (environment <c>Staging</c>: exception handler, HSTS, no detailed
 /// errors) with small limits, so that the (N+1)th request is reached in a few requests: sign-in 3, registration 2, data API
-/// 3, messages 2 per hour, 2 interactive pages per person. Its own SQLite file with the demo data. The only test-side
-/// addition: a middleware after the app's own pipeline that throws for <see cref="ThrowPath"/>, to see what an unexpected
-/// error shows a visitor.
+/// 3, messages 2 per hour, 2 interactive pages per person; one listed reverse proxy (<see cref="ProxyAddress"/>). Its own SQLite
+/// file with the demo data. Test-side additions only observe or provoke: a middleware after the app's own pipeline that
+/// throws for <see cref="ThrowPath"/>, to see what an unexpected error shows a visitor, and a counter of the SQL commands
+/// about notices (<see cref="NoticeCommands"/>).
 /// </summary>
 public sealed class HardeningHost() : KestrelPortal("hellowork-hardening-")
 {
@@ -22,6 +23,12 @@ public sealed class HardeningHost() : KestrelPortal("hellowork-hardening-")
     public const int DataApiLimit = 3;
     public const int MessageLimit = 2;
     public const int CircuitLimit = 2;
+
+    /// <summary>The one reverse proxy the host trusts (<c>ForwardedHeaders:KnownProxies</c>); every other address is a client.</summary>
+    public const string ProxyAddress = "127.0.15.1";
+
+    /// <summary>SQL commands the portal sends about notices (a bell's unread count, a live subscription's starting point).</summary>
+    public NoticeCommandCounter NoticeCommands { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -36,7 +43,12 @@ public sealed class HardeningHost() : KestrelPortal("hellowork-hardening-")
             builder.UseSetting($"RateLimits:{name}:WindowSeconds", "3600");
         }
         builder.UseSetting("CircuitLimit:PerUser", CircuitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ThrowingPathFilter>());
+        builder.UseSetting("ForwardedHeaders:KnownProxies:0", ProxyAddress);
+        builder.ConfigureServices(services =>
+        {
+            services.AddTransient<IStartupFilter, ThrowingPathFilter>();
+            services.ConfigureDbContext<HelloWork.Domain.Data.HelloWorkDb>(o => o.AddInterceptors(NoticeCommands));
+        });
     }
 
     /// <summary>An HTTP client whose connections come from <paramref name="source"/> (any 127.x.y.z address is this
@@ -83,5 +95,37 @@ public sealed class HardeningHost() : KestrelPortal("hellowork-hardening-")
                 await inner(context);
             });
         };
+    }
+}
+
+/// <summary>Counts the commands that name a notice table (<c>Notices</c>, <c>NoticeCounters</c>), as they go to the database.</summary>
+public sealed class NoticeCommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private long count;
+
+    public long Count => Interlocked.Read(ref count);
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> ReaderExecuting(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result)
+    {
+        Note(command);
+        return result;
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Note(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Note(System.Data.Common.DbCommand command)
+    {
+        if (command.CommandText.Contains("\"Notice", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref count);
+        }
     }
 }

@@ -12,6 +12,7 @@ public static class Pipeline
 {
     public static void UseHelloWorkPipeline(this WebApplication app)
     {
+        app.UseHelloWorkForwardedHeaders(); // the client's address and scheme from a listed proxy, before anyone reads them
         app.UseHelloWorkSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -19,10 +19,26 @@ public static class Security
         services.AddHelloWorkRateLimits(limits);
         services.AddSingleton(sp => new MessageSendLimit(limits.Messages.PermitLimit, limits.Messages.Window, sp.GetRequiredService<TimeProvider>()));
 
+        // Read (and checked: a bad address stops the start with its name) here, not at the first request.
+        var forwarded = builder.Configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new ForwardedHeadersSettings();
+        _ = forwarded.Enabled;
+        services.AddSingleton(forwarded);
+        services.Configure<ForwardedHeadersOptions>(forwarded.Apply);
+
         services.Configure<CircuitLimitSettings>(builder.Configuration.GetSection(CircuitLimitSettings.Section));
         services.AddSingleton<CircuitCounter>();
         services.AddScoped<CircuitAdmission>();
         services.AddScoped<CircuitHandler, CircuitLimitHandler>();
+    }
+
+    /// <summary>Before everything that looks at the client's address or scheme (HTTPS redirection, HSTS, rate limits,
+    /// authentication, logs), and only when proxies are listed (<see cref="ForwardedHeadersSettings"/>).</summary>
+    public static void UseHelloWorkForwardedHeaders(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<ForwardedHeadersSettings>().Enabled)
+        {
+            app.UseForwardedHeaders();
+        }
     }
 
     /// <summary>The headers go first (every response, errors included); the limiter after localization so refusals speak the visitor's language.</summary>
