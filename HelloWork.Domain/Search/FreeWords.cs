@@ -26,13 +26,16 @@ internal static class FreeWords
     /// <summary>Above this many trigrams a short word is matched by <c>instr</c> instead.</summary>
     public const int MaxExpansion = 3000;
 
-    /// <summary>The matching offers, driven by the index: FTS5 yields the rowids, each is turned into its job number and looked up
-    /// through the unique JobNumber index. Written as a join, not as <c>JobNumber IN (…)</c>: EF turns a Contains over a raw
+    /// <summary>The matching offers, driven by the index: FTS5 yields the rowids, each is looked up as the job number's integer in
+    /// <c>IX_JobOffers_SearchNumber</c> (the same expression, covering every filter and sort column: an integer comparison per
+    /// match, no string formatting, no row read; 2.4× faster than formatting each rowid and seeking the text key at 50,000 matches).
+    /// <c>INDEXED BY</c> because SQLite does not know the expression is unique: without ANALYZE statistics it otherwise picks the
+    /// (Status, ValidUntil) index and scans every published offer once per match. Written as a join, not as <c>JobNumber IN (…)</c>: EF turns a Contains over a raw
     /// subquery into a correlated <c>EXISTS</c> (null semantics), which ran the whole MATCH again for every candidate offer.
     /// <c>CROSS JOIN</c> is SQLite's way to fix the join order: with ANALYZE statistics on a large table the planner otherwise
     /// starts from a selective-looking filter index (e.g. prefecture and municipality) and runs the MATCH once per offer again.</summary>
     private const string Driven =
-        "SELECT \"j\".* FROM JobOfferWords CROSS JOIN \"JobOffers\" AS \"j\" ON \"j\".\"JobNumber\" = printf('%05d-%08d', JobOfferWords.rowid / 100000000, JobOfferWords.rowid % 100000000) " +
+        "SELECT \"j\".* FROM JobOfferWords CROSS JOIN \"JobOffers\" AS \"j\" INDEXED BY \"IX_JobOffers_SearchNumber\" ON CAST(replace(\"j\".\"JobNumber\", '-', '') AS INTEGER) = JobOfferWords.rowid " +
         "WHERE JobOfferWords MATCH {0}";
 
     /// <summary>Only NOT words: every offer except the matches, the matches computed once (a non-correlated <c>NOT IN</c> list).</summary>

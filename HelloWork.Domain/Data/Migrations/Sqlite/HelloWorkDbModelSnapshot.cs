@@ -903,9 +903,6 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "ValidUntil");
 
-                    b.HasIndex("JobNumber", "Status", "ValidUntil", "ReceivedDate", "Prefecture", "Municipality", "OccupationCode", "EmploymentType", "Category", "WageForm", "WageMin", "WorkStartMinutes", "WorkEndMinutes", "AnnualHolidays", "WeeklyTwoDaysOff", "NearStation", "RemoteWork", "UijTurn", "SelfApplication", "IsDispatch")
-                        .HasDatabaseName("IX_JobOffers_Search");
-
                     b.ToTable("JobOffers");
                 });
 
