@@ -68,6 +68,7 @@ public static class MatrixTable
         // パスワード変更: every signed-in account, its own password only (the page names no object).
         R("PAGE /Account/ChangePassword",                            Objects.None,                "login   ok           ok           ok           ok      ok"),
         R("PAGE /Error",                                             Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /form-expired",                                      Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /not-found",                                         Objects.None,                "404     404          404          404          404     404"),
         R("PAGE /notices",                                           Objects.None,                "login   ok           ok           ok           ok      ok"),
         // 求職者マイページ.

@@ -22,6 +22,7 @@ public static class Pipeline
         }
         app.UseBadRequestProblems();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusPagesForGetOnly();
         app.UseRequestLocalization();
         app.UseHelloWorkRateLimits();
         app.UseAuthentication();
@@ -42,6 +43,7 @@ public static class Pipeline
         // Initial passwords are replaced before anything else; stale bearer tokens end (docs/trust-hardening.md).
         app.UsePasswordChangeGate();
         app.UseAntiforgery();
+        app.UseExpiredFormPage();
     }
 
     public static void MapHelloWorkEndpoints(this WebApplication app)
