@@ -59,6 +59,7 @@ public static class DomainRegistration
         services.TryAddSingleton<LocalDispatcher>();
         services.TryAddSingleton<ILiveBus, InProcessLiveBus>();
         services.AddSingleton<Operations>();
+        services.AddSingleton<OpaqueTokens>();
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<ApplicantList>();
         services.AddSingleton<NoticeService>();
