@@ -197,10 +197,10 @@ public sealed class ProvisionEndpointTests(PortalHost portal)
 
         // Guidance (R-AGY-3): the other agency's token is refused before anything is sent.
         var agencies = portal.Services.GetRequiredService<AgencyService>();
-        var before = await portal.QueryAsync(db => db.GuidanceMessages.CountAsync(Ct));
+        var before = await portal.QueryAsync(db => db.GuidanceMessages.CountAsync(m => m.JobseekerId == person, Ct));
         Assert.Equal("ProfileNotProvided", (await Assert.ThrowsAsync<DomainException>(() => agencies.SendGuidanceAsync(actor2, token1, "ご案内", Ct))).Code);
         Assert.Equal("ProfileNotProvided", (await Assert.ThrowsAsync<DomainException>(() => agencies.SendGuidanceAsync(actor1, token2, "ご案内", Ct))).Code);
-        Assert.Equal(before, await portal.QueryAsync(db => db.GuidanceMessages.CountAsync(Ct)));
+        Assert.Equal(before, await portal.QueryAsync(db => db.GuidanceMessages.CountAsync(m => m.JobseekerId == person, Ct)));
     }
 
     [Fact]
