@@ -159,7 +159,7 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         }, ct);
     }
 
-    /// <summary>The jobseeker answers without revealing identity (their profile id is all the agency sees).</summary>
+    /// <summary>The jobseeker answers without revealing identity (the agency knows them only by its own opaque token).</summary>
     public Task AnswerGuidanceAsync(Actor actor, Guid agencyId, string body, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var jobseekerId = actor.RequireJobseeker();
