@@ -21,7 +21,7 @@ public sealed record UsageRow(string Month, int OfferViews, int ProfileViews, in
 /// Agencies: registration and approval, API keys for the data method (R-AGY-1), guidance messages (R-AGY-3) with the
 /// national cap of 1,000 a day, and the usage report (利用状況の報告).
 /// </summary>
-public sealed class AgencyService(Operations ops)
+public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
 {
     public const int DailyGuidanceCap = 1000;
     public const string KeyPrefix = "hwk_";
@@ -121,40 +121,45 @@ public sealed class AgencyService(Operations ops)
         }, ct);
     }
 
-    /// <summary>R-AGY-3: a guidance message to a provided profile. Refused when consent does not cover the agency's kind, the
-    /// jobseeker refused this agency, or 1,000 guidance messages were already sent today (Japan time) across all agencies.</summary>
-    public Task<Guid> SendGuidanceAsync(Actor actor, Guid jobseekerId, string body, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    /// <summary>R-AGY-3: a guidance message to a provided profile, named by the agency's own token. Refused when the token is not
+    /// this agency's, consent does not (or no longer) cover the agency's kind — one answer for all of these —, the jobseeker
+    /// refused this agency, or 1,000 guidance messages were already sent today (Japan time) across all agencies.</summary>
+    public async Task<Guid> SendGuidanceAsync(Actor actor, string profileToken, string body, CancellationToken ct = default)
     {
         var agencyId = actor.RequireAgency();
-        var agency = await RequireApprovedAsync(w.Db, agencyId, ct);
-        var jobseeker = await w.Db.Jobseekers.FirstOrDefaultAsync(j => j.Id == jobseekerId, ct);
-        if (jobseeker is null || !agency.IsCoveredBy(jobseeker.Consent))
+        var scope = await tokens.ForAsync(TokenHolder.Agency, agencyId, ct);
+        return await ops.RunAsync(actor, async w =>
         {
-            throw new DomainException("ProfileNotProvided");
-        }
-        if (await w.Db.AgencyRefusals.AnyAsync(r => r.AgencyId == agencyId && r.JobseekerId == jobseekerId, ct))
-        {
-            throw new DomainException("GuidanceRefusedByJobseeker");
-        }
-        var dayStart = JapanTime.StartOf(JapanTime.DateOf(w.Now));
-        var today = await w.Db.GuidanceMessages.CountAsync(m => !m.FromJobseeker && m.SentAt >= dayStart, ct);
-        if (today >= DailyGuidanceCap)
-        {
-            throw new DomainException("GuidanceDailyCapReached", null, DailyGuidanceCap);
-        }
-        var message = new GuidanceMessage(agencyId, jobseekerId, null, false, body, w.Now);
-        w.Db.GuidanceMessages.Add(message);
-        (await UsageAsync(w, agencyId, ct)).CountMessage();
-        var userIds = await w.Db.Users.Where(u => u.JobseekerId == jobseekerId).Select(u => u.Id).ToListAsync(ct);
-        foreach (var userId in userIds)
-        {
-            await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.GuidanceMessage, "求人情報提供先からの案内",
-                $"{agency.Name}からメッセージが届きました。", "/jobseeker/guidance", message.Id, ct);
-        }
-        return message.Id;
-    }, ct);
+            var agency = await RequireApprovedAsync(w.Db, agencyId, ct);
+            var jobseekerId = await Provision.CoveredJobseekerAsync(w.Db, agency, scope, profileToken, ct);
+            if (jobseekerId == Guid.Empty)
+            {
+                throw new DomainException("ProfileNotProvided");
+            }
+            if (await w.Db.AgencyRefusals.AnyAsync(r => r.AgencyId == agencyId && r.JobseekerId == jobseekerId, ct))
+            {
+                throw new DomainException("GuidanceRefusedByJobseeker");
+            }
+            var dayStart = JapanTime.StartOf(JapanTime.DateOf(w.Now));
+            var today = await w.Db.GuidanceMessages.CountAsync(m => !m.FromJobseeker && m.SentAt >= dayStart, ct);
+            if (today >= DailyGuidanceCap)
+            {
+                throw new DomainException("GuidanceDailyCapReached", null, DailyGuidanceCap);
+            }
+            var message = new GuidanceMessage(agencyId, jobseekerId, null, false, body, w.Now);
+            w.Db.GuidanceMessages.Add(message);
+            (await UsageAsync(w, agencyId, ct)).CountMessage();
+            var userIds = await w.Db.Users.Where(u => u.JobseekerId == jobseekerId).Select(u => u.Id).ToListAsync(ct);
+            foreach (var userId in userIds)
+            {
+                await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.GuidanceMessage, "求人情報提供先からの案内",
+                    $"{agency.Name}からメッセージが届きました。", "/jobseeker/guidance", message.Id, ct);
+            }
+            return message.Id;
+        }, ct);
+    }
 
-    /// <summary>The jobseeker answers without revealing identity (their profile id is all the agency sees).</summary>
+    /// <summary>The jobseeker answers without revealing identity (the agency knows them only by its own opaque token).</summary>
     public Task AnswerGuidanceAsync(Actor actor, Guid agencyId, string body, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var jobseekerId = actor.RequireJobseeker();

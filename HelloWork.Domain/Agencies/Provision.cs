@@ -11,14 +11,16 @@ public sealed record ProvidedOffer(string JobNumber, string Status, string Title
     int AnnualHolidays, bool WeeklyTwoDaysOff, bool NearStation, bool RemoteWork, bool UijTurn, bool OnlineSelfApplication, int Openings,
     DateOnly? ReceivedDate, DateOnly? ValidUntil, DateTimeOffset UpdatedAt, Guid Id);
 
-/// <summary>A provided jobseeker profile (R-AGY-2): 希望職種, 希望条件, 資格, 経験, 職歴 only — nothing that identifies the person.</summary>
-public sealed record ProvidedProfile(Guid ProfileId, string DesiredOccupation, string DesiredPrefecture, int? DesiredMonthlyWage,
+/// <summary>A provided jobseeker profile (R-AGY-2): 希望職種, 希望条件, 資格, 経験, 職歴 only — nothing that identifies the person.
+/// <see cref="Token"/> names the profile for this agency only (<see cref="OpaqueTokens"/>): never the jobseeker's database id, and
+/// different for every agency, so two agencies cannot link their copies of one person.</summary>
+public sealed record ProvidedProfile(string Token, string DesiredOccupation, string DesiredPrefecture, int? DesiredMonthlyWage,
     string? DesiredEmploymentType, string? DesiredHours, string Qualifications, string Experience, string WorkHistory, DateTimeOffset UpdatedAt);
 
 public sealed record OfferExportCriteria(DateTimeOffset? UpdatedSince = null, DateTimeOffset? AfterUpdatedAt = null, Guid? AfterId = null, int? Limit = null);
 
 /// <summary>What agencies receive: offers (browser and data methods) and consented profiles, scope-checked against the agency.</summary>
-public sealed class Provision(Operations ops)
+public sealed class Provision(Operations ops, OpaqueTokens tokens)
 {
     public const int MaxPageSize = 10_000;
 
@@ -66,20 +68,16 @@ public sealed class Provision(Operations ops)
     }
 
     /// <summary>Profiles whose consent covers the agency's kind (R-AGY-2); a withdrawn consent drops the profile from the next answer.</summary>
-    public Task<List<ProvidedProfile>> ProfilesAsync(Agency agency, int skip, int take, CancellationToken ct = default)
+    public async Task<List<ProvidedProfile>> ProfilesAsync(Agency agency, int skip, int take, CancellationToken ct = default)
     {
-        if (agency.Status != AgencyStatus.Approved)
-        {
-            throw new DomainException("AgencyNotApproved");
-        }
+        RequireApproved(agency);
         if (take is < 1 or > 1000 || skip < 0)
         {
             throw new DomainException("PageSizeOutOfRange", "pageSize", 1000);
         }
         var consents = ConsentsCovering(agency.Kind);
-        // Each provided profile is recorded against the agency, so the jobseeker sees on the mypage which agency received it (R-AUD-1).
-        var agencyActor = new Actor(Guid.Empty, Accounts.Roles.Agency, agency.Name, AgencyId: agency.Id);
-        return ops.RunAsync(agencyActor, async w =>
+        var scope = await tokens.ForAsync(TokenHolder.Agency, agency.Id, ct);
+        return await ops.RunAsync(AgencyActor(agency), async w =>
         {
             var rows = await w.Db.Jobseekers.AsNoTracking().Where(j => consents.Contains(j.Consent)).OrderBy(j => j.Id).Skip(skip).Take(take)
                 .Select(j => new { j.Id, j.Wishes, j.UpdatedAt }).ToListAsync(ct);
@@ -87,9 +85,56 @@ public sealed class Provision(Operations ops)
             {
                 w.Audit("ProfileProvided", nameof(Agency), agency.Id, row.Id);
             }
-            return rows.Select(r => new ProvidedProfile(r.Id, r.Wishes.DesiredOccupation, r.Wishes.DesiredPrefecture, r.Wishes.DesiredMonthlyWage,
-                r.Wishes.DesiredEmploymentType, r.Wishes.DesiredHours, r.Wishes.Qualifications, r.Wishes.Experience, r.Wishes.WorkHistory, r.UpdatedAt)).ToList();
+            return rows.Select(r => Provided(scope, r.Id, r.Wishes, r.UpdatedAt)).ToList();
         }, ct);
+    }
+
+    /// <summary>One profile by the agency's own token; null — the same answer for each — when the token is unknown, another
+    /// agency's, made up, or names a jobseeker whose consent no longer covers this agency (R-AGY-2).</summary>
+    public async Task<ProvidedProfile?> ProfileAsync(Agency agency, string? token, CancellationToken ct = default)
+    {
+        RequireApproved(agency);
+        var scope = await tokens.ForAsync(TokenHolder.Agency, agency.Id, ct);
+        if (scope.Resolve(token) is not { } jobseekerId)
+        {
+            return null;
+        }
+        var consents = ConsentsCovering(agency.Kind);
+        return await ops.RunAsync(AgencyActor(agency), async w =>
+        {
+            var row = await w.Db.Jobseekers.AsNoTracking().Where(j => j.Id == jobseekerId && consents.Contains(j.Consent))
+                .Select(j => new { j.Id, j.Wishes, j.UpdatedAt }).FirstOrDefaultAsync(ct);
+            if (row is null)
+            {
+                return null;
+            }
+            w.Audit("ProfileProvided", nameof(Agency), agency.Id, row.Id);
+            return Provided(scope, row.Id, row.Wishes, row.UpdatedAt);
+        }, ct);
+    }
+
+    /// <summary>The jobseeker an agency's token names while their consent covers the agency (guidance, R-AGY-3); null otherwise.</summary>
+    internal static Task<Guid> CoveredJobseekerAsync(Data.HelloWorkDb db, Agency agency, TokenScope scope, string? token, CancellationToken ct)
+    {
+        var consents = ConsentsCovering(agency.Kind);
+        return scope.Resolve(token) is { } id
+            ? db.Jobseekers.Where(j => j.Id == id && consents.Contains(j.Consent)).Select(j => j.Id).FirstOrDefaultAsync(ct)
+            : Task.FromResult(Guid.Empty);
+    }
+
+    private static ProvidedProfile Provided(TokenScope scope, Guid id, JobseekerWishes w, DateTimeOffset updatedAt) =>
+        new(scope.Issue(id), w.DesiredOccupation, w.DesiredPrefecture, w.DesiredMonthlyWage, w.DesiredEmploymentType, w.DesiredHours,
+            w.Qualifications, w.Experience, w.WorkHistory, updatedAt);
+
+    // Each provided profile is recorded against the agency, so the jobseeker sees on the mypage which agency received it (R-AUD-1).
+    private static Actor AgencyActor(Agency agency) => new(Guid.Empty, Accounts.Roles.Agency, agency.Name, AgencyId: agency.Id);
+
+    private static void RequireApproved(Agency agency)
+    {
+        if (agency.Status != AgencyStatus.Approved)
+        {
+            throw new DomainException("AgencyNotApproved");
+        }
     }
 
     public Task<Agency?> AgencyOfAsync(Actor actor, CancellationToken ct = default)

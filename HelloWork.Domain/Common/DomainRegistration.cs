@@ -1,7 +1,6 @@
 using HelloWork.Domain.Applications;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Notices;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +58,7 @@ public static class DomainRegistration
         services.TryAddSingleton<LocalDispatcher>();
         services.TryAddSingleton<ILiveBus, InProcessLiveBus>();
         services.AddSingleton<Operations>();
+        services.AddSingleton<OpaqueTokens>();
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<ApplicantList>();
         services.AddSingleton<NoticeService>();
@@ -86,7 +86,6 @@ public static class DomainRegistration
         services.AddSingleton<Search.JobSearch>();
         services.AddSingleton<Search.SavedItemsService>();
         services.AddSingleton<Search.DirectRequestService>();
-        services.AddDataProtection(); // ProfileSearch's per-establishment profile tokens
         services.AddSingleton<Search.ProfileSearch>();
         services.AddSingleton<Search.DirectRequestSender>();
         services.AddSingleton<Accounts.EstablishmentProfileService>();

@@ -1,9 +1,7 @@
-using System.Buffers.Text;
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.JobOffers;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Domain.Search;
@@ -12,7 +10,8 @@ public sealed record ProfileCriteria(string? Occupation = null, string? Prefectu
     int Page = 1, int PageSize = 20);
 
 /// <summary>One public profile as employers see it (R-SRC-3): wishes, qualifications, experience and PR only. <see cref="Token"/> is
-/// opaque and valid only for the establishment it was issued to; the person's name, kana, birth date, address, phone, e-mail and
+/// opaque (<see cref="OpaqueTokens"/>), the same on every search of this establishment, different for every other, and valid only for
+/// the establishment it was issued to; the person's name, kana, birth date, address, phone, e-mail and
 /// jobseeker number never leave the domain, and the age is a ten-year band.</summary>
 public sealed record ProfileCard(string Token, string DesiredOccupation, string DesiredPrefecture, string? DesiredMunicipality, int? DesiredMonthlyWage,
     string? DesiredEmploymentType, string? DesiredHours, string AgeBand, string Qualifications, string Experience, DateTimeOffset UpdatedAt);
@@ -34,89 +33,81 @@ public sealed record ProfileSearchAccess(bool CanSearch, int ValidOffers, IReadO
 /// the profiles of jobseekers who asked for publication (求職情報の公開を希望する), are registered at an office (利用登録者) and whose
 /// registration is valid. Nothing identifying is returned; profiles are named by a token that only this establishment can use.
 /// </summary>
-public sealed class ProfileSearch(Operations ops, IDataProtectionProvider protection)
+public sealed class ProfileSearch(Operations ops, OpaqueTokens tokens)
 {
     public const int MaxPageSize = 50;
     public const int MaxFreeWord = 50;
 
     public Task<ProfileSearchAccess> AccessAsync(Actor actor, CancellationToken ct = default) => ops.ReadAsync(db => AccessAsync(db, actor, JapanTime.Today(ops.Clock), ct), ct);
 
-    public Task<ProfilePage> SearchAsync(Actor actor, ProfileCriteria criteria, CancellationToken ct = default) => ops.ReadAsync(async db =>
+    public async Task<ProfilePage> SearchAsync(Actor actor, ProfileCriteria criteria, CancellationToken ct = default)
     {
         var establishmentId = actor.RequireEstablishment();
-        var today = JapanTime.Today(ops.Clock);
-        await RequireValidOfferAsync(db, establishmentId, today, ct);
-        var occupation = Text.Require(criteria.Occupation, nameof(criteria.Occupation), 100, required: false);
-        var prefecture = Text.Require(criteria.Prefecture, nameof(criteria.Prefecture), 10, required: false);
-        if (prefecture.Length > 0 && !Prefectures.All.Contains(prefecture))
+        var scope = await ScopeAsync(establishmentId, ct);
+        return await ops.ReadAsync(async db =>
         {
-            throw new DomainException("InvalidChoice", nameof(criteria.Prefecture));
-        }
-        var type = Text.Require(criteria.EmploymentType, nameof(criteria.EmploymentType), 20, required: false);
-        var words = Text.Require(criteria.FreeWord, nameof(criteria.FreeWord), MaxFreeWord, required: false)
-            .Split([' ', '　'], StringSplitOptions.RemoveEmptyEntries);
-        var pageSize = Math.Clamp(criteria.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, criteria.Page);
+            var today = JapanTime.Today(ops.Clock);
+            await RequireValidOfferAsync(db, establishmentId, today, ct);
+            var occupation = Text.Require(criteria.Occupation, nameof(criteria.Occupation), 100, required: false);
+            var prefecture = Text.Require(criteria.Prefecture, nameof(criteria.Prefecture), 10, required: false);
+            if (prefecture.Length > 0 && !Prefectures.All.Contains(prefecture))
+            {
+                throw new DomainException("InvalidChoice", nameof(criteria.Prefecture));
+            }
+            var type = Text.Require(criteria.EmploymentType, nameof(criteria.EmploymentType), 20, required: false);
+            var words = Text.Require(criteria.FreeWord, nameof(criteria.FreeWord), MaxFreeWord, required: false)
+                .Split([' ', '　'], StringSplitOptions.RemoveEmptyEntries);
+            var pageSize = Math.Clamp(criteria.PageSize, 1, MaxPageSize);
+            var page = Math.Max(1, criteria.Page);
 
-        // The wishes are one JSON column: the database narrows to searchable people, the filters run on their wishes here.
-        var rows = await Searchable(db, today).Select(j => new { j.Id, j.Wishes, j.BirthDate, j.UpdatedAt }).ToListAsync(ct);
-        var matches = rows.Where(r =>
-                (occupation.Length == 0 || r.Wishes.DesiredOccupation.Contains(occupation, StringComparison.OrdinalIgnoreCase))
-                && (prefecture.Length == 0 || r.Wishes.DesiredPrefecture == prefecture)
-                && (type.Length == 0 || r.Wishes.DesiredEmploymentType == type)
-                && words.All(w => r.Wishes.Qualifications.Contains(w, StringComparison.OrdinalIgnoreCase)
-                    || r.Wishes.Experience.Contains(w, StringComparison.OrdinalIgnoreCase)
-                    || (r.Wishes.SelfPr ?? "").Contains(w, StringComparison.OrdinalIgnoreCase)))
-            .OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id).ToList();
-        var protector = ProtectorFor(establishmentId);
-        var items = matches.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(r => Card(protector, r.Id, r.Wishes, r.BirthDate, r.UpdatedAt, today)).ToList();
-        return new ProfilePage(items, matches.Count, page, pageSize);
-    }, ct);
+            // The wishes are one JSON column: the database narrows to searchable people, the filters run on their wishes here.
+            var rows = await Searchable(db, today).Select(j => new { j.Id, j.Wishes, j.BirthDate, j.UpdatedAt }).ToListAsync(ct);
+            var matches = rows.Where(r =>
+                    (occupation.Length == 0 || r.Wishes.DesiredOccupation.Contains(occupation, StringComparison.OrdinalIgnoreCase))
+                    && (prefecture.Length == 0 || r.Wishes.DesiredPrefecture == prefecture)
+                    && (type.Length == 0 || r.Wishes.DesiredEmploymentType == type)
+                    && words.All(w => r.Wishes.Qualifications.Contains(w, StringComparison.OrdinalIgnoreCase)
+                        || r.Wishes.Experience.Contains(w, StringComparison.OrdinalIgnoreCase)
+                        || (r.Wishes.SelfPr ?? "").Contains(w, StringComparison.OrdinalIgnoreCase)))
+                .OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id).ToList();
+            var items = matches.Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(r => Card(scope, r.Id, r.Wishes, r.BirthDate, r.UpdatedAt, today)).ToList();
+            return new ProfilePage(items, matches.Count, page, pageSize);
+        }, ct);
+    }
 
     /// <summary>One profile by its token; null when the token is not this establishment's or the profile is no longer searchable.</summary>
-    public Task<ProfileDetail?> DetailAsync(Actor actor, string token, CancellationToken ct = default) => ops.ReadAsync(async db =>
+    public async Task<ProfileDetail?> DetailAsync(Actor actor, string token, CancellationToken ct = default)
     {
         var establishmentId = actor.RequireEstablishment();
-        var today = JapanTime.Today(ops.Clock);
-        await RequireValidOfferAsync(db, establishmentId, today, ct);
-        if (Resolve(establishmentId, token) is not { } jobseekerId)
+        var scope = await ScopeAsync(establishmentId, ct);
+        return await ops.ReadAsync(async db =>
         {
-            return null;
-        }
-        var row = await Searchable(db, today).Where(j => j.Id == jobseekerId)
-            .Select(j => new { j.Id, j.Wishes, j.BirthDate, j.UpdatedAt }).FirstOrDefaultAsync(ct);
-        if (row is null)
-        {
-            return null;
-        }
-        var sent = await (from r in db.DirectRequests
-                          join o in db.JobOffers on r.JobOfferId equals o.Id
-                          where r.EstablishmentId == establishmentId && r.JobseekerId == jobseekerId
-                          orderby r.SentAt descending
-                          select new SentRequestSummary(o.JobNumber ?? "", o.Title, r.Status, r.SentAt)).ToListAsync(ct);
-        return new ProfileDetail(Card(ProtectorFor(establishmentId), row.Id, row.Wishes, row.BirthDate, row.UpdatedAt, today),
-            row.Wishes.WorkHistory, row.Wishes.SelfPr, sent);
-    }, ct);
-
-    /// <summary>The jobseeker a token names, for the establishment it was issued to; null for anything else (tampered, another
-    /// establishment's, expired key).</summary>
-    internal Guid? Resolve(Guid establishmentId, string? token)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 400)
-        {
-            return null;
-        }
-        try
-        {
-            var bytes = ProtectorFor(establishmentId).Unprotect(Base64Url.DecodeFromChars(token));
-            return bytes.Length == 16 ? new Guid(bytes) : null;
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
-        {
-            return null;
-        }
+            var today = JapanTime.Today(ops.Clock);
+            await RequireValidOfferAsync(db, establishmentId, today, ct);
+            if (scope.Resolve(token) is not { } jobseekerId)
+            {
+                return null;
+            }
+            var row = await Searchable(db, today).Where(j => j.Id == jobseekerId)
+                .Select(j => new { j.Id, j.Wishes, j.BirthDate, j.UpdatedAt }).FirstOrDefaultAsync(ct);
+            if (row is null)
+            {
+                return null;
+            }
+            var sent = await (from r in db.DirectRequests
+                              join o in db.JobOffers on r.JobOfferId equals o.Id
+                              where r.EstablishmentId == establishmentId && r.JobseekerId == jobseekerId
+                              orderby r.SentAt descending
+                              select new SentRequestSummary(o.JobNumber ?? "", o.Title, r.Status, r.SentAt)).ToListAsync(ct);
+            return new ProfileDetail(Card(scope, row.Id, row.Wishes, row.BirthDate, row.UpdatedAt, today),
+                row.Wishes.WorkHistory, row.Wishes.SelfPr, sent);
+        }, ct);
     }
+
+    /// <summary>The establishment's tokens: <see cref="TokenScope.Resolve"/> gives the jobseeker a token names for this establishment,
+    /// or an id that names nobody for anything else (tampered, another establishment's); callers check <see cref="Searchable"/>.</summary>
+    internal Task<TokenScope> ScopeAsync(Guid establishmentId, CancellationToken ct) => tokens.ForAsync(TokenHolder.Establishment, establishmentId, ct);
 
     /// <summary>Profiles employers may find: public, registered at an office, registration switched on and not past its validity.</summary>
     internal static IQueryable<Jobseeker> Searchable(HelloWorkDb db, DateOnly today) =>
@@ -141,11 +132,8 @@ public sealed class ProfileSearch(Operations ops, IDataProtectionProvider protec
         }
     }
 
-    private IDataProtector ProtectorFor(Guid establishmentId) =>
-        protection.CreateProtector("HelloWork.ProfileSearch.v1", establishmentId.ToString("N"));
-
-    private static ProfileCard Card(IDataProtector protector, Guid id, JobseekerWishes w, DateOnly birthDate, DateTimeOffset updatedAt, DateOnly today) =>
-        new(Base64Url.EncodeToString(protector.Protect(id.ToByteArray())), w.DesiredOccupation, w.DesiredPrefecture, w.DesiredMunicipality,
+    private static ProfileCard Card(TokenScope scope, Guid id, JobseekerWishes w, DateOnly birthDate, DateTimeOffset updatedAt, DateOnly today) =>
+        new(scope.Issue(id), w.DesiredOccupation, w.DesiredPrefecture, w.DesiredMunicipality,
             w.DesiredMonthlyWage, w.DesiredEmploymentType, w.DesiredHours, AgeBand(birthDate, today), w.Qualifications, w.Experience, updatedAt);
 
     /// <summary>十代 bands (20代, 30代 …): enough to judge fit, too coarse to identify.</summary>

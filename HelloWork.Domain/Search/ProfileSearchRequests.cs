@@ -21,45 +21,49 @@ public sealed class DirectRequestSender(Operations ops, ProfileSearch profiles)
 {
     public const int MaxMessage = 1000;
 
-    public Task<Guid> SendAsync(Actor actor, SendRequestInput input, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    public async Task<Guid> SendAsync(Actor actor, SendRequestInput input, CancellationToken ct = default)
     {
         var establishmentId = actor.RequireEstablishment();
-        var today = JapanTime.DateOf(w.Now);
-        await ProfileSearch.RequireValidOfferAsync(w.Db, establishmentId, today, ct);
-        var message = Text.Require(input.Message, nameof(input.Message), MaxMessage);
-        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == input.JobOfferId && o.EstablishmentId == establishmentId, ct)
-            ?? throw new DomainException("OfferNotFound", nameof(input.JobOfferId));
-        if (!offer.AcceptsSelfApplication(w.Now))
+        var scope = await profiles.ScopeAsync(establishmentId, ct);
+        return await ops.RunAsync(actor, async w =>
         {
-            // The answer to a request is a self-application, so the offer must take one (REFERENCE.md).
-            throw new DomainException("RequestNeedsSelfApplication", nameof(input.JobOfferId));
-        }
-        var jobseekerId = profiles.Resolve(establishmentId, input.ProfileToken) is { } id
-            && await ProfileSearch.Searchable(w.Db, today).AnyAsync(j => j.Id == id, ct)
-            ? id
-            : throw new DomainException("ProfileNotFound");
-        // The limits below are a count, then an insert: senders for the same offer take turns (two pages of the same
-        // establishment must not both take the tenth place, nor both send to the same person).
-        await w.LockAsync<JobOffer>(offer.Id, ct);
-        if (await w.Db.DirectRequests.AnyAsync(r => r.JobOfferId == offer.Id && r.JobseekerId == jobseekerId, ct))
-        {
-            throw new DomainException("RequestAlreadySent", nameof(input.JobOfferId));
-        }
-        if (await w.Db.DirectRequests.CountAsync(r => r.JobOfferId == offer.Id, ct) >= DirectRequest.MaxPerOffer)
-        {
-            throw new DomainException("RequestLimitReached", nameof(input.JobOfferId), DirectRequest.MaxPerOffer);
-        }
-        var request = new DirectRequest(offer.Id, establishmentId, jobseekerId, message, w.Now);
-        w.Db.DirectRequests.Add(request);
-        var userIds = await w.Db.Users.Where(u => u.JobseekerId == jobseekerId).Select(u => u.Id).ToListAsync(ct);
-        foreach (var userId in userIds)
-        {
-            await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.DirectRequest, "求人者からリクエストが届きました",
-                $"{offer.Title}（求人番号 {offer.JobNumber}）", "/jobseeker/messages", request.Id, ct);
-        }
-        w.Audit("DirectRequestSent", nameof(DirectRequest), request.Id, jobseekerId, detail: offer.JobNumber);
-        return request.Id;
-    }, ct);
+            var today = JapanTime.DateOf(w.Now);
+            await ProfileSearch.RequireValidOfferAsync(w.Db, establishmentId, today, ct);
+            var message = Text.Require(input.Message, nameof(input.Message), MaxMessage);
+            var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == input.JobOfferId && o.EstablishmentId == establishmentId, ct)
+                ?? throw new DomainException("OfferNotFound", nameof(input.JobOfferId));
+            if (!offer.AcceptsSelfApplication(w.Now))
+            {
+                // The answer to a request is a self-application, so the offer must take one (REFERENCE.md).
+                throw new DomainException("RequestNeedsSelfApplication", nameof(input.JobOfferId));
+            }
+            var jobseekerId = scope.Resolve(input.ProfileToken) is { } id
+                && await ProfileSearch.Searchable(w.Db, today).AnyAsync(j => j.Id == id, ct)
+                ? id
+                : throw new DomainException("ProfileNotFound");
+            // The limits below are a count, then an insert: senders for the same offer take turns (two pages of the same
+            // establishment must not both take the tenth place, nor both send to the same person).
+            await w.LockAsync<JobOffer>(offer.Id, ct);
+            if (await w.Db.DirectRequests.AnyAsync(r => r.JobOfferId == offer.Id && r.JobseekerId == jobseekerId, ct))
+            {
+                throw new DomainException("RequestAlreadySent", nameof(input.JobOfferId));
+            }
+            if (await w.Db.DirectRequests.CountAsync(r => r.JobOfferId == offer.Id, ct) >= DirectRequest.MaxPerOffer)
+            {
+                throw new DomainException("RequestLimitReached", nameof(input.JobOfferId), DirectRequest.MaxPerOffer);
+            }
+            var request = new DirectRequest(offer.Id, establishmentId, jobseekerId, message, w.Now);
+            w.Db.DirectRequests.Add(request);
+            var userIds = await w.Db.Users.Where(u => u.JobseekerId == jobseekerId).Select(u => u.Id).ToListAsync(ct);
+            foreach (var userId in userIds)
+            {
+                await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.DirectRequest, "求人者からリクエストが届きました",
+                    $"{offer.Title}（求人番号 {offer.JobNumber}）", "/jobseeker/messages", request.Id, ct);
+            }
+            w.Audit("DirectRequestSent", nameof(DirectRequest), request.Id, jobseekerId, detail: offer.JobNumber);
+            return request.Id;
+        }, ct);
+    }
 
     /// <summary>The establishment's sent requests, newest first, with their status (送信済み / 応募あり / 辞退).</summary>
     public Task<List<SentRequestView>> SentAsync(Actor actor, CancellationToken ct = default) => ops.ReadAsync(async db =>

@@ -35,15 +35,17 @@ public sealed class ProvisionTests
     {
         await using var world = await DomainWorld.CreateAsync();
         var (local, priv, _, _) = await AgenciesAsync(world);
-        var provision = new Provision(world.Ops);
+        var provision = new Provision(world.Ops, world.Tokens);
         await SetConsentAsync(world, world.Jobseeker1.Id, ProvisionConsent.LocalGovernmentsOnly);
         await SetConsentAsync(world, world.Jobseeker2.Id, ProvisionConsent.PrivateOnly);
 
         var toLocal = await provision.ProfilesAsync(local, 0, 100, Ct);
         var toPrivate = await provision.ProfilesAsync(priv, 0, 100, Ct);
 
-        Assert.Equal([world.Jobseeker1.Id], toLocal.Select(p => p.ProfileId));
-        Assert.Equal([world.Jobseeker2.Id], toPrivate.Select(p => p.ProfileId));
+        var localTokens = await world.Tokens.ForAsync(TokenHolder.Agency, local.Id, Ct);
+        var privateTokens = await world.Tokens.ForAsync(TokenHolder.Agency, priv.Id, Ct);
+        Assert.Equal([localTokens.Issue(world.Jobseeker1.Id)], toLocal.Select(p => p.Token));
+        Assert.Equal([privateTokens.Issue(world.Jobseeker2.Id)], toPrivate.Select(p => p.Token));
     }
 
     [Fact]
@@ -51,7 +53,7 @@ public sealed class ProvisionTests
     {
         await using var world = await DomainWorld.CreateAsync();
         var (local, _, _, _) = await AgenciesAsync(world);
-        var provision = new Provision(world.Ops);
+        var provision = new Provision(world.Ops, world.Tokens);
         await SetConsentAsync(world, world.Jobseeker1.Id, ProvisionConsent.LocalGovernmentsAndPrivate);
         Assert.Single(await provision.ProfilesAsync(local, 0, 100, Ct));
 
@@ -66,14 +68,15 @@ public sealed class ProvisionTests
         await using var world = await DomainWorld.CreateAsync();
         var (local, _, _, _) = await AgenciesAsync(world);
         await SetConsentAsync(world, world.Jobseeker1.Id, ProvisionConsent.LocalGovernmentsAndPrivate);
-        var provision = new Provision(world.Ops);
+        var provision = new Provision(world.Ops, world.Tokens);
 
         var json = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         var profiles = JsonSerializer.Serialize(await provision.ProfilesAsync(local, 0, 100, Ct), json);
         var offers = JsonSerializer.Serialize(await provision.OffersAsync(local, new OfferExportCriteria(), Ct).ToListAsync(Ct), json);
-        Assert.Contains(world.Jobseeker1.Id.ToString(), profiles, StringComparison.Ordinal); // the profile is there, only anonymised
+        Assert.Contains(world.Jobseeker1.Wishes.DesiredOccupation, profiles, StringComparison.Ordinal); // the profile is there, only anonymised
         var js = world.Jobseeker1;
-        foreach (var personal in new[] { js.Name, js.Kana, js.Phone!, js.Address!, js.JobseekerNumber!, "本郷" })
+        // Not even the database id (R-AGY-2): it is the key of every other table and the same for every agency.
+        foreach (var personal in new[] { js.Name, js.Kana, js.Phone!, js.Address!, js.JobseekerNumber!, "本郷", js.Id.ToString(), js.Id.ToString("N") })
         {
             Assert.DoesNotContain(personal, profiles, StringComparison.Ordinal);
             Assert.DoesNotContain(personal, offers, StringComparison.Ordinal);
@@ -95,13 +98,14 @@ public sealed class ProvisionTests
             }
             return db.SaveChangesAsync(Ct);
         });
-        var agencies = new AgencyService(world.Ops);
+        var agencies = new AgencyService(world.Ops, world.Tokens);
+        var token = Assert.Single(await new Provision(world.Ops, world.Tokens).ProfilesAsync(local, 0, 100, Ct)).Token;
 
-        var refusal = await Assert.ThrowsAsync<DomainException>(() => agencies.SendGuidanceAsync(localActor, world.Jobseeker1.Id, "就労支援セミナーのご案内です。", Ct));
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => agencies.SendGuidanceAsync(localActor, token, "就労支援セミナーのご案内です。", Ct));
         Assert.Equal("GuidanceDailyCapReached", refusal.Code);
 
         world.Clock.Advance(TimeSpan.FromDays(1)); // a new Japan day
-        await agencies.SendGuidanceAsync(localActor, world.Jobseeker1.Id, "就労支援セミナーのご案内です。", Ct);
+        await agencies.SendGuidanceAsync(localActor, token, "就労支援セミナーのご案内です。", Ct);
     }
 
     [Fact]
@@ -109,16 +113,18 @@ public sealed class ProvisionTests
     {
         await using var world = await DomainWorld.CreateAsync();
         var (_, priv, _, privateActor) = await AgenciesAsync(world);
-        var agencies = new AgencyService(world.Ops);
+        var agencies = new AgencyService(world.Ops, world.Tokens);
+        // The token the private agency would hold for jobseeker1 (as if provided before): refused while consent does not cover it.
+        var token = (await world.Tokens.ForAsync(TokenHolder.Agency, priv.Id, Ct)).Issue(world.Jobseeker1.Id);
         await SetConsentAsync(world, world.Jobseeker1.Id, ProvisionConsent.LocalGovernmentsOnly);
-        Assert.Equal("ProfileNotProvided", (await Assert.ThrowsAsync<DomainException>(() => agencies.SendGuidanceAsync(privateActor, world.Jobseeker1.Id, "ご案内", Ct))).Code);
+        Assert.Equal("ProfileNotProvided", (await Assert.ThrowsAsync<DomainException>(() => agencies.SendGuidanceAsync(privateActor, token, "ご案内", Ct))).Code);
 
         await SetConsentAsync(world, world.Jobseeker1.Id, ProvisionConsent.PrivateOnly);
-        await agencies.SendGuidanceAsync(privateActor, world.Jobseeker1.Id, "ご案内", Ct);
+        await agencies.SendGuidanceAsync(privateActor, token, "ご案内", Ct);
         await agencies.AnswerGuidanceAsync(world.JobseekerActor1, priv.Id, "事務職を希望しています。", Ct);
         await agencies.RefuseAgencyAsync(world.JobseekerActor1, priv.Id, Ct);
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => agencies.SendGuidanceAsync(privateActor, world.Jobseeker1.Id, "もう一度ご案内", Ct));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => agencies.SendGuidanceAsync(privateActor, token, "もう一度ご案内", Ct));
         Assert.Equal("GuidanceRefusedByJobseeker", refused.Code);
         await Assert.ThrowsAsync<ScopeException>(() => agencies.AnswerGuidanceAsync(world.JobseekerActor2, priv.Id, "なりすまし", Ct));
     }
@@ -128,7 +134,7 @@ public sealed class ProvisionTests
     {
         await using var world = await DomainWorld.CreateAsync();
         var (local, _, localActor, _) = await AgenciesAsync(world);
-        var agencies = new AgencyService(world.Ops);
+        var agencies = new AgencyService(world.Ops, world.Tokens);
         var key = await agencies.CreateKeyAsync(localActor, "基幹システム連携", Ct);
 
         Assert.Equal(local.Id, (await agencies.AuthenticateKeyAsync(key.Secret, Ct))?.Id);
@@ -156,7 +162,7 @@ public sealed class ProvisionTests
             }
             return db.SaveChangesAsync(Ct);
         });
-        var provision = new Provision(world.Ops);
+        var provision = new Provision(world.Ops, world.Tokens);
         var all = await provision.OffersAsync(local, new OfferExportCriteria(), Ct).ToListAsync(Ct);
         var paged = new List<ProvidedOffer>();
         ProvidedOffer? last = null;

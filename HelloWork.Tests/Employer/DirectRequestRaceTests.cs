@@ -3,7 +3,6 @@ using HelloWork.Domain.Common;
 using HelloWork.Domain.Notices;
 using HelloWork.Domain.Search;
 using HelloWork.Tests.Support;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Tests.Employer;
@@ -121,7 +120,7 @@ public sealed class DirectRequestRaceTests
             }
             return await db.SaveChangesAsync(Ct);
         });
-        var search = new ProfileSearch(d.Ops, new EphemeralDataProtectionProvider());
+        var search = new ProfileSearch(d.Ops, d.Tokens);
         return (search, new DirectRequestSender(d.Ops, search));
     }
 

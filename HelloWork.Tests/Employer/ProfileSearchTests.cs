@@ -6,7 +6,6 @@ using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Notices;
 using HelloWork.Domain.Search;
 using HelloWork.Tests.Support;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Tests.Employer;
@@ -52,7 +51,7 @@ public sealed class ProfileSearchTests
             }
             return await db.SaveChangesAsync(Ct);
         });
-        var search = new ProfileSearch(domain.Ops, new EphemeralDataProtectionProvider());
+        var search = new ProfileSearch(domain.Ops, domain.Tokens);
         return new World(domain, search, new DirectRequestSender(domain.Ops, search));
     }
 
@@ -233,11 +232,20 @@ public sealed class ProfileSearchTests
             w.Sender.SendAsync(d.EmployerActor2, new SendRequestInput(token1, d.Offer2.Id, "ぜひ"), Ct))).Code);
         Assert.Empty(await w.Sender.SentAsync(d.EmployerActor2, Ct));
         var token2 = await TokenOfAsync(w, d.EmployerActor2, "一般事務");
-        Assert.NotEqual(token1, token2);
+        Assert.NotEqual(token1, token2); // one person, two establishments: nothing to link their views by
         Assert.Empty((await w.Search.DetailAsync(d.EmployerActor2, token2, Ct))!.SentByUs);
+        Assert.Null(await w.Search.DetailAsync(d.EmployerActor1, token2, Ct));
+
+        // The same establishment gets the same token on every search and from its detail, also after a restart (the secret is in
+        // the database), so a bookmarked profile stays valid while the profile is public.
+        Assert.Equal(token1, await TokenOfAsync(w, d.EmployerActor1, "一般事務"));
+        Assert.Equal(token1, (await w.Search.DetailAsync(d.EmployerActor1, token1, Ct))!.Card.Token);
+        var restarted = new ProfileSearch(d.Ops, new OpaqueTokens(d.Ops));
+        Assert.Equal(token1, Assert.Single((await restarted.SearchAsync(d.EmployerActor1, new ProfileCriteria(Occupation: "一般事務"), Ct)).Items).Token);
 
         // A tampered or made-up token, or a Guid, is simply not found.
-        Assert.Null(await w.Search.DetailAsync(d.EmployerActor1, token1[..^2] + "AA", Ct));
+        Assert.Null(await w.Search.DetailAsync(d.EmployerActor1, token1[..^2] + (token1[^2..] == "AA" ? "BB" : "AA"), Ct));
+        Assert.Null(await w.Search.DetailAsync(d.EmployerActor1, d.Jobseeker1.Id.ToString("N"), Ct));
         Assert.Null(await w.Search.DetailAsync(d.EmployerActor1, d.Jobseeker1.Id.ToString(), Ct));
 
         // The profile stops being public: the request form refuses, the detail disappears.

@@ -76,7 +76,7 @@ public sealed class ProfileTests
         local.Approve(now);
         priv.Approve(now);
         await world.WithDbAsync(db => { db.Agencies.AddRange(local, priv); return db.SaveChangesAsync(Ct); });
-        var provision = new Provision(world.Ops);
+        var provision = new Provision(world.Ops, world.Tokens);
         Assert.Empty(await provision.ProfilesAsync(local, 0, 100, Ct)); // 提供しない is the default
 
         await profiles.UpdateWishesAsync(world.JobseekerActor1, new JobseekerWishes

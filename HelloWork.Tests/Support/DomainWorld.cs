@@ -44,12 +44,16 @@ public sealed class DomainWorld : IAsyncDisposable
         Factory = new ContextFactory(options);
         Bus = new InProcessLiveBus(new LocalDispatcher());
         Ops = new Operations(Factory, Clock, Bus);
+        Tokens = new OpaqueTokens(Ops);
     }
 
     public FakeTimeProvider Clock { get; }
     public IDbContextFactory<HelloWorkDb> Factory { get; }
     public ILiveBus Bus { get; }
     public Operations Ops { get; }
+
+    /// <summary>The per-holder jobseeker tokens (one per world, as the app has one per process).</summary>
+    public OpaqueTokens Tokens { get; }
     public Office Office1 { get; private set; } = default!;
     public Office Office2 { get; private set; } = default!;
     public Establishment Establishment1 { get; private set; } = default!;

@@ -109,7 +109,7 @@ public sealed class AccessLogTests : IAsyncLifetime
             return await db.SaveChangesAsync(Ct);
         });
 
-        await new Provision(world.Ops).ProfilesAsync(agency, 0, 100, Ct);
+        await new Provision(world.Ops, world.Tokens).ProfilesAsync(agency, 0, 100, Ct);
 
         var row = Assert.Single((await Log.PageAsync(world.JobseekerActor1, 0, 20, Ct)).Rows);
         Assert.Equal((AccessorKind.Agency, "文京区 就労支援課", "ProfileProvided"), (row.Kind, row.Organisation, row.Action));

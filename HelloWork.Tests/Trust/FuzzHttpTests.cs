@@ -255,7 +255,8 @@ public sealed class FuzzHttpTests(PortalHost portal, ITestOutputHelper output)
         for (var i = 0; i < 80; i++)
         {
             var name = fuzz.Pick("format", "updatedSince", "pageSize", "cursor", "page");
-            var path = fuzz.Chance(0.5) ? $"/api/v1/provision/job-offers?{name}={QueryValue(fuzz)}" : $"/api/v1/provision/jobseekers?{name}={QueryValue(fuzz)}";
+            var path = fuzz.Chance(0.2) ? $"/api/v1/provision/jobseekers/{QueryValue(fuzz)}" // a made-up profile token: 404, never 500
+                : fuzz.Chance(0.5) ? $"/api/v1/provision/job-offers?{name}={QueryValue(fuzz)}" : $"/api/v1/provision/jobseekers?{name}={QueryValue(fuzz)}";
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             // A header carries printable ASCII only (the client refuses anything else before sending).
             var junk = new string([.. fuzz.NextString().Value.Where(c => c is >= ' ' and <= '~').Take(500)]);

@@ -47,6 +47,8 @@ public static class MatrixTable
         PublicEstablishmentImage,
         /// <summary>The recipient keys (user, establishment, office, agency) of every demo account.</summary>
         RecipientKey,
+        /// <summary>{token}: agency1's and agency2's own token (R-AGY-2) for one demo jobseeker whose consent covers both agencies.</summary>
+        AgencyProfileToken,
     }
 
     public sealed record Row(string Route, Objects Objects, string Cells, string? Query = null);
@@ -107,6 +109,8 @@ public static class MatrixTable
         R("PAGE /agency",                                            Objects.None,                "login   denied       denied       denied       ok      denied"),
         R("PAGE /agency/keys",                                       Objects.None,                "login   denied       denied       denied       ok      denied"),
         R("PAGE /agency/profiles",                                   Objects.None,                "login   denied       denied       denied       ok      denied"),
+        // Without a profile token (?p=…, the agency's own: HelloWork.Tests/Integration/ProvisionEndpointTests) nothing is found.
+        R("PAGE /agency/profiles/profile",                           Objects.None,                "login   denied       denied       denied       404     denied"),
         R("PAGE /agency/usage",                                      Objects.None,                "login   denied       denied       denied       ok      denied"),
         // 管理者.
         R("PAGE /admin",                                             Objects.None,                "login   denied       denied       denied       denied  ok"),
@@ -127,6 +131,8 @@ public static class MatrixTable
         // Data API: X-Api-Key only (an agency account uses a key of its own agency; everyone else has none).
         R("GET /api/v1/provision/job-offers",                        Objects.None,                "login   login        login        login        ok      login", "pageSize=5"),
         R("GET /api/v1/provision/jobseekers",                        Objects.None,                "login   login        login        login        ok      login", "pageSize=20"),
+        // One profile by the agency's own token; another agency's token is not found (R-AGY-2).
+        R("GET /api/v1/provision/jobseekers/{token}",                Objects.AgencyProfileToken,  "login   login        login        login        ok/404  login"),
         // Doors and plumbing.
         // The jobseeker's own API (bearer only): the matrix posts an empty JSON object, so a jobseeker gets 400 (the message text
         // is checked first, the same 400 for any id, so it tells nothing about someone else's application; with a text a foreign

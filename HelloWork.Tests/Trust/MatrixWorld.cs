@@ -163,8 +163,19 @@ public sealed class MatrixWorld
             .OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync(ct));
         var image = new MatrixObject("employer1's picture", Map(("id", imageId.ToString())), Set(Owner(a => a.EstablishmentId == emp1.EstablishmentId)), []);
 
+        // Each agency's own token for one demo jobseeker whose consent covers both agencies (R-AGY-2).
+        var consenting = await portal.QueryAsync(db => db.Jobseekers.Where(j => j.Consent == ProvisionConsent.LocalGovernmentsAndPrivate)
+            .OrderBy(j => j.Id).Select(j => j.Id).FirstAsync(ct));
+        var agencyTokens = new List<MatrixObject>();
+        foreach (var agency in identities.Where(i => i.Actor!.IsAgency))
+        {
+            var own = await services.GetRequiredService<OpaqueTokens>().ForAsync(TokenHolder.Agency, agency.Actor!.AgencyId!.Value, ct);
+            agencyTokens.Add(new MatrixObject($"{agency.Name}'s profile token", Map(("token", own.Issue(consenting))), Set(agency.Name), []));
+        }
+
         var objects = new Dictionary<MatrixTable.Objects, IReadOnlyList<MatrixObject>>
         {
+            [MatrixTable.Objects.AgencyProfileToken] = agencyTokens,
             [MatrixTable.Objects.EmployerOffer] = [Draft(emp1), Draft(emp2)],
             [MatrixTable.Objects.PublishedJob] = [publishedJob],
             [MatrixTable.Objects.Application] = [App(a1, js1, emp1), App(a2, js2, emp2)],

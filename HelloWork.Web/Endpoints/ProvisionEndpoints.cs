@@ -76,6 +76,24 @@ public static class ProvisionEndpoints
             return Results.Json(new { items = profiles }, Json);
         }).WithSummary("Jobseeker profiles whose consent covers the agency's kind: wishes, qualifications, experience, work history only.")
           .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapGet("/jobseekers/{token}", async (HttpContext context, AgencyService agencies, Provision provision, string token, CancellationToken ct) =>
+        {
+            var agency = await AuthenticateAsync(context, agencies, ct);
+            if (agency is null)
+            {
+                return Problem(StatusCodes.Status401Unauthorized, "A valid API key is required (header X-Api-Key).");
+            }
+            // One answer for an unknown token, another agency's token and a withdrawn consent: nothing tells them apart.
+            var profile = await provision.ProfileAsync(agency, token, ct);
+            if (profile is null)
+            {
+                return Problem(StatusCodes.Status404NotFound, "No jobseeker information is provided to this agency under this token.");
+            }
+            await agencies.RecordUsageAsync(agency.Id, u => u.CountDownload(1), ct);
+            return Results.Json(profile, Json);
+        }).WithSummary("One provided profile by this agency's own token (the token in the list); other agencies' tokens are not found.")
+          .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
     private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);

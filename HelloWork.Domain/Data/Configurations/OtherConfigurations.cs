@@ -8,6 +8,16 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HelloWork.Domain.Data.Configurations;
 
+internal sealed class ServerSecretConfiguration : IEntityTypeConfiguration<Common.ServerSecret>
+{
+    public void Configure(EntityTypeBuilder<Common.ServerSecret> b)
+    {
+        b.HasKey(s => s.Name);
+        b.Property(s => s.Name).HasMaxLength(100);
+        b.Property(s => s.Value).HasMaxLength(64);
+    }
+}
+
 internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
 {
     public void Configure(EntityTypeBuilder<Notice> b)
