@@ -224,6 +224,17 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
         await Assertions.Expect(refused).Not.ToContainTextAsync("入力してください。");
         await employer.CheckPageAsync();
         Assert.Null((await portal.QueryAsync(db => db.JobOffers.SingleAsync(o => o.Id == offerId, Ct))).Sheet.Wages.BaseMax);
+
+        // 5 労働時間: a typed time that is no time is refused by 一時保存 next to its field; the saved time stays as it was.
+        await employer.VisitAsync($"/employer/offers/{offerId}/edit/5");
+        await ExpectScreenAsync(employer, 5, "労働時間");
+        await FillAsync(e, "就業時間 始業", "25:99");
+        await e.GetByRole(AriaRole.Button, new() { Name = "一時保存" }).ClickAsync();
+        await Assertions.Expect(e.Locator(".mud-input-control").Filter(new() { HasText = "就業時間 始業" }).Locator(".mud-input-helper-text.mud-input-error"))
+            .ToHaveTextAsync("時刻は 9:00 のように入力してください。", new() { Timeout = 10_000 });
+        await Assertions.Expect(e.GetByRole(AriaRole.Alert).Filter(new() { HasText = "入力エラー（保存できません）" })).ToContainTextAsync("就業時間 始業");
+        await employer.CheckPageAsync();
+        Assert.Equal(new TimeOnly(9, 0), (await portal.QueryAsync(db => db.JobOffers.SingleAsync(o => o.Id == offerId, Ct))).Sheet.Hours.Start);
     }
 
     private static Func<string, bool> EntryScreen(int screen) => url => EntryUrl().Match(url) is { Success: true } m && m.Groups["screen"].Value == $"{screen}";

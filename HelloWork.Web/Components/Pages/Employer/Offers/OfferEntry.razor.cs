@@ -25,6 +25,7 @@ public sealed partial class OfferEntry
     private EditContext? editContext;
     private ValidationMessageStore? messages;
     private EntryFindings findings = EntryFindings.None;
+    private readonly EntryInputs inputs = new();
     private bool confirmed;
     private bool needConfirm;
     private bool draftFindings;
@@ -74,6 +75,7 @@ public sealed partial class OfferEntry
             messages = new ValidationMessageStore(editContext);
             editContext.OnFieldChanged += (_, e) => messages.Clear(e.FieldIdentifier);
             findings = EntryFindings.None;
+            inputs.Clear();
             confirmed = needConfirm = draftFindings = false;
             loadedScreen = Screen;
         }
@@ -113,6 +115,18 @@ public sealed partial class OfferEntry
     {
         messages!.Clear();
         draftFindings = draft;
+        var prefix = SheetForm.Prefixes[Screen - 1];
+        var malformed = inputs.MalformedIn(prefix).ToList();
+        if (malformed.Count > 0)
+        {
+            // A typed time that is no time: its input still holds the old value, which must not be saved as if it were the new one.
+            foreach (var property in malformed)
+            {
+                messages.Add(new FieldIdentifier(form!.Section(Screen), property), L["Error.TimeFormat"]);
+            }
+            editContext!.NotifyValidationStateChanged();
+            return Refused([.. malformed.Select(p => new Finding(FindingLevel.Error, $"{prefix}.{p}", "TimeFormat"))]);
+        }
         if (draft)
         {
             var section = form!.Section(Screen);
@@ -176,9 +190,9 @@ public sealed partial class OfferEntry
     }
 
     /// <summary>The form's own checks refused: the summary still lists the screen's findings, so the employer sees everything at once.</summary>
-    private bool Refused()
+    private bool Refused(IReadOnlyList<Finding>? more = null)
     {
-        findings = new EntryFindings(JobOfferService.ChecksForScreen(form!.ToSheet(), Screen));
+        findings = new EntryFindings([.. more ?? [], .. JobOfferService.ChecksForScreen(form!.ToSheet(), Screen)]);
         Snackbar.Add(E["NotSavedErrors"], Severity.Error);
         return false;
     }
