@@ -91,9 +91,9 @@ public static class DocumentMapping
             Wages = new JobSheetWages
             {
                 WageForm = pay.Form switch { WageForm.Daily => "日給", WageForm.Hourly => "時給", WageForm.Annual => "年俸制", _ => "月給" },
-                BasePay = new JobSheetYenRange(pay.BaseMin, pay.BaseMax > pay.BaseMin ? pay.BaseMax : null),
+                BasePay = new JobSheetYenRange(pay.BaseMin ?? 0, pay.BaseMax > pay.BaseMin ? pay.BaseMax : null),
                 FixedAllowances = pay.FixedAllowances > 0
-                    ? [new JobSheetAllowance(pay.FixedAllowancesDetail ?? "定額的に支払われる手当", new JobSheetYenRange(pay.FixedAllowances))]
+                    ? [new JobSheetAllowance(pay.FixedAllowancesDetail ?? "定額的に支払われる手当", new JobSheetYenRange(pay.FixedAllowances ?? 0))]
                     : [],
                 FixedOvertime = pay.FixedOvertime && pay.FixedOvertimeAmount is { } amount
                     ? new JobSheetFixedOvertime(new JobSheetYenRange(amount), pay.FixedOvertimeHours ?? 0) { Note = pay.FixedOvertimeNote }
@@ -106,17 +106,18 @@ public static class DocumentMapping
             },
             Hours = new JobSheetHours
             {
-                Shifts = [new JobSheetShift(s.Hours.Start, s.Hours.End)],
+                // A draft's sheet may still lack numbers and times (一時保存); a submitted one has them all (R-JOB-1).
+                Shifts = [new JobSheetShift(s.Hours.Start ?? TimeOnly.MinValue, s.Hours.End ?? TimeOnly.MinValue)],
                 ShiftSystem = s.Hours.ShiftWork,
                 HoursNote = s.Hours.OtherShifts,
                 DaysPerWeek = $"週{s.Hours.DaysPerWeek}日",
                 OvertimeMonthlyAverageHours = s.Hours.Overtime ? s.Hours.OvertimeMonthlyAverage ?? 0 : null,
                 SpecialClause36 = s.Hours.SpecialClause36 ? "あり" : "なし",
-                BreakMinutes = s.Hours.BreakMinutes,
-                AnnualHolidays = s.Hours.AnnualHolidays,
+                BreakMinutes = s.Hours.BreakMinutes ?? 0,
+                AnnualHolidays = s.Hours.AnnualHolidays ?? 0,
                 Holidays = s.Hours.Holidays,
                 FiveDayWeek = s.Hours.WeeklyTwoDaysOff ? "毎週" : "その他",
-                PaidLeaveDaysAfterSixMonths = s.Hours.PaidLeaveAfterSixMonths,
+                PaidLeaveDaysAfterSixMonths = s.Hours.PaidLeaveAfterSixMonths ?? 0,
             },
             Conditions = new JobSheetConditions
             {
@@ -149,7 +150,7 @@ public static class DocumentMapping
             },
             Selection = new JobSheetSelection
             {
-                Openings = s.Selection.Openings,
+                Openings = s.Selection.Openings ?? 0,
                 Reason = s.Selection.ReasonForHiring,
                 Methods = SelectionMethods(s.Selection),
                 ResultNoticeDays = s.Selection.ResultWithinDays,
@@ -191,7 +192,7 @@ public static class DocumentMapping
                 JobseekerNumber = jobseeker.JobseekerNumber,
             },
             SelectionMethod = string.Join("・", SelectionMethods(s.Selection)),
-            ReplyBy = referredOn.AddDays(Math.Max(7, s.Selection.ResultWithinDays + 7)),
+            ReplyBy = referredOn.AddDays(Math.Max(7, (s.Selection.ResultWithinDays ?? 0) + 7)),
             ReferralNumber = referral.Id.ToString("N")[..10].ToUpperInvariant(),
             Remarks = s.Selection.SelectionPlace is { } place ? $"選考場所：{place}" : null,
         };

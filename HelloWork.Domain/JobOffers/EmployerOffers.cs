@@ -30,6 +30,12 @@ public sealed record ScreenSaveResult(bool Saved, IReadOnlyList<Finding> Finding
 {
     public IEnumerable<Finding> Errors => Findings.Where(f => f.Level == FindingLevel.Error);
 
+    /// <summary>Red findings of values wrong in themselves: these refuse even 一時保存.</summary>
+    public IEnumerable<Finding> Wrong => Findings.Where(f => f.IsWrong);
+
+    /// <summary>Required entries still empty: reported by 一時保存, refused by 次へ and 申込み.</summary>
+    public IEnumerable<Finding> Missing => Findings.Where(f => f.Level == FindingLevel.Error && f.Missing);
+
     public IEnumerable<Finding> Warnings => Findings.Where(f => f.Level == FindingLevel.Warning);
 }
 

@@ -133,11 +133,14 @@ public sealed class JobOffer
         EmploymentType = w.EmploymentType;
         Category = sheet.Basics.Category;
         WageForm = sheet.Wages.Form;
-        WageMin = sheet.Wages.BaseMin + sheet.Wages.FixedAllowances;
-        WageMax = Math.Max(sheet.Wages.BaseMax, sheet.Wages.BaseMin) + sheet.Wages.FixedAllowances;
-        WorkStartMinutes = sheet.Hours.Start.Hour * 60 + sheet.Hours.Start.Minute;
-        WorkEndMinutes = sheet.Hours.End.Hour * 60 + sheet.Hours.End.Minute;
-        AnnualHolidays = sheet.Hours.AnnualHolidays;
+        // A draft may still lack numbers (一時保存); the search columns take 0 until then. Submission requires them (R-JOB-1).
+        var baseMin = sheet.Wages.BaseMin ?? 0;
+        var allowances = sheet.Wages.FixedAllowances ?? 0;
+        WageMin = baseMin + allowances;
+        WageMax = Math.Max(sheet.Wages.BaseMax ?? 0, baseMin) + allowances;
+        WorkStartMinutes = sheet.Hours.Start is { } start ? start.Hour * 60 + start.Minute : 0;
+        WorkEndMinutes = sheet.Hours.End is { } end ? end.Hour * 60 + end.Minute : 0;
+        AnnualHolidays = sheet.Hours.AnnualHolidays ?? 0;
         WeeklyTwoDaysOff = sheet.Hours.WeeklyTwoDaysOff;
         NearStation = w.MinutesFromStation is <= 10;
         RemoteWork = w.RemoteWork;
@@ -146,7 +149,7 @@ public sealed class JobOffer
         AcceptsDocuments = sheet.Selection.AcceptsMypageDocuments;
         Scope = sheet.Basics.Scope;
         IsDispatch = w.Dispatch is DispatchKind.Dispatch or DispatchKind.TemporaryToPermanent || w.EmploymentType is EmploymentType.FixedTermDispatch or EmploymentType.IndefiniteDispatch;
-        Openings = sheet.Selection.Openings;
+        Openings = sheet.Selection.Openings ?? 0;
         SearchText = string.Join('\n', w.JobTitle, w.Description, sheet.Establishment.Name, sheet.Basics.Industry,
             w.WorkplacePrefecture + w.WorkplaceMunicipality + w.WorkplaceAddress, w.NearestStation, w.RequiredExperience, w.Licenses,
             sheet.Company.BusinessDescription, sheet.Company.PrText);

@@ -57,6 +57,23 @@ public sealed class JobOfferService(Operations ops)
         return new ScreenSaveResult(true, findings);
     }, ct);
 
+    /// <summary>一時保存 of one entry screen (REFERENCE.md: the offer is saved at every step; R-JOB-1, R-ERR-1): what the employer has typed is
+    /// kept even while required entries are still empty — those come back as <see cref="Finding.Missing"/> findings, for information.
+    /// A value wrong in itself (a reversed range, a malformed postal code, a number out of range, text over its length) still refuses
+    /// the save and nothing changes. 次へ keeps the full check through <see cref="SaveScreenAsync"/>; 申込み checks the whole sheet.</summary>
+    public Task<ScreenSaveResult> SaveDraftAsync(Actor actor, Guid offerId, JobSheet sheet, int screen, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var offer = await OwnOfferAsync(w, offerId, ct);
+        var findings = ChecksForScreen(sheet, screen);
+        if (findings.Any(f => f.IsWrong))
+        {
+            return new ScreenSaveResult(false, findings);
+        }
+        offer.UpdateSheet(sheet, w.Now);
+        w.Audit("OfferSaved", nameof(JobOffer), offer.Id, detail: string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{screen} draft"));
+        return new ScreenSaveResult(true, findings);
+    }, ct);
+
     /// <summary>The checks of one of the 8 entry screens (1 求人区分等 … 8 選考方法), REFERENCE.md.</summary>
     public static List<Finding> ChecksForScreen(JobSheet sheet, int screen)
     {

@@ -177,9 +177,10 @@ public sealed record OfferWork
 public sealed record OfferWages
 {
     public WageForm Form { get; init; }
-    public int BaseMin { get; init; }
-    public int BaseMax { get; init; }
-    public int FixedAllowances { get; init; }
+    // Numbers are null while the employer has not entered them (a draft keeps them empty, not 0).
+    public int? BaseMin { get; init; }
+    public int? BaseMax { get; init; }
+    public int? FixedAllowances { get; init; }
     public string? FixedAllowancesDetail { get; init; }
     public bool FixedOvertime { get; init; }
     public int? FixedOvertimeAmount { get; init; }
@@ -193,26 +194,26 @@ public sealed record OfferWages
     public string? Bonus { get; init; }
     public string? AnnualIncomeExample { get; init; }
 
-    public int TotalMin => BaseMin + FixedAllowances + (FixedOvertime ? FixedOvertimeAmount ?? 0 : 0);
-    public int TotalMax => BaseMax + FixedAllowances + (FixedOvertime ? FixedOvertimeAmount ?? 0 : 0);
+    public int TotalMin => (BaseMin ?? 0) + (FixedAllowances ?? 0) + (FixedOvertime ? FixedOvertimeAmount ?? 0 : 0);
+    public int TotalMax => (BaseMax ?? 0) + (FixedAllowances ?? 0) + (FixedOvertime ? FixedOvertimeAmount ?? 0 : 0);
 }
 
 /// <summary>5 労働時間</summary>
 public sealed record OfferHours
 {
-    public TimeOnly Start { get; init; } = new(9, 0);
-    public TimeOnly End { get; init; } = new(18, 0);
+    public TimeOnly? Start { get; init; } = new TimeOnly(9, 0);
+    public TimeOnly? End { get; init; } = new TimeOnly(18, 0);
     public string? OtherShifts { get; init; }
     public bool ShiftWork { get; init; }
-    public int DaysPerWeek { get; init; } = 5;
+    public int? DaysPerWeek { get; init; } = 5;
     public bool Overtime { get; init; }
     public int? OvertimeMonthlyAverage { get; init; }
     public bool SpecialClause36 { get; init; }
-    public int BreakMinutes { get; init; } = 60;
-    public int AnnualHolidays { get; init; } = 120;
+    public int? BreakMinutes { get; init; } = 60;
+    public int? AnnualHolidays { get; init; } = 120;
     public string Holidays { get; init; } = "土日祝";
     public bool WeeklyTwoDaysOff { get; init; } = true;
-    public int PaidLeaveAfterSixMonths { get; init; } = 10;
+    public int? PaidLeaveAfterSixMonths { get; init; } = 10;
 }
 
 /// <summary>6 保険・年金・定年等 / その他の労働条件等</summary>
@@ -239,8 +240,8 @@ public sealed record OfferConditions
 /// <summary>7 求人PR / 会社の情報</summary>
 public sealed record OfferCompany
 {
-    public int EmployeesTotal { get; init; }
-    public int EmployeesAtWorkplace { get; init; }
+    public int? EmployeesTotal { get; init; }
+    public int? EmployeesAtWorkplace { get; init; }
     public int? EmployeesWomen { get; init; }
     public int? EmployeesPartTime { get; init; }
     public int? Founded { get; init; }
@@ -257,12 +258,12 @@ public sealed record OfferCompany
 /// <summary>8 選考方法 / 選考等</summary>
 public sealed record OfferSelection
 {
-    public int Openings { get; init; } = 1;
+    public int? Openings { get; init; } = 1;
     public string? ReasonForHiring { get; init; }
     public bool DocumentScreening { get; init; } = true;
     public bool Interview { get; init; } = true;
     public bool WrittenTest { get; init; }
-    public int ResultWithinDays { get; init; } = 7;
+    public int? ResultWithinDays { get; init; } = 7;
     public string? SelectionSchedule { get; init; }
     public string? SelectionPlace { get; init; }
     public bool RequiresReferralSlip { get; init; } = true;

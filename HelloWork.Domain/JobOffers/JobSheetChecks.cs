@@ -10,8 +10,18 @@ public enum FindingLevel
 }
 
 /// <summary>A check result next to a field. <see cref="Code"/> is a resource key;
-/// <see cref="Limit"/> is the bound the message quotes (the maximum length of a TooLong finding).</summary>
-public sealed record Finding(FindingLevel Level, string Field, string Code, int? Limit = null);
+/// <see cref="Limit"/> is the bound the message quotes (the maximum length of a TooLong finding).
+/// A red finding is either <see cref="Missing"/> (something the offer still needs: 一時保存 keeps the draft and reports it, 次へ and
+/// 申込み refuse) or wrong in itself (a reversed range, a malformed value, a number out of range, text over its length: refused
+/// everywhere, nothing saved), R-JOB-1, R-ERR-1.</summary>
+public sealed record Finding(FindingLevel Level, string Field, string Code, int? Limit = null)
+{
+    /// <summary>Red because a required entry is still empty, not because what was entered is wrong.</summary>
+    public bool Missing { get; init; }
+
+    /// <summary>Red and wrong in itself: refused even by 一時保存.</summary>
+    public bool IsWrong => Level == FindingLevel.Error && !Missing;
+}
 
 /// <summary>
 /// The two levels of check on a 求人票 (REFERENCE.md), including the legal points a reviewer looks for (R-JOB-1, R-JOB-5, R-JOB-6).
@@ -97,14 +107,14 @@ public static class JobSheetChecks
         if (w.MinutesFromStation is < 0 or > 600) f.Add(Err("Work.MinutesFromStation", "OutOfRange"));
         if (w.AgeLimited)
         {
-            if (w.AgeException == AgeLimitException.None) f.Add(Err("Work.AgeException", "AgeLimitNeedsException"));
-            if (string.IsNullOrWhiteSpace(w.AgeReason)) f.Add(Err("Work.AgeReason", "AgeLimitNeedsReason"));
-            if (w.AgeMin is null && w.AgeMax is null) f.Add(Err("Work.AgeMax", "AgeLimitNeedsBounds"));
+            if (w.AgeException == AgeLimitException.None) f.Add(Miss("Work.AgeException", "AgeLimitNeedsException"));
+            if (string.IsNullOrWhiteSpace(w.AgeReason)) f.Add(Miss("Work.AgeReason", "AgeLimitNeedsReason"));
+            if (w.AgeMin is null && w.AgeMax is null) f.Add(Miss("Work.AgeMax", "AgeLimitNeedsBounds"));
             if (w.AgeMin is < 15 or > 100 || w.AgeMax is < 15 or > 100) f.Add(Err("Work.AgeMax", "OutOfRange"));
             if (w.AgeMin is { } lo && w.AgeMax is { } hi && lo > hi) f.Add(Err("Work.AgeMax", "RangeReversed"));
         }
-        if (w.Smoking == PassiveSmokingMeasure.Unstated) f.Add(Err("Work.Smoking", "SmokingMeasureRequired"));
-        if (w.FixedTerm && string.IsNullOrWhiteSpace(w.ContractTerm)) f.Add(Err("Work.ContractTerm", "Required"));
+        if (w.Smoking == PassiveSmokingMeasure.Unstated) f.Add(Miss("Work.Smoking", "SmokingMeasureRequired"));
+        if (w.FixedTerm && string.IsNullOrWhiteSpace(w.ContractTerm)) f.Add(Miss("Work.ContractTerm", "Required"));
         if (w.Dispatch is DispatchKind.Dispatch or DispatchKind.Contracting && !w.WorkplaceDisclosed)
         {
             f.Add(Warn("Work.WorkplaceDisclosed", "WorkplaceUndisclosedWarning"));
@@ -115,6 +125,8 @@ public static class JobSheetChecks
     {
         var limit = w.Form switch { WageForm.Hourly => 100_000, WageForm.Daily => 500_000, WageForm.Annual => 100_000_000, _ => 10_000_000 };
         var floor = w.Form switch { WageForm.Hourly => 900, WageForm.Daily => 5_000, WageForm.Annual => 1_500_000, _ => 100_000 };
+        Needed(f, "Wages.BaseMin", w.BaseMin);
+        Needed(f, "Wages.BaseMax", w.BaseMax);
         if (w.BaseMin <= 0) f.Add(Err("Wages.BaseMin", "MustBePositive"));
         if (w.BaseMin > limit || w.BaseMax > limit) f.Add(Err("Wages.BaseMax", "OutOfRange"));
         if (w.BaseMax < w.BaseMin) f.Add(Err("Wages.BaseMax", "RangeReversed"));
@@ -122,11 +134,15 @@ public static class JobSheetChecks
         if (w.BaseMin > 0 && w.BaseMin < floor) f.Add(Warn("Wages.BaseMin", "WageBelowTypicalMinimum"));
         if (w.FixedOvertime)
         {
-            if (w.FixedOvertimeAmount is null or <= 0) f.Add(Err("Wages.FixedOvertimeAmount", "FixedOvertimeNeedsAmount"));
-            if (w.FixedOvertimeHours is null or <= 0 or > 100) f.Add(Err("Wages.FixedOvertimeHours", "FixedOvertimeNeedsHours"));
+            // Not entered yet is missing; zero, negative or over 100 hours is wrong in itself.
+            if (w.FixedOvertimeAmount is null) f.Add(Miss("Wages.FixedOvertimeAmount", "FixedOvertimeNeedsAmount"));
+            else if (w.FixedOvertimeAmount <= 0) f.Add(Err("Wages.FixedOvertimeAmount", "FixedOvertimeNeedsAmount"));
+            if (w.FixedOvertimeHours is null) f.Add(Miss("Wages.FixedOvertimeHours", "FixedOvertimeNeedsHours"));
+            else if (w.FixedOvertimeHours is <= 0 or > 100) f.Add(Err("Wages.FixedOvertimeHours", "FixedOvertimeNeedsHours"));
+            // The sentence on extra pay is content the sheet still lacks, not a malformed value: a draft may keep it unfinished.
             if (string.IsNullOrWhiteSpace(w.FixedOvertimeNote) || !w.FixedOvertimeNote.Contains("追加", StringComparison.Ordinal))
             {
-                f.Add(Err("Wages.FixedOvertimeNote", "FixedOvertimeNeedsExtraPaySentence"));
+                f.Add(Miss("Wages.FixedOvertimeNote", "FixedOvertimeNeedsExtraPaySentence"));
             }
         }
         Len(f, "Wages.OtherAllowances", w.OtherAllowances, MaxText, required: false);
@@ -144,7 +160,12 @@ public static class JobSheetChecks
 
     public static void CheckHours(OfferHours h, List<Finding> f)
     {
-        if (!h.ShiftWork && h.End == h.Start) f.Add(Err("Hours.End", "RangeReversed"));
+        Needed(f, "Hours.Start", h.Start);
+        Needed(f, "Hours.End", h.End);
+        Needed(f, "Hours.DaysPerWeek", h.DaysPerWeek);
+        Needed(f, "Hours.BreakMinutes", h.BreakMinutes);
+        Needed(f, "Hours.AnnualHolidays", h.AnnualHolidays);
+        if (!h.ShiftWork && h.Start is { } start && h.End == start) f.Add(Err("Hours.End", "RangeReversed"));
         if (h.DaysPerWeek is < 1 or > 7) f.Add(Err("Hours.DaysPerWeek", "OutOfRange"));
         if (h.AnnualHolidays is < 0 or > 365) f.Add(Err("Hours.AnnualHolidays", "OutOfRange"));
         if (h.BreakMinutes is < 0 or > 600) f.Add(Err("Hours.BreakMinutes", "OutOfRange"));
@@ -167,6 +188,7 @@ public static class JobSheetChecks
 
     public static void CheckCompany(OfferCompany c, List<Finding> f)
     {
+        Needed(f, "Company.EmployeesTotal", c.EmployeesTotal);
         if (c.EmployeesTotal is < 0 or > 1_000_000) f.Add(Err("Company.EmployeesTotal", "OutOfRange"));
         if (c.EmployeesAtWorkplace < 0 || c.EmployeesAtWorkplace > c.EmployeesTotal) f.Add(Err("Company.EmployeesAtWorkplace", "OutOfRange"));
         if (c.Founded is < 1600 or > 2100) f.Add(Err("Company.Founded", "OutOfRange"));
@@ -186,6 +208,8 @@ public static class JobSheetChecks
 
     public static void CheckSelection(OfferSelection s, List<Finding> f)
     {
+        Needed(f, "Selection.Openings", s.Openings);
+        Needed(f, "Selection.ResultWithinDays", s.ResultWithinDays);
         if (s.Openings is < 1 or > 999) f.Add(Err("Selection.Openings", "OpeningsRange"));
         if (s.ResultWithinDays is < 1 or > 60) f.Add(Err("Selection.ResultWithinDays", "OutOfRange"));
         Len(f, "Selection.ContactName", s.ContactName, 50, required: true);
@@ -215,7 +239,7 @@ public static class JobSheetChecks
     {
         if (required && string.IsNullOrWhiteSpace(value))
         {
-            f.Add(Err(field, "Required"));
+            f.Add(Miss(field, "Required"));
         }
         else if (value is not null && value.Length > max)
         {
@@ -227,7 +251,18 @@ public static class JobSheetChecks
         }
     }
 
+    /// <summary>A required number or time not entered yet.</summary>
+    private static void Needed<T>(List<Finding> f, string field, T? value) where T : struct
+    {
+        if (value is null)
+        {
+            f.Add(Miss(field, "Required"));
+        }
+    }
+
     private static Finding Err(string field, string code) => new(FindingLevel.Error, field, code);
+
+    private static Finding Miss(string field, string code) => new(FindingLevel.Error, field, code) { Missing = true };
 
     private static Finding Warn(string field, string code) => new(FindingLevel.Warning, field, code);
 }

@@ -168,6 +168,75 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
         await visitor.CheckPageAsync();
     }
 
+    /// <summary>一時保存 of a half-filled screen (R-JOB-1, R-ERR-1): the draft keeps what was typed, lists what is still missing as
+    /// information, a reload shows exactly the typed values (an empty number stays empty), 次へ refuses with the red message next to the
+    /// missing field, and a value wrong in itself is refused by 一時保存 too.</summary>
+    [Fact]
+    public async Task A_half_filled_screen_saved_with_the_temporary_save_comes_back_as_typed_and_next_names_what_is_missing()
+    {
+        await using var employer = await PortalBrowser.OpenAsync(portal, chromium, "offer-draft-employer1");
+        await employer.SignInAsync("employer1@example.jp");
+        await employer.VisitAsync("/employer/offers");
+        var e = employer.Page;
+        await e.GetByRole(AriaRole.Button, new() { Name = "新しい求人を作成" }).ClickAsync();
+        await e.WaitForURLAsync(EntryScreen(1));
+        var offerId = Guid.Parse(EntryUrl().Match(e.Url).Groups["id"].Value);
+
+        // 4 賃金・手当: only the lower bound and the commuting allowance; the upper bound stays empty.
+        await employer.VisitAsync($"/employer/offers/{offerId}/edit/4");
+        await ExpectScreenAsync(employer, 4, "賃金・手当");
+        Assert.Equal("", await e.GetByLabel("基本給（上限・円）", new() { Exact = true }).InputValueAsync());
+        await FillAsync(e, "基本給（下限・円）", "250000");
+        await FillAsync(e, "通勤手当", "実費支給");
+        await e.GetByRole(AriaRole.Button, new() { Name = "一時保存" }).ClickAsync();
+        await Assertions.Expect(e.GetByText("一時保存しました。")).ToBeVisibleAsync(Arrives);
+        var missing = e.GetByRole(AriaRole.Status).Filter(new() { HasText = "まだ入力されていない項目" });
+        await Assertions.Expect(missing).ToBeVisibleAsync(Arrives);
+        await Assertions.Expect(missing).ToContainTextAsync("基本給（上限・円）");
+        await Assertions.Expect(e.GetByText("入力エラー（保存できません）")).ToHaveCountAsync(0);
+        await employer.CheckPageAsync();
+        var saved = await portal.QueryAsync(db => db.JobOffers.SingleAsync(o => o.Id == offerId, Ct));
+        Assert.Equal((250_000, (int?)null, (int?)null, "実費支給"), (saved.Sheet.Wages.BaseMin, saved.Sheet.Wages.BaseMax, saved.Sheet.Wages.FixedAllowances, saved.Sheet.Wages.Commuting));
+        Assert.Equal(OfferStatus.Draft, saved.Status);
+
+        // A reload shows exactly what was typed: the empty numbers are still empty, not 0.
+        await employer.VisitAsync($"/employer/offers/{offerId}/edit/4");
+        await ExpectScreenAsync(employer, 4, "賃金・手当");
+        await Assertions.Expect(e.GetByLabel("基本給（下限・円）", new() { Exact = true })).ToHaveValueAsync("250000");
+        await Assertions.Expect(e.GetByLabel("基本給（上限・円）", new() { Exact = true })).ToHaveValueAsync("");
+        await Assertions.Expect(e.GetByLabel("定額的に支払われる手当（円）", new() { Exact = true })).ToHaveValueAsync("");
+        await Assertions.Expect(e.GetByLabel("通勤手当", new() { Exact = true })).ToHaveValueAsync("実費支給");
+
+        // 次へ keeps the full check: the step stays, the missing upper bound is red next to its field and in the summary.
+        await e.GetByRole(AriaRole.Button, new() { Name = "次へ" }).ClickAsync();
+        var upperError = e.Locator(".mud-input-control").Filter(new() { HasText = "基本給（上限・円）" }).Locator(".mud-input-helper-text.mud-input-error");
+        await Assertions.Expect(upperError).ToHaveTextAsync("入力してください。", new() { Timeout = 10_000 });
+        var refused = e.GetByRole(AriaRole.Alert).Filter(new() { HasText = "入力エラー（保存できません）" });
+        await Assertions.Expect(refused).ToContainTextAsync("基本給（上限・円）");
+        Assert.EndsWith("/edit/4", e.Url, StringComparison.Ordinal);
+        await employer.CheckPageAsync();
+
+        // A value wrong in itself (upper below lower) is refused by 一時保存 as well, and nothing is saved.
+        await FillAsync(e, "基本給（上限・円）", "200000");
+        await e.GetByRole(AriaRole.Button, new() { Name = "一時保存" }).ClickAsync();
+        await Assertions.Expect(upperError).ToHaveTextAsync("開始と終了（下限と上限）が逆になっています。", new() { Timeout = 10_000 });
+        await Assertions.Expect(refused).ToContainTextAsync("基本給（上限・円）：開始と終了（下限と上限）が逆になっています。");
+        await Assertions.Expect(refused).Not.ToContainTextAsync("入力してください。");
+        await employer.CheckPageAsync();
+        Assert.Null((await portal.QueryAsync(db => db.JobOffers.SingleAsync(o => o.Id == offerId, Ct))).Sheet.Wages.BaseMax);
+
+        // 5 労働時間: a typed time that is no time is refused by 一時保存 next to its field; the saved time stays as it was.
+        await employer.VisitAsync($"/employer/offers/{offerId}/edit/5");
+        await ExpectScreenAsync(employer, 5, "労働時間");
+        await FillAsync(e, "就業時間 始業", "25:99");
+        await e.GetByRole(AriaRole.Button, new() { Name = "一時保存" }).ClickAsync();
+        await Assertions.Expect(e.Locator(".mud-input-control").Filter(new() { HasText = "就業時間 始業" }).Locator(".mud-input-helper-text.mud-input-error"))
+            .ToHaveTextAsync("時刻は 9:00 のように入力してください。", new() { Timeout = 10_000 });
+        await Assertions.Expect(e.GetByRole(AriaRole.Alert).Filter(new() { HasText = "入力エラー（保存できません）" })).ToContainTextAsync("就業時間 始業");
+        await employer.CheckPageAsync();
+        Assert.Equal(new TimeOnly(9, 0), (await portal.QueryAsync(db => db.JobOffers.SingleAsync(o => o.Id == offerId, Ct))).Sheet.Hours.Start);
+    }
+
     private static Func<string, bool> EntryScreen(int screen) => url => EntryUrl().Match(url) is { Success: true } m && m.Groups["screen"].Value == $"{screen}";
 
     private static async Task ExpectScreenAsync(PortalBrowser browser, int screen, string name)

@@ -60,6 +60,8 @@ public sealed class AuditCompletenessTests : IAsyncLifetime
         var draft = await AuditedAsync("OfferCreated", () => offers.CreateDraftAsync(employer, ct: Ct));
         await AuditedAsync("OfferSaved", async () => { await offers.SaveAsync(employer, draft, world.Offer1.Sheet, 1, Ct); return draft; });
         await AuditedAsync("OfferSaved", async () => { await offers.SaveScreenAsync(employer, draft, world.Offer1.Sheet, 3, Ct); return draft; });
+        await AuditedAsync("OfferSaved", async () => { await offers.SaveDraftAsync(employer, draft, world.Offer1.Sheet with { Work = new OfferWork() }, 3, Ct); return draft; });
+        await AuditedAsync("OfferSaved", async () => { await offers.SaveScreenAsync(employer, draft, world.Offer1.Sheet, 3, Ct); return draft; });
         await AuditedAsync("OfferSubmitted", async () => { await offers.SubmitAsync(employer, draft, Ct); return draft; });
         await AuditedAsync("OfferReturned", async () => { await offers.ReturnAsync(staff, draft, "賃金の記載を確認してください。", Ct); return draft; });
         await AuditedAsync("OfferSubmitted", async () => { await offers.SubmitAsync(employer, draft, Ct); return draft; });

@@ -12,9 +12,10 @@ using MudBlazor;
 namespace HelloWork.Web.Components.Pages.Employer.Offers;
 
 /// <summary>
-/// One of the 8 entry screens of an offer (REFERENCE.md). Every step saves the draft through
-/// <see cref="JobOfferService.SaveScreenAsync"/>: the form's own checks first, then the domain's; red findings go next to their
-/// fields and nothing is saved; orange ones are confirmed by the employer before going on (R-JOB-1, R-ERR-1).
+/// One of the 8 entry screens of an offer (REFERENCE.md). 一時保存 (and 戻る) keep the screen as a draft even while required entries are
+/// empty, listing them for information; 次へ checks the screen fully through <see cref="JobOfferService.SaveScreenAsync"/>. Either way
+/// the form's own checks come first, then the domain's; refusing findings go next to their fields and nothing is saved; orange ones
+/// are confirmed by the employer before going on (R-JOB-1, R-ERR-1).
 /// </summary>
 public sealed partial class OfferEntry
 {
@@ -24,8 +25,10 @@ public sealed partial class OfferEntry
     private EditContext? editContext;
     private ValidationMessageStore? messages;
     private EntryFindings findings = EntryFindings.None;
+    private readonly EntryInputs inputs = new();
     private bool confirmed;
     private bool needConfirm;
+    private bool draftFindings;
     private bool busy;
     private Guid loadedId;
     private int loadedScreen;
@@ -72,16 +75,20 @@ public sealed partial class OfferEntry
             messages = new ValidationMessageStore(editContext);
             editContext.OnFieldChanged += (_, e) => messages.Clear(e.FieldIdentifier);
             findings = EntryFindings.None;
-            confirmed = needConfirm = false;
+            inputs.Clear();
+            confirmed = needConfirm = draftFindings = false;
             loadedScreen = Screen;
         }
     }
 
-    private async Task SaveDraftAsync() => await SaveAsync();
+    /// <summary>一時保存: keeps what was typed even with required entries still empty (they are listed for information); a value wrong in
+    /// itself is refused next to its field and nothing is saved (R-JOB-1, R-ERR-1).</summary>
+    private async Task SaveDraftAsync() => await SaveAsync(draft: true);
 
+    /// <summary>次へ: the full check of the screen; with anything missing or wrong the step stays and shows the red messages.</summary>
     private async Task NextAsync()
     {
-        if (!await SaveAsync())
+        if (!await SaveAsync(draft: false))
         {
             return;
         }
@@ -93,29 +100,61 @@ public sealed partial class OfferEntry
         Navigation.NavigateTo(Screen < EmployerOffers.EntryScreens ? $"/employer/offers/{Id}/edit/{Screen + 1}" : $"/employer/offers/{Id}");
     }
 
+    /// <summary>戻る keeps the screen as a draft, so going back never loses what was typed nor waits for the missing entries.</summary>
     private async Task BackAsync()
     {
-        if (await SaveAsync())
+        if (await SaveAsync(draft: true))
         {
             Navigation.NavigateTo($"/employer/offers/{Id}/edit/{Screen - 1}");
         }
     }
 
-    /// <summary>Validates the form, then saves through the domain; red findings become field messages.</summary>
-    private async Task<bool> SaveAsync()
+    /// <summary>Checks the form, then saves through the domain: as a draft (<see cref="JobOfferService.SaveDraftAsync"/>) or as a
+    /// finished step (<see cref="JobOfferService.SaveScreenAsync"/>). Refusing findings become field messages.</summary>
+    private async Task<bool> SaveAsync(bool draft)
     {
         messages!.Clear();
-        if (!editContext!.Validate())
+        draftFindings = draft;
+        var prefix = SheetForm.Prefixes[Screen - 1];
+        var malformed = inputs.MalformedIn(prefix).ToList();
+        if (malformed.Count > 0)
         {
-            Snackbar.Add(E["NotSavedErrors"], Severity.Error);
-            return false;
+            // A typed time that is no time: its input still holds the old value, which must not be saved as if it were the new one.
+            foreach (var property in malformed)
+            {
+                messages.Add(new FieldIdentifier(form!.Section(Screen), property), L["Error.TimeFormat"]);
+            }
+            editContext!.NotifyValidationStateChanged();
+            return Refused([.. malformed.Select(p => new Finding(FindingLevel.Error, $"{prefix}.{p}", "TimeFormat"))]);
+        }
+        if (draft)
+        {
+            var section = form!.Section(Screen);
+            var wrong = DraftRules.WrongInItself(section).ToList();
+            foreach (var (property, message) in wrong)
+            {
+                messages.Add(new FieldIdentifier(section, property), message);
+            }
+            editContext!.NotifyValidationStateChanged();
+            if (wrong.Count > 0)
+            {
+                return Refused();
+            }
+        }
+        else if (!editContext!.Validate())
+        {
+            return Refused();
         }
         busy = true;
         try
         {
-            var result = await OfferService.SaveScreenAsync(await CurrentActor.GetAsync(), Id, form!.ToSheet(), Screen);
+            var actor = await CurrentActor.GetAsync();
+            var sheet = form!.ToSheet();
+            var result = draft
+                ? await OfferService.SaveDraftAsync(actor, Id, sheet, Screen)
+                : await OfferService.SaveScreenAsync(actor, Id, sheet, Screen);
             findings = new EntryFindings(result.Findings);
-            foreach (var error in result.Errors)
+            foreach (var error in draft ? result.Wrong : result.Errors)
             {
                 var parts = error.Field.Split('.');
                 if (parts.Length == 2 && form.Section(parts[0]) is { } section && section.GetType().GetProperty(parts[1]) is not null)
@@ -124,7 +163,14 @@ public sealed partial class OfferEntry
                 }
             }
             editContext.NotifyValidationStateChanged();
-            Snackbar.Add(result.Saved ? E["Saved"] : E["NotSavedErrors"], result.Saved ? Severity.Success : Severity.Error);
+            if (!result.Saved)
+            {
+                Snackbar.Add(E["NotSavedErrors"], Severity.Error);
+            }
+            else
+            {
+                Snackbar.Add(draft ? E["Saved"] : E["StepSaved", E["Screen." + Screen]], Severity.Success);
+            }
             return result.Saved;
         }
         catch (DomainException e)
@@ -141,5 +187,13 @@ public sealed partial class OfferEntry
         {
             busy = false;
         }
+    }
+
+    /// <summary>The form's own checks refused: the summary still lists the screen's findings, so the employer sees everything at once.</summary>
+    private bool Refused(IReadOnlyList<Finding>? more = null)
+    {
+        findings = new EntryFindings([.. more ?? [], .. JobOfferService.ChecksForScreen(form!.ToSheet(), Screen)]);
+        Snackbar.Add(E["NotSavedErrors"], Severity.Error);
+        return false;
     }
 }

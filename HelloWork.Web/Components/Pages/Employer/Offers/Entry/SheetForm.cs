@@ -67,9 +67,9 @@ public sealed class WorkForm
 public sealed class WagesForm
 {
     public WageForm Form { get; set; }
-    [Between(1, 100_000_000)] public int BaseMin { get; set; }
-    [Between(1, 100_000_000)] public int BaseMax { get; set; }
-    [Between(0, 100_000_000)] public int FixedAllowances { get; set; }
+    [Req, Between(1, 100_000_000)] public int? BaseMin { get; set; }
+    [Req, Between(1, 100_000_000)] public int? BaseMax { get; set; }
+    [Between(0, 100_000_000)] public int? FixedAllowances { get; set; }
     [Max(500)] public string? FixedAllowancesDetail { get; set; }
     public bool FixedOvertime { get; set; }
     [Between(0, 100_000_000)] public int? FixedOvertimeAmount { get; set; }
@@ -90,15 +90,15 @@ public sealed class HoursForm
     [Req] public TimeSpan? End { get; set; }
     [Max(500)] public string? OtherShifts { get; set; }
     public bool ShiftWork { get; set; }
-    [Between(1, 7)] public int DaysPerWeek { get; set; }
+    [Req, Between(1, 7)] public int? DaysPerWeek { get; set; }
     public bool Overtime { get; set; }
     [Between(0, 200)] public int? OvertimeMonthlyAverage { get; set; }
     public bool SpecialClause36 { get; set; }
-    [Between(0, 600)] public int BreakMinutes { get; set; }
-    [Between(0, 365)] public int AnnualHolidays { get; set; }
+    [Req, Between(0, 600)] public int? BreakMinutes { get; set; }
+    [Req, Between(0, 365)] public int? AnnualHolidays { get; set; }
     [Req, Max(200)] public string? Holidays { get; set; }
     public bool WeeklyTwoDaysOff { get; set; }
-    [Between(0, 40)] public int PaidLeaveAfterSixMonths { get; set; }
+    [Between(0, 40)] public int? PaidLeaveAfterSixMonths { get; set; }
 }
 
 public sealed class ConditionsForm
@@ -123,8 +123,8 @@ public sealed class ConditionsForm
 
 public sealed class CompanyForm
 {
-    [Between(0, 1_000_000)] public int EmployeesTotal { get; set; }
-    [Between(0, 1_000_000)] public int EmployeesAtWorkplace { get; set; }
+    [Req, Between(0, 1_000_000)] public int? EmployeesTotal { get; set; }
+    [Between(0, 1_000_000)] public int? EmployeesAtWorkplace { get; set; }
     [Between(0, 1_000_000)] public int? EmployeesWomen { get; set; }
     [Between(0, 1_000_000)] public int? EmployeesPartTime { get; set; }
     [Between(1600, 2100)] public int? Founded { get; set; }
@@ -140,12 +140,12 @@ public sealed class CompanyForm
 
 public sealed class SelectionForm
 {
-    [Between(1, 999)] public int Openings { get; set; }
+    [Req, Between(1, 999)] public int? Openings { get; set; }
     [Max(200)] public string? ReasonForHiring { get; set; }
     public bool DocumentScreening { get; set; }
     public bool Interview { get; set; }
     public bool WrittenTest { get; set; }
-    [Between(1, 60)] public int ResultWithinDays { get; set; }
+    [Req, Between(1, 60)] public int? ResultWithinDays { get; set; }
     [Max(200)] public string? SelectionSchedule { get; set; }
     [Max(200)] public string? SelectionPlace { get; set; }
     public bool RequiresReferralSlip { get; set; }
