@@ -78,8 +78,6 @@ public sealed class EstablishmentImage
     /// <summary>Why it is not published (非公開の理由), shown to the employer.</summary>
     public string? RefusalReason { get; private set; }
 
-    public bool IsPublic => Review == ImageReview.Approved;
-
     /// <summary>Checks an upload whole (size, type by content, decodable picture, caption) before anything is stored (R-ERR-1).</summary>
     public static EstablishmentImage Create(Guid establishmentId, string fileName, byte[] content, string? caption, int sortOrder, DateTimeOffset now)
     {
