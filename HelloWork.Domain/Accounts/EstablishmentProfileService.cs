@@ -10,7 +10,7 @@ namespace HelloWork.Domain.Accounts;
 public sealed record EstablishmentPrInput(string? BusinessDescription, string? Features, string? PrText, string? Website);
 
 public sealed record EstablishmentImageView(Guid Id, string Caption, int SortOrder, string ContentType, int Size, int Width, int Height,
-    DateTimeOffset UploadedAt);
+    DateTimeOffset UploadedAt, ImageReview Review, string? RefusalReason, DateTimeOffset? ReviewedAt);
 
 public sealed record EstablishmentProfileView(string Name, string Number, string? BusinessDescription, string? Features, string? PrText,
     string? Website, DateTimeOffset? UpdatedAt, IReadOnlyList<EstablishmentImageView> Images, int OpenOffers);
@@ -21,7 +21,9 @@ public sealed record ImageFile(string ContentType, byte[] Content);
 /// 事業所情報 / 事業所PR in the employer mypage: the PR texts and up to 10 company images (REFERENCE.md, R-JOB-8). Only the
 /// establishment's own users change them (R-ACC-4). Images are public only where the establishment's name is: on an open offer
 /// whose publication scope shows the name to the viewer (公開範囲; an image can show the name as well as the name does);
-/// otherwise only the establishment's users and the staff of its office see them.
+/// otherwise only the establishment's users and the staff of its office see them. Before any of that, an image must have passed the
+/// office's check (<see cref="ImageReview"/>, <see cref="ImageReviewService"/>): until then only the establishment's users and its
+/// office's staff see it.
 /// </summary>
 public sealed class EstablishmentProfileService(Operations ops)
 {
@@ -32,7 +34,7 @@ public sealed class EstablishmentProfileService(Operations ops)
         var today = JapanTime.Today(ops.Clock);
         var open = await db.JobOffers.CountAsync(o => o.EstablishmentId == id && o.Status == OfferStatus.Published && o.ValidUntil >= today, ct);
         return new EstablishmentProfileView(est.Name, est.Number, est.BusinessDescription, est.Features, est.PrText, est.Website, est.ProfileUpdatedAt,
-            await ImagesOf(db, id).ToListAsync(ct), open);
+            await ImagesOf(db, id, approvedOnly: false).ToListAsync(ct), open);
     }, ct);
 
     public Task UpdatePrAsync(Actor actor, EstablishmentPrInput input, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
@@ -58,11 +60,25 @@ public sealed class EstablishmentProfileService(Operations ops)
         return image.Id;
     }, ct);
 
+    /// <summary>差し替え: a new picture in the same place with the same caption; it waits for the office's check again.</summary>
+    public Task ReplaceImageAsync(Actor actor, Guid imageId, UploadedFile file, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var image = await OwnImageAsync(w, imageId, ct);
+        var replacement = EstablishmentImage.Create(image.EstablishmentId, file.FileName, file.Content, image.Caption, image.SortOrder, w.Now);
+        image.Replace(replacement, w.Now);
+        w.Audit("EstablishmentImageReplaced", nameof(EstablishmentImage), image.Id, detail: $"{image.ContentType} {image.Size}");
+    }, ct);
+
+    /// <summary>A changed caption is new public text, so the image waits for the check again (the same caption changes nothing).</summary>
     public Task UpdateCaptionAsync(Actor actor, Guid imageId, string? caption, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var image = await OwnImageAsync(w, imageId, ct);
-        image.SetCaption(caption);
-        w.Audit("EstablishmentImageCaptioned", nameof(EstablishmentImage), image.Id);
+        var before = image.Caption;
+        image.SetCaption(caption, w.Now);
+        if (image.Caption != before)
+        {
+            w.Audit("EstablishmentImageCaptioned", nameof(EstablishmentImage), image.Id);
+        }
     }, ct);
 
     /// <summary>Moves an image one place earlier (<paramref name="delta"/> -1) or later (+1); at either end nothing changes.</summary>
@@ -93,8 +109,9 @@ public sealed class EstablishmentProfileService(Operations ops)
         w.Audit("EstablishmentImageDeleted", nameof(EstablishmentImage), image.Id);
     }, ct);
 
-    /// <summary>The images a viewer sees on an offer's job sheet: only while the offer is open and its publication scope shows the
-    /// establishment's name to this viewer (anonymous included); the establishment itself and staff see them on their own offers.</summary>
+    /// <summary>The approved images a viewer sees on an offer's job sheet: only while the offer is open and its publication scope shows
+    /// the establishment's name to this viewer (anonymous included); the establishment itself and staff see them on their own offers.
+    /// The job sheet shows what the public sees: an image waiting for the check, or refused, is never on it.</summary>
     public Task<List<EstablishmentImageView>> ForOfferAsync(Actor? actor, Guid offerId, CancellationToken ct = default) => ops.ReadAsync(async db =>
     {
         var offer = await db.JobOffers.Where(o => o.Id == offerId)
@@ -108,16 +125,25 @@ public sealed class EstablishmentProfileService(Operations ops)
         var visible = viewer.EstablishmentId == offer.EstablishmentId
             || (actor is { IsStaff: true } && await IsStaffOfAsync(db, actor, offer.EstablishmentId, ct))
             || (open && viewer.ShowsName(offer.Scope, offer.EstablishmentId));
-        return visible ? await ImagesOf(db, offer.EstablishmentId).ToListAsync(ct) : [];
+        return visible ? await ImagesOf(db, offer.EstablishmentId, approvedOnly: true).ToListAsync(ct) : [];
     }, ct);
 
     /// <summary>One image's content for the image endpoint, or null when it does not exist or the caller may not see it (both look the
-    /// same from outside, R-ACC-4).</summary>
+    /// same from outside, R-ACC-4). An image not approved (確認待ち, 非公開) is seen only by the establishment's users, to manage it, and
+    /// the staff of its office, to check it.</summary>
     public Task<ImageFile?> ImageAsync(Actor? actor, Guid imageId, CancellationToken ct = default) => ops.ReadAsync(async db =>
     {
-        var image = await db.EstablishmentImages.Where(i => i.Id == imageId).Select(i => new { i.EstablishmentId, i.ContentType })
+        var image = await db.EstablishmentImages.Where(i => i.Id == imageId).Select(i => new { i.EstablishmentId, i.ContentType, i.Review })
             .FirstOrDefaultAsync(ct);
-        if (image is null || !await MaySeeAsync(db, actor, image.EstablishmentId, ct))
+        if (image is null)
+        {
+            return null;
+        }
+        var allowed = image.Review == ImageReview.Approved
+            ? await MaySeeAsync(db, actor, image.EstablishmentId, ct)
+            : (actor is { IsEmployer: true } && actor.EstablishmentId == image.EstablishmentId)
+                || (actor is { IsStaff: true } && await db.Establishments.AnyAsync(e => e.Id == image.EstablishmentId && e.OfficeId == actor.OfficeId, ct));
+        if (!allowed)
         {
             return null;
         }
@@ -151,9 +177,16 @@ public sealed class EstablishmentProfileService(Operations ops)
         await db.Establishments.AnyAsync(e => e.Id == establishmentId && e.OfficeId == actor.OfficeId, ct)
         || await db.JobOffers.AnyAsync(o => o.EstablishmentId == establishmentId && o.AcceptingOfficeId == actor.OfficeId, ct);
 
-    private static IQueryable<EstablishmentImageView> ImagesOf(HelloWorkDb db, Guid establishmentId) =>
-        db.EstablishmentImages.Where(i => i.EstablishmentId == establishmentId).OrderBy(i => i.SortOrder).ThenBy(i => i.UploadedAt)
-            .Select(i => new EstablishmentImageView(i.Id, i.Caption, i.SortOrder, i.ContentType, i.Size, i.Width, i.Height, i.UploadedAt));
+    private static IQueryable<EstablishmentImageView> ImagesOf(HelloWorkDb db, Guid establishmentId, bool approvedOnly) =>
+        db.EstablishmentImages.Where(i => i.EstablishmentId == establishmentId && (!approvedOnly || i.Review == ImageReview.Approved))
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.UploadedAt)
+            .Select(i => new EstablishmentImageView(i.Id, i.Caption, i.SortOrder, i.ContentType, i.Size, i.Width, i.Height, i.UploadedAt, i.Review,
+                i.RefusalReason, i.ReviewedAt));
+
+    /// <summary>Captions of the approved images, in order, for the job sheet PDF's 画像 row.</summary>
+    internal static Task<List<string>> PublicCaptionsAsync(HelloWorkDb db, Guid establishmentId, CancellationToken ct) =>
+        db.EstablishmentImages.Where(i => i.EstablishmentId == establishmentId && i.Review == ImageReview.Approved)
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.UploadedAt).Select(i => i.Caption).Take(EstablishmentImage.MaxPerEstablishment).ToListAsync(ct);
 
     private static async Task<EstablishmentImage> OwnImageAsync(Work w, Guid imageId, CancellationToken ct)
     {

@@ -89,6 +89,7 @@ public static class DomainRegistration
         services.AddSingleton<Search.ProfileSearch>();
         services.AddSingleton<Search.DirectRequestSender>();
         services.AddSingleton<Accounts.EstablishmentProfileService>();
+        services.AddSingleton<Accounts.ImageReviewService>();
         services.AddSingleton<Accounts.EstablishmentUsers>();
         services.AddSingleton<Referrals.MyReferralsQuery>();
         services.AddSingleton<MyApplications>();

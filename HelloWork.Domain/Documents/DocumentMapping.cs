@@ -12,7 +12,10 @@ public static class DocumentMapping
 {
     public const string HiddenName = "（事業所名は非公開）";
 
-    public static JobSheetData ToJobSheet(JobOffer offer, Establishment establishment, Office? office, bool showEmployerName)
+    /// <param name="imageCaptions">Captions of the establishment's approved images; printed only where the name is (a picture can
+    /// name the company as well as the name does).</param>
+    public static JobSheetData ToJobSheet(JobOffer offer, Establishment establishment, Office? office, bool showEmployerName,
+        IReadOnlyList<string>? imageCaptions = null)
     {
         var s = offer.Sheet;
         var w = s.Work;
@@ -167,7 +170,10 @@ public static class DocumentMapping
                         Email = s.Selection.ContactEmail,
                     },
             },
-            Notes = new JobSheetNotes { SpecialNotes = s.Company.Notes, PrText = s.Company.PrText },
+            Notes = new JobSheetNotes
+            {
+                SpecialNotes = s.Company.Notes, PrText = s.Company.PrText, ImageCaptions = showEmployerName ? imageCaptions ?? [] : [],
+            },
         };
     }
 

@@ -16,6 +16,7 @@ public enum NoticeKind
     DirectRequest = 10,
     GuidanceMessage = 11,
     JobInformation = 12,
+    ImageReviewed = 13,
 }
 
 /// <summary>

@@ -200,7 +200,8 @@ public sealed class JobSearch(Operations ops)
         var viewer = await SearchViewer.OfAsync(db, actor, ct);
         var showName = viewer.ShowsName(offer.Scope, offer.EstablishmentId);
         var office = offer.AcceptingOfficeId is { } officeId ? await db.Offices.FirstOrDefaultAsync(o => o.Id == officeId, ct) : null;
-        return (offer, viewer, showName, DocumentMapping.ToJobSheet(offer, establishment, office, showName));
+        var captions = showName ? await EstablishmentProfileService.PublicCaptionsAsync(db, offer.EstablishmentId, ct) : [];
+        return (offer, viewer, showName, DocumentMapping.ToJobSheet(offer, establishment, office, showName, captions));
     }
 
     /// <summary>Cards for a jobseeker's favourites (R-SRC-2), newest first; offers that closed since are listed as no longer open by the caller.</summary>

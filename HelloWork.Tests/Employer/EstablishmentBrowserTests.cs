@@ -34,6 +34,15 @@ public sealed class EstablishmentBrowserTests(PortalHost portal, Chromium chromi
             Name = "研修.png", MimeType = "image/png", Buffer = EstablishmentProfileTests.Png(160, 90),
         });
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "研修の様子" })).ToBeVisibleAsync();
+        // A new image waits for the office's check (REFERENCE.md: published after a staff check).
+        var training = page.Locator("figure").Filter(new() { Has = page.GetByRole(AriaRole.Img, new() { Name = "研修の様子" }) });
+        await Assertions.Expect(training).ToContainTextAsync("確認待ち");
+        await caption.FillAsync("休憩室");
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
+        {
+            Name = "休憩室.png", MimeType = "image/png", Buffer = EstablishmentProfileTests.Png(120, 90),
+        });
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "休憩室" })).ToBeVisibleAsync();
 
         await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
         {
@@ -54,6 +63,38 @@ public sealed class EstablishmentBrowserTests(PortalHost portal, Chromium chromi
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = email })).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(500);
         await browser.CheckPageAsync();
+
+        // Staff1 of the establishment's office checks the image: refusing without a reason is refused, publishing publishes it.
+        await using (var staff = await PortalBrowser.OpenAsync(portal, chromium, "staff-image-check"))
+        {
+            await staff.SignInAsync("staff1@example.jp");
+            await Assertions.Expect(staff.Page.GetByRole(AriaRole.Link, new() { Name = "画像を確認する" })).ToBeVisibleAsync();
+            await staff.VisitAsync("/staff/review");
+            var queue = staff.Page;
+            await Assertions.Expect(queue.GetByRole(AriaRole.Heading, new() { Name = "確認待ちの画像" })).ToBeVisibleAsync();
+            await Assertions.Expect(queue.GetByRole(AriaRole.Img, new() { Name = "研修の様子" })).ToBeVisibleAsync();
+            await queue.Locator(".image-queue").ScreenshotAsync(new() { Path = Path.Combine(PortalBrowser.ScreenshotFolder, "staff-image-queue.png") });
+            await queue.GetByRole(AriaRole.Button, new() { Name = "公開しない 「研修の様子」" }).ClickAsync();
+            await Assertions.Expect(queue.GetByText("入力してください。")).ToBeVisibleAsync();
+            await queue.Locator(".image-queue").ScreenshotAsync(new() { Path = Path.Combine(PortalBrowser.ScreenshotFolder, "staff-image-queue-reason-required.png") });
+            await queue.GetByRole(AriaRole.Button, new() { Name = "公開する 「研修の様子」" }).ClickAsync();
+            await Assertions.Expect(queue.GetByText("「研修の様子」を公開しました。")).ToBeVisibleAsync();
+            await Assertions.Expect(queue.GetByRole(AriaRole.Img, new() { Name = "研修の様子" })).ToHaveCountAsync(0);
+            await queue.GetByRole(AriaRole.Textbox, new() { Name = "公開しない理由" }).Last.FillAsync("従業員の顔が写っています。本人の同意が確認できる画像に差し替えてください。");
+            await queue.GetByRole(AriaRole.Button, new() { Name = "公開しない 「休憩室」" }).ClickAsync();
+            await Assertions.Expect(queue.GetByRole(AriaRole.Img, new() { Name = "休憩室" })).ToHaveCountAsync(0);
+            await staff.CheckPageAsync();
+        }
+        await browser.VisitAsync("/employer/establishment");
+        training = page.Locator("figure").Filter(new() { Has = page.GetByRole(AriaRole.Img, new() { Name = "研修の様子" }) });
+        await Assertions.Expect(training).ToContainTextAsync("公開中");
+        var restRoom = page.Locator("figure").Filter(new() { Has = page.GetByRole(AriaRole.Img, new() { Name = "休憩室" }) });
+        await Assertions.Expect(restRoom).ToContainTextAsync("非公開");
+        await Assertions.Expect(restRoom).ToContainTextAsync("非公開の理由：従業員の顔が写っています。");
+        await restRoom.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalBrowser.ScreenshotFolder, "employer-image-states.png") });
+        Assert.Equal(1, await portal.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "EstablishmentImageApproved"
+            && db.EstablishmentImages.Any(i => i.Id == a.SubjectId && i.Caption == "研修の様子"), Ct)));
 
         // The markup was kept as text, never run.
         var features = await portal.QueryAsync(db => db.Establishments.Where(e => e.Features != null && e.Features.Contains("<script>")).CountAsync(Ct));

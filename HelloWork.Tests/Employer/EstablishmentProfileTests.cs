@@ -11,7 +11,8 @@ using SkiaSharp;
 namespace HelloWork.Tests.Employer;
 
 /// <summary>事業所PR and 画像 (REFERENCE.md: up to 10 images of at most 2 MB, JPEG/GIF/PNG; R-JOB-8), their limits, and who sees them
-/// (R-ACC-4: images are public only where the establishment's name is public on an open offer).</summary>
+/// (R-ACC-4: images are public only where the establishment's name is public on an open offer, and only once the office approved
+/// them, <see cref="ImageReviewTests"/>).</summary>
 public sealed class EstablishmentProfileTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -153,6 +154,7 @@ public sealed class EstablishmentProfileTests
         await using var world = await DomainWorld.CreateAsync();
         var service = Service(world);
         var id = await service.AddImageAsync(world.EmployerActor1, new UploadedFile("a.png", Png()), "外観", Ct);
+        await ImageReviewTests.ApproveAsync(world, id);
 
         // Offer1 is published with the name (公開範囲 1): anyone, signed in or not, sees the image on it.
         Assert.NotNull(await service.ImageAsync(null, id, Ct));
@@ -177,6 +179,7 @@ public sealed class EstablishmentProfileTests
         await using var world = await DomainWorld.CreateAsync();
         var service = Service(world);
         var id = await service.AddImageAsync(world.EmployerActor1, new UploadedFile("a.png", Png()), "外観", Ct);
+        await ImageReviewTests.ApproveAsync(world, id);
         await new JobOfferService(world.Ops).CloseAsync(world.EmployerActor1, world.Offer1.Id, InvalidReason.Withdrawn, Ct);
         var anonymousOffer = DomainWorld.Published(new Random(3), world.Establishment1, world.Office1, Vocabulary.Places[1], world.Clock.GetUtcNow(),
             PublicationScope.WithoutName);

@@ -1,5 +1,6 @@
 using System.Net;
 using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Applications;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Search;
@@ -134,5 +135,65 @@ public sealed class ProfileSearchHttpTests(PortalHost portal)
         var img = sheet.QuerySelector($"img[src='/establishment-images/{imageId}']");
         Assert.NotNull(img);
         Assert.Equal("本社外観", img.GetAttribute("alt"));
+    }
+
+    /// <summary>REFERENCE.md: images are published after a staff check. Over HTTP: an image waiting for the check is the same 404 as an
+    /// unknown one for the public, another establishment and another office, and is served to its establishment and its office's staff;
+    /// once staff1 approves it, anyone gets it and the job sheet shows it.</summary>
+    [Fact]
+    public async Task A_company_image_waiting_for_the_check_is_not_found_by_the_public_until_its_office_approves_it()
+    {
+        var (_, employer1, _) = await DemoAsync();
+        var staff1 = await portal.QueryAsync(async db =>
+        {
+            var u = await db.Users.FirstAsync(u => u.Email == "staff1@example.jp", Ct);
+            return new Actor(u.Id, u.Role, u.DisplayName, OfficeId: u.OfficeId);
+        });
+        var offerNumber = await portal.QueryAsync(db =>
+        {
+            var today = JapanTime.DateOf(DateTimeOffset.UtcNow);
+            return db.JobOffers.Where(o => o.EstablishmentId == employer1.EstablishmentId && o.Status == OfferStatus.Published && o.ValidUntil >= today
+                && o.Scope == PublicationScope.PublicWithName).Select(o => o.JobNumber!).FirstAsync(Ct);
+        });
+        var profiles = portal.Services.GetRequiredService<EstablishmentProfileService>();
+        var id = await profiles.AddImageAsync(employer1, new UploadedFile("http.png", EstablishmentProfileTests.Png(64, 48)), "HTTP確認用の画像", Ct);
+        try
+        {
+            var path = $"/establishment-images/{id}";
+            using var anonymous = await portal.NewClientAsync();
+            using var employer = await portal.NewClientAsync();
+            await Forms.SignInAsync(employer, "employer1@example.jp");
+            using var otherEmployer = await portal.NewClientAsync();
+            await Forms.SignInAsync(otherEmployer, "employer2@example.jp");
+            using var staff = await portal.NewClientAsync();
+            await Forms.SignInAsync(staff, "staff1@example.jp");
+            using var otherStaff = await portal.NewClientAsync();
+            await Forms.SignInAsync(otherStaff, "staff2@example.jp");
+
+            foreach (var outsider in new[] { anonymous, otherEmployer, otherStaff })
+            {
+                using var hidden = await outsider.GetAsync(path, Ct);
+                Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+            }
+            foreach (var insider in new[] { employer, staff })
+            {
+                using var shown = await insider.GetAsync(path, Ct);
+                Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            }
+            Assert.Null((await Forms.GetPageAsync(anonymous, $"/jobs/{offerNumber}")).QuerySelector($"img[src='{path}']"));
+
+            var review = portal.Services.GetRequiredService<ImageReviewService>();
+            var queued = (await review.PendingAsync(staff1, Ct)).Single(p => p.ImageId == id);
+            await review.ApproveAsync(staff1, id, queued.SubmittedAt, Ct);
+
+            using var approved = await anonymous.GetAsync(path, Ct);
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+            Assert.Equal(FileSniffer.Png, FileSniffer.Detect(await approved.Content.ReadAsByteArrayAsync(Ct)));
+            Assert.Equal("HTTP確認用の画像", (await Forms.GetPageAsync(anonymous, $"/jobs/{offerNumber}")).QuerySelector($"img[src='{path}']")?.GetAttribute("alt"));
+        }
+        finally
+        {
+            await profiles.DeleteImageAsync(employer1, id, Ct);
+        }
     }
 }

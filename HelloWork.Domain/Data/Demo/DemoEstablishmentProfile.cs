@@ -4,10 +4,11 @@ using SkiaSharp;
 namespace HelloWork.Domain.Data.Demo;
 
 /// <summary>Demo data for the employer mypage's 事業所PR, 画像 and 求職情報検索 (R-SRC-3, R-JOB-8): employer1's PR texts and three
-/// pictures drawn here (no binary file in the repository), and two public profiles with a full self-PR.</summary>
+/// pictures drawn here (no binary file in the repository), and two public profiles with a full self-PR. The office has approved the
+/// first two pictures; the third waits for its check (確認待ち), so the staff queue and the employer's states both show something.</summary>
 internal static class DemoEstablishmentProfile
 {
-    public static void Seed(HelloWorkDb db, Establishment establishment, Office office, DateTimeOffset now)
+    public static void Seed(HelloWorkDb db, Establishment establishment, Office office, Guid staffUserId, DateTimeOffset now)
     {
         establishment.UpdatePr("事務用品・オフィス家具の卸売、オフィス環境の提案",
             "創業50年、都内の企業約2,000社と取引があります。年間休日125日、資格取得支援制度あり。",
@@ -22,7 +23,13 @@ internal static class DemoEstablishmentProfile
         for (var i = 0; i < pictures.Length; i++)
         {
             var (caption, sky, building) = pictures[i];
-            db.EstablishmentImages.Add(EstablishmentImage.Create(establishment.Id, $"demo{i + 1}.png", Picture(sky, building, i), caption, i + 1, now));
+            var uploaded = now.AddDays(-7 + i * 3);
+            var image = EstablishmentImage.Create(establishment.Id, $"demo{i + 1}.png", Picture(sky, building, i), caption, i + 1, uploaded);
+            if (i < 2)
+            {
+                image.Approve(staffUserId, image.SubmittedAt, uploaded.AddHours(3));
+            }
+            db.EstablishmentImages.Add(image);
         }
 
         var profiles = new[]

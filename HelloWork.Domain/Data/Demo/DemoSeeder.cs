@@ -248,7 +248,7 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         await outbox.AddAsync(Recipients.Office(offices[0].Id), NoticeKind.OfferSubmitted, "求人の申込みがありました", "審査待ちの求人があります。", "/staff/review", null, ct);
         await outbox.AddAsync(Recipients.Office(offices[1].Id), NoticeKind.OfferSubmitted, "求人の申込みがありました", "審査待ちの求人があります。", "/staff/review", null, ct);
         db.IntegratedFacilityTargets.Add(CreateTarget(offices[0].Id, "文京区しごとセンター", now));
-        DemoEstablishmentProfile.Seed(db, empEst1, offices[0], now);
+        DemoEstablishmentProfile.Seed(db, empEst1, offices[0], staff1.Id, now);
 
         await db.SaveChangesAsync(ct);
     }

@@ -230,11 +230,27 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.Property<int>("Height")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Size")
                         .HasColumnType("integer");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
@@ -245,6 +261,8 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("EstablishmentId", "SortOrder");
+
+                    b.HasIndex("Review", "SubmittedAt");
 
                     b.ToTable("EstablishmentImages");
                 });

@@ -225,10 +225,26 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Size")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UploadedAt")
@@ -240,6 +256,8 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EstablishmentId", "SortOrder");
+
+                    b.HasIndex("Review", "SubmittedAt");
 
                     b.ToTable("EstablishmentImages");
                 });
