@@ -106,16 +106,17 @@ public sealed class EstablishmentImage
         return new EstablishmentImage(establishmentId, type, content, codec.Info.Width, codec.Info.Height, text, sortOrder, now);
     }
 
-    /// <summary>A new caption is new public text: unless it is the same, the image goes back to 確認待ち.</summary>
-    public void SetCaption(string? caption, DateTimeOffset now)
+    /// <summary>A new caption is new public text: unless it is the same, the image goes back to 確認待ち. True when it changed.</summary>
+    public bool SetCaption(string? caption, DateTimeOffset now)
     {
         var text = Text.Require(caption, nameof(Caption), MaxCaption);
         if (text == Caption)
         {
-            return;
+            return false;
         }
         Caption = text;
         Resubmit(now);
+        return true;
     }
 
     /// <summary>差し替え: the picture of <paramref name="replacement"/> (already checked whole by <see cref="Create"/>) takes this one's

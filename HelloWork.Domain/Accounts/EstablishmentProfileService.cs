@@ -73,9 +73,7 @@ public sealed class EstablishmentProfileService(Operations ops)
     public Task UpdateCaptionAsync(Actor actor, Guid imageId, string? caption, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var image = await OwnImageAsync(w, imageId, ct);
-        var before = image.Caption;
-        image.SetCaption(caption, w.Now);
-        if (image.Caption != before)
+        if (image.SetCaption(caption, w.Now))
         {
             w.Audit("EstablishmentImageCaptioned", nameof(EstablishmentImage), image.Id);
         }
@@ -142,7 +140,7 @@ public sealed class EstablishmentProfileService(Operations ops)
         var allowed = image.Review == ImageReview.Approved
             ? await MaySeeAsync(db, actor, image.EstablishmentId, ct)
             : (actor is { IsEmployer: true } && actor.EstablishmentId == image.EstablishmentId)
-                || (actor is { IsStaff: true } && await db.Establishments.AnyAsync(e => e.Id == image.EstablishmentId && e.OfficeId == actor.OfficeId, ct));
+                || (actor is { IsStaff: true } && await IsOwnOfficeAsync(db, actor, image.EstablishmentId, ct));
         if (!allowed)
         {
             return null;
@@ -174,19 +172,25 @@ public sealed class EstablishmentProfileService(Operations ops)
 
     /// <summary>Staff of the establishment's office, or of an office that accepted one of its offers (R-ACC-4).</summary>
     private static async Task<bool> IsStaffOfAsync(HelloWorkDb db, Actor actor, Guid establishmentId, CancellationToken ct) =>
-        await db.Establishments.AnyAsync(e => e.Id == establishmentId && e.OfficeId == actor.OfficeId, ct)
+        await IsOwnOfficeAsync(db, actor, establishmentId, ct)
         || await db.JobOffers.AnyAsync(o => o.EstablishmentId == establishmentId && o.AcceptingOfficeId == actor.OfficeId, ct);
 
+    /// <summary>Staff of the establishment's own office: the only staff who see and check its images before approval.</summary>
+    private static Task<bool> IsOwnOfficeAsync(HelloWorkDb db, Actor actor, Guid establishmentId, CancellationToken ct) =>
+        db.Establishments.AnyAsync(e => e.Id == establishmentId && e.OfficeId == actor.OfficeId, ct);
+
     private static IQueryable<EstablishmentImageView> ImagesOf(HelloWorkDb db, Guid establishmentId, bool approvedOnly) =>
+        Images(db, establishmentId, approvedOnly).Select(i => new EstablishmentImageView(i.Id, i.Caption, i.SortOrder, i.ContentType, i.Size,
+            i.Width, i.Height, i.UploadedAt, i.Review, i.RefusalReason, i.ReviewedAt));
+
+    /// <summary>The establishment's images in their order (all, or only the approved ones the public may see).</summary>
+    private static IQueryable<EstablishmentImage> Images(HelloWorkDb db, Guid establishmentId, bool approvedOnly) =>
         db.EstablishmentImages.Where(i => i.EstablishmentId == establishmentId && (!approvedOnly || i.Review == ImageReview.Approved))
-            .OrderBy(i => i.SortOrder).ThenBy(i => i.UploadedAt)
-            .Select(i => new EstablishmentImageView(i.Id, i.Caption, i.SortOrder, i.ContentType, i.Size, i.Width, i.Height, i.UploadedAt, i.Review,
-                i.RefusalReason, i.ReviewedAt));
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.UploadedAt);
 
     /// <summary>Captions of the approved images, in order, for the job sheet PDF's 画像 row.</summary>
     internal static Task<List<string>> PublicCaptionsAsync(HelloWorkDb db, Guid establishmentId, CancellationToken ct) =>
-        db.EstablishmentImages.Where(i => i.EstablishmentId == establishmentId && i.Review == ImageReview.Approved)
-            .OrderBy(i => i.SortOrder).ThenBy(i => i.UploadedAt).Select(i => i.Caption).Take(EstablishmentImage.MaxPerEstablishment).ToListAsync(ct);
+        Images(db, establishmentId, approvedOnly: true).Select(i => i.Caption).Take(EstablishmentImage.MaxPerEstablishment).ToListAsync(ct);
 
     private static async Task<EstablishmentImage> OwnImageAsync(Work w, Guid imageId, CancellationToken ct)
     {

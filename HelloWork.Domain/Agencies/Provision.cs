@@ -75,11 +75,10 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
         {
             throw new DomainException("PageSizeOutOfRange", "pageSize", 1000);
         }
-        var consents = ConsentsCovering(agency.Kind);
         var scope = await tokens.ForAsync(TokenHolder.Agency, agency.Id, ct);
         return await ops.RunAsync(AgencyActor(agency), async w =>
         {
-            var rows = await w.Db.Jobseekers.AsNoTracking().Where(j => consents.Contains(j.Consent)).OrderBy(j => j.Id).Skip(skip).Take(take)
+            var rows = await Covered(w.Db, agency).AsNoTracking().OrderBy(j => j.Id).Skip(skip).Take(take)
                 .Select(j => new { j.Id, j.Wishes, j.UpdatedAt }).ToListAsync(ct);
             foreach (var row in rows)
             {
@@ -99,10 +98,9 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
         {
             return null;
         }
-        var consents = ConsentsCovering(agency.Kind);
         return await ops.RunAsync(AgencyActor(agency), async w =>
         {
-            var row = await w.Db.Jobseekers.AsNoTracking().Where(j => j.Id == jobseekerId && consents.Contains(j.Consent))
+            var row = await Covered(w.Db, agency).AsNoTracking().Where(j => j.Id == jobseekerId)
                 .Select(j => new { j.Id, j.Wishes, j.UpdatedAt }).FirstOrDefaultAsync(ct);
             if (row is null)
             {
@@ -113,13 +111,17 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
         }, ct);
     }
 
-    /// <summary>The jobseeker an agency's token names while their consent covers the agency (guidance, R-AGY-3); null otherwise.</summary>
-    internal static Task<Guid> CoveredJobseekerAsync(Data.HelloWorkDb db, Agency agency, TokenScope scope, string? token, CancellationToken ct)
+    /// <summary>The jobseeker an agency's token names while their consent covers the agency (guidance, R-AGY-3); Guid.Empty otherwise.</summary>
+    internal static Task<Guid> CoveredJobseekerAsync(Data.HelloWorkDb db, Agency agency, TokenScope scope, string? token, CancellationToken ct) =>
+        scope.Resolve(token) is { } id
+            ? Covered(db, agency).Where(j => j.Id == id).Select(j => j.Id).FirstOrDefaultAsync(ct)
+            : Task.FromResult(Guid.Empty);
+
+    /// <summary>The jobseekers whose consent covers the agency's kind (R-AGY-2): the one rule behind the list, one profile and guidance.</summary>
+    private static IQueryable<Accounts.Jobseeker> Covered(Data.HelloWorkDb db, Agency agency)
     {
         var consents = ConsentsCovering(agency.Kind);
-        return scope.Resolve(token) is { } id
-            ? db.Jobseekers.Where(j => j.Id == id && consents.Contains(j.Consent)).Select(j => j.Id).FirstOrDefaultAsync(ct)
-            : Task.FromResult(Guid.Empty);
+        return db.Jobseekers.Where(j => consents.Contains(j.Consent));
     }
 
     private static ProvidedProfile Provided(TokenScope scope, Guid id, JobseekerWishes w, DateTimeOffset updatedAt) =>

@@ -44,35 +44,31 @@ public sealed class JobOfferService(Operations ops)
 
     /// <summary>Saves one entry screen as the draft (REFERENCE.md: saved at every step). Unlike <see cref="SaveAsync"/> it reports every
     /// finding of the screen instead of the first: with any red finding nothing is saved; orange ones come back for the employer to confirm.</summary>
-    public Task<ScreenSaveResult> SaveScreenAsync(Actor actor, Guid offerId, JobSheet sheet, int screen, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
-    {
-        var offer = await OwnOfferAsync(w, offerId, ct);
-        var findings = ChecksForScreen(sheet, screen);
-        if (findings.Any(f => f.Level == FindingLevel.Error))
-        {
-            return new ScreenSaveResult(false, findings);
-        }
-        offer.UpdateSheet(sheet, w.Now);
-        w.Audit("OfferSaved", nameof(JobOffer), offer.Id, detail: screen.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new ScreenSaveResult(true, findings);
-    }, ct);
+    public Task<ScreenSaveResult> SaveScreenAsync(Actor actor, Guid offerId, JobSheet sheet, int screen, CancellationToken ct = default) =>
+        SaveCheckedAsync(actor, offerId, sheet, screen, draft: false, ct);
 
     /// <summary>一時保存 of one entry screen (REFERENCE.md: the offer is saved at every step; R-JOB-1, R-ERR-1): what the employer has typed is
     /// kept even while required entries are still empty — those come back as <see cref="Finding.Missing"/> findings, for information.
     /// A value wrong in itself (a reversed range, a malformed postal code, a number out of range, text over its length) still refuses
     /// the save and nothing changes. 次へ keeps the full check through <see cref="SaveScreenAsync"/>; 申込み checks the whole sheet.</summary>
-    public Task<ScreenSaveResult> SaveDraftAsync(Actor actor, Guid offerId, JobSheet sheet, int screen, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
-    {
-        var offer = await OwnOfferAsync(w, offerId, ct);
-        var findings = ChecksForScreen(sheet, screen);
-        if (findings.Any(f => f.IsWrong))
+    public Task<ScreenSaveResult> SaveDraftAsync(Actor actor, Guid offerId, JobSheet sheet, int screen, CancellationToken ct = default) =>
+        SaveCheckedAsync(actor, offerId, sheet, screen, draft: true, ct);
+
+    /// <summary>Both saves of a screen: every finding comes back; a step refuses on any red finding, a draft only on one wrong in itself.</summary>
+    private Task<ScreenSaveResult> SaveCheckedAsync(Actor actor, Guid offerId, JobSheet sheet, int screen, bool draft, CancellationToken ct) =>
+        ops.RunAsync(actor, async w =>
         {
-            return new ScreenSaveResult(false, findings);
-        }
-        offer.UpdateSheet(sheet, w.Now);
-        w.Audit("OfferSaved", nameof(JobOffer), offer.Id, detail: string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{screen} draft"));
-        return new ScreenSaveResult(true, findings);
-    }, ct);
+            var offer = await OwnOfferAsync(w, offerId, ct);
+            var findings = ChecksForScreen(sheet, screen);
+            if (findings.Any(f => draft ? f.IsWrong : f.Level == FindingLevel.Error))
+            {
+                return new ScreenSaveResult(false, findings);
+            }
+            offer.UpdateSheet(sheet, w.Now);
+            var number = screen.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            w.Audit("OfferSaved", nameof(JobOffer), offer.Id, detail: draft ? number + " draft" : number);
+            return new ScreenSaveResult(true, findings);
+        }, ct);
 
     /// <summary>The checks of one of the 8 entry screens (1 求人区分等 … 8 選考方法), REFERENCE.md.</summary>
     public static List<Finding> ChecksForScreen(JobSheet sheet, int screen)

@@ -41,10 +41,4 @@ public static class ExpiredForms
         }
         return next(context);
     });
-
-    /// <summary>Only a path of this site: anything else (another host, "//host", "/\host") goes back to the top page.</summary>
-    public static string LocalOrHome(string? url) =>
-        url is { Length: > 0 } u && u[0] == '/' && (u.Length == 1 || (u[1] != '/' && u[1] != '\\')) && !u.Contains("\\", StringComparison.Ordinal)
-            ? u
-            : "/";
 }
