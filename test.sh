@@ -56,6 +56,24 @@ done
 if [ "$files" -eq 0 ]; then
   say "no test results were written (dotnet test exit code $status)"
 fi
+# 5. Name every failed test with the first lines of its message, so the tail of a CI log says what broke.
+if [ "$failed" -gt 0 ]; then
+  say "failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    python3 - "$trx" <<'PY' || grep -o 'testName="[^"]*" [^>]*outcome="Failed"' "$trx"
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") in ("Passed", "NotExecuted"):
+        continue
+    message = r.findtext(".//t:Message", default="", namespaces=ns).strip().splitlines()
+    print(f"  FAILED {r.get('testName')} ({r.get('duration')})")
+    for line in message[:6]:
+        print(f"    {line[:300]}")
+PY
+  done
+fi
 skipped_part=""
 [ "$skipped" -gt 0 ] && skipped_part=$skipped
 summary "$passed" "$failed" "$skipped_part"
