@@ -89,6 +89,14 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         {
             Assert.Fail($"Accessibility violations on {path} (screenshot {file}):\n{Describe(blocking)}");
         }
+
+        // Screen-reader-only text (a column header such as 操作) must not show: axe cannot tell, a page's style can.
+        var shown = await Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.visually-hidden, .hw-visually-hidden')]
+                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 1 || r.height > 1; })
+                .map(e => e.textContent.trim())
+            """);
+        Assert.True(shown.Length == 0, $"Screen-reader-only text shows on {path} (screenshot {file}): {string.Join(", ", shown)}");
     }
 
     private static string Describe(IEnumerable<AxeResultItem> violations)
