@@ -1,6 +1,7 @@
 using System.Globalization;
 using HelloWork.Bench.Generation;
 using HelloWork.Domain.Common;
+using HelloWork.Domain.JobOffers;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Bench.Scenarios;
@@ -38,7 +39,8 @@ public static class GenerateCommand
             report.Row(t.Table, t.Rows, t.Seconds, t.Rows > 0 ? t.Rows / t.Seconds : "");
         }
         report.Row("total", result.Rows, result.Seconds, result.Rows / result.Seconds);
-        report.Figure("offers", settings.Offers);
+        report.Figure("open_offers", settings.Offers);
+        report.Figure("offers", result.Tables.First(t => t.Table == "JobOffers").Rows);
         report.Figure("establishments", settings.Establishments);
         report.Figure("jobseekers", settings.Jobseekers);
         report.Figure("applications", result.Tables.First(t => t.Table == "Applications").Rows);
@@ -74,14 +76,16 @@ public static class GenerateCommand
     private static async Task VerifyAsync(BenchDb target, GenerateSettings settings, GenerateResult result)
     {
         await using var db = target.CreateContext();
-        var offers = await db.JobOffers.CountAsync();
+        var anchorDate = JapanTime.DateOf(settings.Anchor);
+        var offers = await db.JobOffers.CountAsync(o => o.Status == OfferStatus.Published && o.ValidUntil >= anchorDate);
+        var all = await db.JobOffers.CountAsync();
         var big = await db.Applications.CountAsync(a => a.EstablishmentId == result.BigEstablishmentId);
         var sample = await db.JobOffers.AsNoTracking().Where(o => o.JobNumber != null).OrderBy(o => o.JobNumber).FirstAsync();
         var app = await db.Applications.AsNoTracking().OrderByDescending(a => a.AppliedAt).FirstAsync();
         if (offers != settings.Offers || big != settings.BigApplicants || sample.Sheet.Work.JobTitle != sample.Title || app.AppliedAt > settings.Anchor)
         {
-            throw new InvalidOperationException($"Generated data does not read back: offers {offers}, big establishment {big}, sample {sample.JobNumber}.");
+            throw new InvalidOperationException($"Generated data does not read back: open offers {offers}, big establishment {big}, sample {sample.JobNumber}.");
         }
-        Console.WriteLine($"Verified through EF: {offers:N0} offers, {big:N0} applicants at the large establishment, job {sample.JobNumber} 「{sample.Title}」 {sample.EstablishmentName}.");
+        Console.WriteLine($"Verified through EF: {offers:N0} offers open at the anchor of {all:N0}, {big:N0} applicants at the large establishment, job {sample.JobNumber} 「{sample.Title}」 {sample.EstablishmentName}.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Search;
 using Microsoft.EntityFrameworkCore;
@@ -40,10 +41,23 @@ public static class SearchScenario
         int offers;
         await using (var ctx = db.CreateContext())
         {
-            offers = await ctx.JobOffers.CountAsync(o => o.Status == OfferStatus.Published);
+            // What the search reads: published and still valid today (JapanTime, as JobSearch counts it). Issue 5 asks for 1,000,000.
+            var today = JapanTime.Today(services.GetRequiredService<TimeProvider>());
+            offers = await ctx.JobOffers.CountAsync(o => o.Status == OfferStatus.Published && o.ValidUntil >= today);
         }
         var viewer = new SearchViewer(null, false, false, false, null);
         var runs = options.Int("runs", options.Quick ? 10 : 30);
+        // Warm-up: every query a few rounds before any is timed, so that the JIT's tier-1 compiles (after 30 calls, on a
+        // background thread) are done by the time the first query is measured, as in a portal that has been serving for a minute.
+        // With one warm-up call per query, those compiles landed in the first two queries' runs (CPU p95 190 ms against 60 ms of wall p50).
+        var warmup = options.Int("warmup", 5);
+        for (var round = 0; round < warmup; round++)
+        {
+            foreach (var criteria in Long.Concat(Short))
+            {
+                await search.SearchAsync(criteria, viewer);
+            }
+        }
 
         var report = new Report("search");
         // CPU time of this process per search beside the wall time: on a shared machine the wall time includes waiting for a core.
@@ -55,7 +69,7 @@ public static class SearchScenario
         using var self = Process.GetCurrentProcess();
         foreach (var (criteria, bucket) in Long.Select(c => (c, all)).Concat(Short.Select(c => (c, shortAll))))
         {
-            var result = await search.SearchAsync(criteria, viewer); // warm-up
+            var result = await search.SearchAsync(criteria, viewer); // this query's pages back in SQLite's cache
             var times = new List<double>(runs);
             var cpu = new List<double>(runs);
             for (var i = 0; i < runs; i++)
@@ -74,7 +88,7 @@ public static class SearchScenario
                 Stats.Percentile(cpu, 50), Stats.Percentile(cpu, 95));
             Console.WriteLine($"  {Describe(criteria)}: p95 {Stats.Percentile(times, 95):N1} ms");
         }
-        report.Row($"published offers: {offers:N0}; goals (issue 5): 3+ characters p95 ≤ 100 ms, 1–2 characters p95 ≤ 300 ms", "", "", "", "", "", "");
+        report.Row($"published offers open today: {offers:N0}; goals (issue 5): 3+ characters p95 ≤ 100 ms, 1–2 characters p95 ≤ 300 ms", "", "", "", "", "", "");
         report.Figure("offers", offers);
         report.Figure("p50_ms", Stats.Percentile(all, 50));
         report.Figure("p95_ms", Stats.Percentile(all, 95));
@@ -82,6 +96,7 @@ public static class SearchScenario
         report.Figure("cpu_p95_ms", Stats.Percentile(cpuAll, 95));
         report.Figure("cpu_p95_ms_short", Stats.Percentile(cpuShort, 95));
         report.Figure("runs", runs);
+        report.Figure("warmup_rounds", warmup);
         report.Print();
         return 0;
     }
