@@ -32,6 +32,14 @@ public static class SearchScenario
         new() { Words = "保育", SelfApplication = true, PageSize = 30 },
     ];
 
+    /// <summary>Common words with no filter, as a person might type them first: reported beside the goals, not part of them
+    /// (issue 5 sets its goals for queries with filters). 未経験 is in about 53 % of the open offers, スタッフ in about 12 %.</summary>
+    private static readonly JobSearchCriteria[] Common =
+    [
+        new() { Words = "未経験", PageSize = 30 },
+        new() { Words = "スタッフ", PageSize = 30 },
+    ];
+
     public static async Task<int> RunAsync(Options options)
     {
         await GenerateCommand.EnsureDataAsync(options);
@@ -53,7 +61,7 @@ public static class SearchScenario
         var warmup = options.Int("warmup", 5);
         for (var round = 0; round < warmup; round++)
         {
-            foreach (var criteria in Long.Concat(Short))
+            foreach (var criteria in Long.Concat(Short).Concat(Common))
             {
                 await search.SearchAsync(criteria, viewer);
             }
@@ -64,10 +72,11 @@ public static class SearchScenario
         report.Row("query", "total", "p50 ms", "p95 ms", "max ms", "CPU p50 ms", "CPU p95 ms");
         var all = new List<double>();
         var shortAll = new List<double>();
+        var commonAll = new List<double>();
         var cpuAll = new List<double>();
         var cpuShort = new List<double>();
         using var self = Process.GetCurrentProcess();
-        foreach (var (criteria, bucket) in Long.Select(c => (c, all)).Concat(Short.Select(c => (c, shortAll))))
+        foreach (var (criteria, bucket) in Long.Select(c => (c, all)).Concat(Short.Select(c => (c, shortAll))).Concat(Common.Select(c => (c, commonAll))))
         {
             var result = await search.SearchAsync(criteria, viewer); // this query's pages back in SQLite's cache
             var times = new List<double>(runs);
@@ -83,16 +92,20 @@ public static class SearchScenario
                 cpu.Add((self.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             }
             bucket.AddRange(times);
-            (bucket == all ? cpuAll : cpuShort).AddRange(cpu);
+            if (bucket != commonAll)
+            {
+                (bucket == all ? cpuAll : cpuShort).AddRange(cpu);
+            }
             report.Row(Describe(criteria), result.Total, Stats.Percentile(times, 50), Stats.Percentile(times, 95), times.Max(),
                 Stats.Percentile(cpu, 50), Stats.Percentile(cpu, 95));
             Console.WriteLine($"  {Describe(criteria)}: p95 {Stats.Percentile(times, 95):N1} ms");
         }
-        report.Row($"published offers open today: {offers:N0}; goals (issue 5): 3+ characters p95 ≤ 100 ms, 1–2 characters p95 ≤ 300 ms", "", "", "", "", "", "");
+        report.Row($"published offers open today: {offers:N0}; goals (issue 5): 3+ characters p95 ≤ 100 ms, 1–2 characters p95 ≤ 300 ms (the last two rows, common words without a filter, have no goal)", "", "", "", "", "", "");
         report.Figure("offers", offers);
         report.Figure("p50_ms", Stats.Percentile(all, 50));
         report.Figure("p95_ms", Stats.Percentile(all, 95));
         report.Figure("p95_ms_short", Stats.Percentile(shortAll, 95));
+        report.Figure("p95_ms_common_no_filter", Stats.Percentile(commonAll, 95));
         report.Figure("cpu_p95_ms", Stats.Percentile(cpuAll, 95));
         report.Figure("cpu_p95_ms_short", Stats.Percentile(cpuShort, 95));
         report.Figure("runs", runs);

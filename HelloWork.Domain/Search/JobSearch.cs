@@ -74,9 +74,11 @@ public sealed class JobSearch(Operations ops)
     /// times (p95 124 ms); at 60,000, reading their sort keys into .NET and sorting there, once (p95 113 ms); counting and
     /// paging them inside SQLite with <c>count(*) OVER ()</c>, once and without the 30,000 keys (docs/BENCHMARKS.md). Raised from
     /// 60,000 to 200,000 on 3 Dec: with 1,000,000 open offers 保育 自主応募可 matches 66,647, and its two commands took 218 ms against
-    /// 94 ms for one; at 121,000 matches (スタッフ) one command is 98 ms, two 128. The limit bounds the window's buffer (a few MB).
+    /// 94 ms for one; at 121,000 matches (スタッフ) one command is 98 ms, two 128. Then to 1,000,000: 未経験 alone (527,898 results)
+    /// ran a wasted pass up to the limit and then two commands, 532 ms; one command over all of them takes 342–356 ms. One command
+    /// is cheaper at every size measured; the limit only bounds the window's buffer (≈ 40 bytes a row, in SQLite's temp store).
     /// </summary>
-    internal const int SinglePassLimit = 200_000;
+    internal const int SinglePassLimit = 1_000_000;
 
     private sealed record PageRow(string JobNumber, int Total);
 
