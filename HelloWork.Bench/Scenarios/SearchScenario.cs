@@ -32,12 +32,15 @@ public static class SearchScenario
         new() { Words = "保育", SelfApplication = true, PageSize = 30 },
     ];
 
-    /// <summary>Common words with no filter, as a person might type them first: reported beside the goals, not part of them
-    /// (issue 5 sets its goals for queries with filters). 未経験 is in about 53 % of the open offers, スタッフ in about 12 %.</summary>
+    /// <summary>What a person might search first, reported beside the goals and not part of them (issue 5 sets its goals for words
+    /// with filters): two common words without a filter (未経験 is in about 53 % of the open offers, スタッフ in 11 %), everything,
+    /// and one prefecture.</summary>
     private static readonly JobSearchCriteria[] Common =
     [
         new() { Words = "未経験", PageSize = 30 },
         new() { Words = "スタッフ", PageSize = 30 },
+        new() { PageSize = 30 },
+        new() { Areas = [new AreaCriterion("東京都")], PageSize = 30 },
     ];
 
     public static async Task<int> RunAsync(Options options)
@@ -100,12 +103,12 @@ public static class SearchScenario
                 Stats.Percentile(cpu, 50), Stats.Percentile(cpu, 95));
             Console.WriteLine($"  {Describe(criteria)}: p95 {Stats.Percentile(times, 95):N1} ms");
         }
-        report.Row($"published offers open today: {offers:N0}; goals (issue 5): 3+ characters p95 ≤ 100 ms, 1–2 characters p95 ≤ 300 ms (the last two rows, common words without a filter, have no goal)", "", "", "", "", "", "");
+        report.Row($"published offers open today: {offers:N0}; goals (issue 5): 3+ characters p95 ≤ 100 ms, 1–2 characters p95 ≤ 300 ms (the last four rows, without a filter or without a word, have no goal)", "", "", "", "", "", "");
         report.Figure("offers", offers);
         report.Figure("p50_ms", Stats.Percentile(all, 50));
         report.Figure("p95_ms", Stats.Percentile(all, 95));
         report.Figure("p95_ms_short", Stats.Percentile(shortAll, 95));
-        report.Figure("p95_ms_common_no_filter", Stats.Percentile(commonAll, 95));
+        report.Figure("p95_ms_no_goal", Stats.Percentile(commonAll, 95));
         report.Figure("cpu_p95_ms", Stats.Percentile(cpuAll, 95));
         report.Figure("cpu_p95_ms_short", Stats.Percentile(cpuShort, 95));
         report.Figure("runs", runs);

@@ -38,20 +38,28 @@ public sealed class JobSearch(Operations ops)
     {
         c.Validate();
         var today = JapanTime.Today(ops.Clock);
-        var source = await FreeWords.ApplyAsync(db, JobSearchCriteria.SplitWords(c.Words), JobSearchCriteria.SplitWords(c.NotWords),
-            JobSearchFacets.Expression(c), ct);
+        var words = JobSearchCriteria.SplitWords(c.Words);
+        var notWords = JobSearchCriteria.SplitWords(c.NotWords);
+        var byWords = words.Count > 0 || notWords.Count > 0;
+        var source = byWords ? await FreeWords.ApplyAsync(db, words, notWords, JobSearchFacets.Expression(c), ct) : WithoutWords(db, c);
         var q = Filter(source.Where(o => o.Status == OfferStatus.Published && o.ValidUntil >= today), c);
         // The job number is unique, so every order is total and pages never overlap or skip (paging stability).
         List<string> numbers;
         int total;
-        // One command when the matches are few: the page ordered in SQL with the number of matches beside every row
-        // (count(*) OVER () over at most SinglePassLimit + 1 matches), so the match runs once and no key leaves SQLite. More
-        // than SinglePassLimit: count and page in two commands, where the count and the sort read only the search index.
-        var limited = q.Take(_singlePassLimit + 1);
-        var page = await Ordered(limited, c.Sort).Select(o => new PageRow(o.JobNumber!, SearchSql.CountOver()))
-            .Skip((c.Page - 1) * c.PageSize).Take(c.PageSize).ToListAsync(ct);
-        var counted = page.Count > 0 ? page[0].Total : await limited.CountAsync(ct); // no row: a page past the last
-        if (counted <= _singlePassLimit)
+        // With words, one command: the page ordered in SQL with the number of matches beside every row (count(*) OVER () over
+        // at most SinglePassLimit + 1 matches), so the match runs once and no key leaves SQLite. Without words, and with more
+        // than SinglePassLimit matches: count and page in two commands, each reading only the search index (a scan of the index
+        // costs less than buffering its rows for the window: 2 × 90 ms against 345 ms for all 1,000,000 open offers).
+        var counted = -1;
+        List<PageRow> page = [];
+        if (byWords)
+        {
+            var limited = q.Take(_singlePassLimit + 1);
+            page = await Ordered(limited, c.Sort).Select(o => new PageRow(o.JobNumber!, SearchSql.CountOver()))
+                .Skip((c.Page - 1) * c.PageSize).Take(c.PageSize).ToListAsync(ct);
+            counted = page.Count > 0 ? page[0].Total : await limited.CountAsync(ct); // no row: a page past the last
+        }
+        if (counted >= 0 && counted <= _singlePassLimit)
         {
             total = counted;
             numbers = [.. page.Select(r => r.JobNumber)];
@@ -81,6 +89,18 @@ public sealed class JobSearch(Operations ops)
     internal const int SinglePassLimit = 1_000_000;
 
     private sealed record PageRow(string JobNumber, int Total);
+
+    /// <summary>
+    /// The offers a search without words filters. On SQLite they are read from the covering search index rather than the table
+    /// (IX_JobOffers_SearchNumber of migration JobOfferSearchByNumber, on every row): left to itself the planner walks
+    /// (Status, ValidUntil) and reads each offer's row, JSON sheet and all (at 1,000,000 open offers the first page of everything
+    /// took 1.5 s, of 東京都 0.34 s; through the index 0.1 s each). Not for a search by job numbers, which their unique index
+    /// finds at once.
+    /// </summary>
+    internal static IQueryable<JobOffer> WithoutWords(HelloWorkDb db, JobSearchCriteria c) =>
+        db.Database.IsSqlite() && c.JobNumbers.Count == 0
+            ? db.JobOffers.FromSqlRaw("SELECT * FROM \"JobOffers\" INDEXED BY \"IX_JobOffers_SearchNumber\"")
+            : db.JobOffers;
 
     /// <summary>受付年月日 newest first, or 紹介期限日 soonest first; the job number (unique) makes either order total.</summary>
     private static IQueryable<JobOffer> Ordered(IQueryable<JobOffer> q, JobSort sort) => sort == JobSort.ValidUntil
