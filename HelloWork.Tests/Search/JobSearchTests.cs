@@ -1,4 +1,5 @@
 using HelloWork.Domain.Common;
+using HelloWork.Domain.Data;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Search;
 using HelloWork.Tests.Support;
@@ -145,16 +146,7 @@ public sealed class JobSearchTests
                     && o.WageForm == WageForm.Monthly && o.WageMin >= 200_000 && !o.IsDispatch)
                 .OrderByDescending(o => o.ReceivedDate).ThenByDescending(o => o.JobNumber)
                 .Select(o => o.JobNumber);
-            await using var cmd = q.CreateDbCommand();
-            cmd.CommandText = "EXPLAIN QUERY PLAN " + cmd.CommandText;
-            await db.Database.OpenConnectionAsync(Ct);
-            var details = new List<string>();
-            await using var reader = await cmd.ExecuteReaderAsync(Ct);
-            while (await reader.ReadAsync(Ct))
-            {
-                details.Add(reader.GetString(reader.GetOrdinal("detail")));
-            }
-            return details;
+            return await PlanAsync(db, q);
         });
         var steps = string.Join(" / ", plan);
         Assert.True(plan.Any(d => d.StartsWith("SCAN JobOfferWords VIRTUAL TABLE", StringComparison.Ordinal)), steps);
@@ -178,16 +170,7 @@ public sealed class JobSearchTests
             var q = JobSearch.WithoutWords(db, new JobSearchCriteria())
                 .Where(o => o.Status == OfferStatus.Published && o.ValidUntil >= today && o.Prefecture == "東京都")
                 .OrderByDescending(o => o.ReceivedDate).ThenByDescending(o => o.JobNumber).Select(o => o.JobNumber);
-            await using var cmd = q.CreateDbCommand();
-            cmd.CommandText = "EXPLAIN QUERY PLAN " + cmd.CommandText;
-            await db.Database.OpenConnectionAsync(Ct);
-            var details = new List<string>();
-            await using var reader = await cmd.ExecuteReaderAsync(Ct);
-            while (await reader.ReadAsync(Ct))
-            {
-                details.Add(reader.GetString(reader.GetOrdinal("detail")));
-            }
-            return details;
+            return await PlanAsync(db, q);
         });
         Assert.Contains(plan, d => d.Contains("USING COVERING INDEX IX_JobOffers_SearchNumber", StringComparison.Ordinal));
 
@@ -205,6 +188,21 @@ public sealed class JobSearchTests
         // A search by job number keeps the number's own unique index, and finds the same offer.
         var byNumber = await search.SearchAsync(null, new JobSearchCriteria { JobNumbers = [open[3].JobNumber!] }, Ct);
         Assert.Equal([open[3].JobNumber], byNumber.Items.Select(i => i.JobNumber));
+    }
+
+    /// <summary>SQLite's plan of a query, one step (the <c>detail</c> column of EXPLAIN QUERY PLAN) per entry.</summary>
+    private static async Task<List<string>> PlanAsync(HelloWorkDb db, IQueryable<string?> q)
+    {
+        await using var cmd = q.CreateDbCommand();
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + cmd.CommandText;
+        await db.Database.OpenConnectionAsync(Ct);
+        var details = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            details.Add(reader.GetString(reader.GetOrdinal("detail")));
+        }
+        return details;
     }
 
     [Fact]
