@@ -1,4 +1,5 @@
 using HelloWork.Domain.Common;
+using HelloWork.Domain.Data;
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,22 +21,18 @@ public sealed class ImageReviewService(Operations ops)
     public Task<IReadOnlyList<PendingImage>> PendingAsync(Actor actor, CancellationToken ct = default) => ops.ReadAsync(async db =>
     {
         var officeId = actor.RequireOffice();
-        var rows = await (from i in db.EstablishmentImages
+        var rows = await (from i in PendingOf(db, officeId)
                           join e in db.Establishments on i.EstablishmentId equals e.Id
-                          where i.Review == ImageReview.Pending && e.OfficeId == officeId
                           orderby i.SubmittedAt, e.Number, i.SortOrder
                           select new PendingImage(i.Id, e.Id, e.Name, e.Number, i.Caption, i.ContentType, i.Size, i.Width, i.Height, i.SubmittedAt))
             .Take(200).ToListAsync(ct);
         return (IReadOnlyList<PendingImage>)rows;
     }, ct);
 
-    /// <summary>How many images of the office's establishments wait for the check (for the staff home).</summary>
-    public Task<int> PendingCountAsync(Actor actor, CancellationToken ct = default) => ops.ReadAsync(db =>
-    {
-        var officeId = actor.RequireOffice();
-        return db.EstablishmentImages.CountAsync(i => i.Review == ImageReview.Pending
-            && db.Establishments.Any(e => e.Id == i.EstablishmentId && e.OfficeId == officeId), ct);
-    }, ct);
+    /// <summary>The images of the office's establishments that wait for the check: the queue here, the count on the staff home.</summary>
+    internal static IQueryable<EstablishmentImage> PendingOf(HelloWorkDb db, Guid officeId) =>
+        db.EstablishmentImages.Where(i => i.Review == ImageReview.Pending
+            && db.Establishments.Any(e => e.Id == i.EstablishmentId && e.OfficeId == officeId));
 
     /// <summary>公開する: the image appears wherever the establishment's images are public.</summary>
     public Task ApproveAsync(Actor actor, Guid imageId, DateTimeOffset shownSubmittedAt, CancellationToken ct = default) => ops.RunAsync(actor, async w =>

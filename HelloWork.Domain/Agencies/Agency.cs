@@ -52,9 +52,6 @@ public sealed class Agency
     }
 
     public void Suspend() => Status = AgencyStatus.Suspended;
-
-    /// <summary>Whether a jobseeker's consent covers this agency's kind (R-AGY-2).</summary>
-    public bool IsCoveredBy(Accounts.ProvisionConsent consent) => Provision.ConsentsCovering(Kind).Contains(consent);
 }
 
 /// <summary>An agency's API key for the data method (R-AGY-1). Only a hash of the secret is stored.</summary>

@@ -117,8 +117,9 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
             ? Covered(db, agency).Where(j => j.Id == id).Select(j => j.Id).FirstOrDefaultAsync(ct)
             : Task.FromResult(Guid.Empty);
 
-    /// <summary>The jobseekers whose consent covers the agency's kind (R-AGY-2): the one rule behind the list, one profile and guidance.</summary>
-    private static IQueryable<Accounts.Jobseeker> Covered(Data.HelloWorkDb db, Agency agency)
+    /// <summary>The jobseekers whose consent covers the agency's kind (R-AGY-2): the one rule behind the list, one profile, guidance
+    /// and the count on the agency's home.</summary>
+    internal static IQueryable<Accounts.Jobseeker> Covered(Data.HelloWorkDb db, Agency agency)
     {
         var consents = ConsentsCovering(agency.Kind);
         return db.Jobseekers.Where(j => consents.Contains(j.Consent));

@@ -65,26 +65,31 @@ public sealed class OpaqueTokens(Operations ops)
         {
             return known;
         }
-        var value = await ops.ReadAsync(db => db.ServerSecrets.Where(s => s.Name == SecretName).Select(s => s.Value).FirstOrDefaultAsync(ct), ct);
+        var value = await StoredAsync(ct);
         if (value is null)
         {
+            var made = RandomNumberGenerator.GetBytes(32);
             try
             {
                 await ops.ReadAsync(async db =>
                 {
-                    db.ServerSecrets.Add(new ServerSecret(SecretName, RandomNumberGenerator.GetBytes(32), ops.Clock.GetUtcNow()));
+                    db.ServerSecrets.Add(new ServerSecret(SecretName, made, ops.Clock.GetUtcNow()));
                     return await db.SaveChangesAsync(ct);
                 }, ct);
+                value = made;
             }
             catch (DbUpdateException)
             {
                 // Another node stored it first: theirs is the one.
+                value = await StoredAsync(ct) ?? throw new InvalidOperationException("The server secret could be neither stored nor read.");
             }
-            value = await ops.ReadAsync(db => db.ServerSecrets.Where(s => s.Name == SecretName).Select(s => s.Value).FirstAsync(ct), ct);
         }
         Volatile.Write(ref secret, value);
         return value;
     }
+
+    private Task<byte[]?> StoredAsync(CancellationToken ct) =>
+        ops.ReadAsync(db => db.ServerSecrets.Where(s => s.Name == SecretName).Select(s => (byte[]?)s.Value).FirstOrDefaultAsync(ct), ct);
 }
 
 /// <summary>One holder's tokens (see <see cref="OpaqueTokens"/>).</summary>

@@ -15,8 +15,8 @@ public sealed record JobseekerHomeCounts(string Name, JobseekerTier Tier, string
 public sealed record EmployerHomeCounts(string EstablishmentName, string EstablishmentNumber, EstablishmentStatus Status, int Published, int Submitted,
     int Returned, int Drafts, int ApplicantsInSelection, int ApplicationsToday, int UnreadMessages);
 
-public sealed record StaffHomeCounts(string OfficeName, string OfficeCode, int AwaitingReview, int EstablishmentsAwaiting, int ReferralsAwaiting,
-    int ReferralsEstablishedThisMonth, int ResultsThisMonth);
+public sealed record StaffHomeCounts(string OfficeName, string OfficeCode, int AwaitingReview, int EstablishmentsAwaiting, int ImagesAwaiting,
+    int ReferralsAwaiting, int ReferralsEstablishedThisMonth, int ResultsThisMonth);
 
 public sealed record AgencyHomeCounts(string AgencyName, AgencyKind Kind, AgencyStatus Status, int OffersProvided, int ProfilesProvided, int UnreadReplies);
 
@@ -69,11 +69,12 @@ public sealed class HomeCounts(Operations ops)
         var review = await db.JobOffers.CountAsync(o => o.Status == OfferStatus.Submitted
             && db.Establishments.Any(e => e.Id == o.EstablishmentId && e.OfficeId == officeId), ct);
         var establishments = await db.Establishments.CountAsync(e => e.OfficeId == officeId && e.Status == EstablishmentStatus.Provisional, ct);
+        var images = await ImageReviewService.PendingOf(db, officeId).CountAsync(ct);
         var awaiting = await db.Referrals.CountAsync(r => r.OfficeId == officeId && r.Status == ReferralStatus.Proposed && r.Deadline > now, ct);
         var established = await db.Referrals.CountAsync(r => r.OfficeId == officeId && r.Status == ReferralStatus.Established && r.EstablishedAt >= monthStart, ct);
         var results = await db.Applications.CountAsync(a => a.ResultRegisteredAt >= monthStart
             && db.JobOffers.Any(o => o.Id == a.JobOfferId && o.AcceptingOfficeId == officeId), ct);
-        return new StaffHomeCounts(office.Name, office.Code, review, establishments, awaiting, established, results);
+        return new StaffHomeCounts(office.Name, office.Code, review, establishments, images, awaiting, established, results);
     }, ct);
 
     public Task<AgencyHomeCounts> ForAgencyAsync(Actor actor, CancellationToken ct = default) => ops.ReadAsync(async db =>
@@ -82,8 +83,7 @@ public sealed class HomeCounts(Operations ops)
         var today = JapanTime.Today(ops.Clock);
         var agency = await db.Agencies.FirstAsync(a => a.Id == id, ct);
         var offers = await db.JobOffers.CountAsync(o => o.Status == OfferStatus.Published && o.ValidUntil >= today, ct);
-        var consents = Provision.ConsentsCovering(agency.Kind);
-        var profiles = agency.Status == AgencyStatus.Approved ? await db.Jobseekers.CountAsync(j => consents.Contains(j.Consent), ct) : 0;
+        var profiles = agency.Status == AgencyStatus.Approved ? await Provision.Covered(db, agency).CountAsync(ct) : 0;
         var replies = await db.GuidanceMessages.CountAsync(m => m.AgencyId == id && m.FromJobseeker && m.ReadAt == null, ct);
         return new AgencyHomeCounts(agency.Name, agency.Kind, agency.Status, agency.Status == AgencyStatus.Approved ? offers : 0, profiles, replies);
     }, ct);
