@@ -79,11 +79,10 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         await Page.Locator("h1").First.WaitForAsync();
         // An interactive page is first prerendered: a click before its circuit has rendered is lost (the all-eight-screens test
         // timed out on 次へ that way on a loaded machine). The layout marks <main> once it renders in the circuit (App.razor marks
-        // which pages will have one).
-        if (await Page.Locator("body[data-render-mode=interactive]").CountAsync() > 0)
-        {
-            await Page.Locator("main[data-circuit=live]").WaitForAsync();
-        }
+        // which pages will have one). Both marks are read in one step: read apart, a forced reload between them (an interactive
+        // page's link to a static account page) left the check waiting for a circuit the static page never gets (CI failure).
+        await Page.WaitForFunctionAsync(
+            "() => document.body.dataset.renderMode === 'static' || document.querySelector('main[data-circuit=live]') !== null");
         Directory.CreateDirectory(ScreenshotFolder);
         var path = new Uri(Page.Url).AbsolutePath;
         var slug = Slug().Replace(path.Trim('/'), "-");
