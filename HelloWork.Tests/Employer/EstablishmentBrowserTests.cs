@@ -120,16 +120,16 @@ public sealed class EstablishmentBrowserTests(PortalHost portal, Chromium chromi
         await browser.CheckPageAsync();
 
         var offer = await SelfApplicationOfferAsync();
-        await page.GetByLabel("リクエストする求人").ClickAsync();
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = offer }).First.ClickAsync();
+        await ChooseOfferAsync(page, offer);
         await page.GetByLabel("メッセージ").FillAsync("倉庫管理のご経験を拝見しました。ぜひ一度お話しさせてください。");
+        await Assertions.Expect(page.GetByText("31 / 1000")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "リクエストを送信" }).ClickAsync();
         await Assertions.Expect(page.GetByText("この求職者に送信したリクエスト")).ToBeVisibleAsync();
 
         // The same offer again: refused with a clear message.
-        await page.GetByLabel("リクエストする求人").ClickAsync();
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = offer }).First.ClickAsync();
+        await ChooseOfferAsync(page, offer);
         await page.GetByLabel("メッセージ").FillAsync("もう一度");
+        await Assertions.Expect(page.GetByText("4 / 1000")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "リクエストを送信" }).ClickAsync();
         await Assertions.Expect(page.GetByText("送信済みです")).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(500);
@@ -174,6 +174,15 @@ public sealed class EstablishmentBrowserTests(PortalHost portal, Chromium chromi
     }
 
     /// <summary>"求人番号 タイトル" of an open offer of employer1 that accepts self-application and has room for a request.</summary>
+    /// <summary>Picks the offer in the request form's list and waits until the circuit has it: the field shows the chosen offer.</summary>
+    private static async Task ChooseOfferAsync(IPage page, string offer)
+    {
+        await page.GetByLabel("リクエストする求人").ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = offer }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "リクエストする求人" }))
+            .ToContainTextAsync(offer);
+    }
+
     private Task<string> SelfApplicationOfferAsync() => portal.QueryAsync(async db =>
     {
         var est = await db.Users.Where(u => u.Email == "employer1@example.jp").Select(u => u.EstablishmentId).FirstAsync(Ct);
