@@ -12,8 +12,13 @@ dotnet ef migrations add "$name" --project HelloWork.Domain --startup-project He
 dotnet ef migrations add "$name" --project HelloWork.Domain/Data/Migrations/Postgres \
   --startup-project HelloWork.Web --context HelloWorkDb --output-dir . \
   --namespace HelloWork.Domain.Data.Migrations.Postgres -- --provider Postgres
-# dotnet ef files the snapshot under a folder named after its namespace: keep it beside the migrations.
-if [ -d HelloWork.Domain/Data/Migrations/Postgres/HelloWork ]; then
-  mv HelloWork.Domain/Data/Migrations/Postgres/HelloWork/Domain/Data/Migrations/Postgres/*.cs HelloWork.Domain/Data/Migrations/Postgres/
-  rm -rf HelloWork.Domain/Data/Migrations/Postgres/HelloWork
-fi
+# Where no snapshot exists yet, dotnet ef files it under a folder named after its namespace: keep it beside the migrations.
+for base in HelloWork.Domain/Data/Migrations/Postgres HelloWork.Domain; do
+  for provider in Sqlite Postgres; do
+    found="$base/HelloWork/Domain/Data/Migrations/$provider"
+    if [ -d "$found" ]; then
+      mv "$found"/*.cs "HelloWork.Domain/Data/Migrations/$provider/"
+    fi
+  done
+  rm -rf "$base/HelloWork"
+done

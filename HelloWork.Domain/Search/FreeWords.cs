@@ -8,7 +8,7 @@ namespace HelloWork.Domain.Search;
 /// <summary>
 /// Free words and NOT words as Japanese substrings (R-SRC-1), without word splitting.
 /// <para>On SQLite the words go to <c>JobOfferWords</c>, an FTS5 table with the trigram tokenizer kept in step with
-/// <c>JobOffers.SearchText</c> by triggers (migration <c>JobOfferWords</c>). Its rowid is the job number as an integer
+/// <c>JobOffers.SearchText</c> by triggers (<see cref="HelloWork.Domain.Data.SchemaSql.SqliteFreeWordIndex"/>). Its rowid is the job number as an integer
 /// (13010-00000001 → 1301000000001), stable under VACUUM, and only accepted offers are in it. A word of 3+ characters is a
 /// phrase of its trigrams. A 1–2-character word (介護, 営業) has no trigram of its own, so it is expanded through the
 /// <c>JobOfferWordsVocab</c> table into the indexed trigrams that start with it (介護職, 介護員 …) and matched as their OR;

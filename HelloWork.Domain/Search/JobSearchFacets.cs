@@ -3,11 +3,11 @@ using System.Globalization;
 namespace HelloWork.Domain.Search;
 
 /// <summary>
-/// The search's commonest filters as an FTS5 expression over the <c>Facets</c> column of <c>JobOfferWords</c> (migration
-/// <c>JobOfferWordsFacets</c>, which writes the tokens): prefecture (<c>P</c> + its first two characters), municipality prefix
+/// The search's commonest filters as an FTS5 expression over the <c>Facets</c> column of <c>JobOfferWords</c> (written by the
+/// triggers of <see cref="HelloWork.Domain.Data.SchemaSql.SqliteFreeWordIndex"/>): prefecture (<c>P</c> + its first two characters), municipality prefix
 /// (<c>M</c> + the prefix, at least two and at most <see cref="MunicipalityLength"/> characters, ASCII letters lower-cased),
 /// employment types, categories, 駅近, 在宅, 週休二日, UIJターン, 自主応募可 and "not dispatch". Every character of a token is
-/// shifted into the Supplementary Private Use Area-A (<see cref="Encode"/>, as the migration does), so that no free word can
+/// shifted into the Supplementary Private Use Area-A (<see cref="Encode"/>, as the index triggers do), so that no free word can
 /// match a token (<see cref="FreeWords"/> leaves words containing such characters to a substring test) and the words need no
 /// column filter. It only narrows the word matches inside the index before any row is read (issue 5: a common word matches
 /// most offers; looking each one up cost 0.5 s at a million offers); the same filters are applied in SQL afterwards, so a
@@ -19,7 +19,7 @@ internal static class JobSearchFacets
     /// <summary>The first code point of the shifted characters: a character c is stored as <c>Shift + c % Modulo</c>.</summary>
     public const int Shift = 0xF0000, Modulo = 65534;
 
-    /// <summary>The migration indexes this many characters of the municipality.</summary>
+    /// <summary>The index triggers index this many characters of the municipality.</summary>
     public const int MunicipalityLength = 10;
 
     /// <summary>The expression (<c>Facets : (…)</c>), or null when no filter has a token.</summary>

@@ -1,0 +1,31 @@
+using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Data.Configurations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HelloWork.Domain.JobOffers;
+
+internal sealed class JobOfferConfiguration : IEntityTypeConfiguration<JobOffer>
+{
+    public void Configure(EntityTypeBuilder<JobOffer> b)
+    {
+        b.Property(o => o.Sheet).AsJson();
+        b.HasIndex(o => o.JobNumber).IsUnique();
+        // The free-word search (Search/FreeWords.cs) looks every FTS match up by its rowid, the job number as an integer. On SQLite
+        // that lookup goes through IX_JobOffers_SearchNumber, an index on that integer expression carrying every column the search
+        // filters and sorts on (raw SQL in migration JobOfferSearchByNumber: EF cannot model an expression index), so the lookups
+        // compare integers and never read the row with its large JSON sheet. PostgreSQL matches words by scanning and needs neither.
+        b.HasIndex(o => new { o.Status, o.ValidUntil });
+        b.HasIndex(o => new { o.EstablishmentId, o.Status });
+        b.HasIndex(o => new { o.AcceptingOfficeId, o.AcceptedAt });
+        b.HasIndex(o => new { o.Status, o.SubmittedAt });
+        b.HasIndex(o => new { o.Prefecture, o.Municipality });
+        b.HasIndex(o => o.OccupationCode);
+        b.HasIndex(o => o.ReceivedDate);
+        b.HasIndex(o => o.UpdatedAt);
+        b.Property(o => o.JobNumber).HasMaxLength(14);
+        b.Property(o => o.Title).HasMaxLength(100);
+        b.Property(o => o.Prefecture).HasMaxLength(10);
+        b.HasOne<Establishment>().WithMany().HasForeignKey(o => o.EstablishmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
