@@ -64,26 +64,23 @@ public sealed class RefusalBrowserTests(PortalHost portal, Chromium chromium)
     private Task SetOfficeAsync(Guid offerId, Guid officeId) => portal.QueryAsync(db =>
         db.JobOffers.Where(o => o.Id == offerId).ExecuteUpdateAsync(s => s.SetProperty(o => o.AcceptingOfficeId, officeId), Ct));
 
-    /// <summary>A new jobseeker referred by staff1 to an open offer of staff1's office, and applied: the board's row is 紹介成立（選考中）.</summary>
+    /// <summary>jobseeker2 (registered at an office: R-REF-1 refers only them) referred by staff1 to an open offer of staff1's office and
+    /// applied: the board's row is 紹介成立（選考中）.</summary>
     private async Task<(Guid OfferId, string JobNumber, Guid ApplicationId, string Name, Guid OwnOffice, Guid OtherOffice)> AppliedReferralAsync()
     {
-        var email = Registrations.NewEmail("refusal-board");
-        const string name = "代理 太郎";
-        using (var client = await portal.NewClientAsync())
-        using (var registered = await Registrations.RegisterJobseekerAsync(client, Registrations.JobseekerForm(email, name: name, kana: "ダイリ タロウ")))
-        {
-            Assert.True((int)registered.StatusCode is >= 200 and < 400, $"registration answered {(int)registered.StatusCode}");
-        }
         var staff = await portal.ActorAsync("staff1@example.jp");
-        var jobseeker = await portal.ActorAsync(email);
+        var jobseeker = await portal.ActorAsync("jobseeker2@example.jp");
         var now = DateTimeOffset.UtcNow;
-        var (offerId, jobNumber, otherOffice) = await portal.QueryAsync(async db =>
+        var (offerId, jobNumber, name, otherOffice) = await portal.QueryAsync(async db =>
         {
+            var taken = await db.Referrals.Where(r => r.JobseekerId == jobseeker.JobseekerId).Select(r => r.JobOfferId)
+                .Concat(db.Applications.Where(a => a.JobseekerId == jobseeker.JobseekerId).Select(a => a.JobOfferId)).ToListAsync(Ct);
             var offers = await db.JobOffers.Where(o => o.AcceptingOfficeId == staff.OfficeId && o.Status == OfferStatus.Published)
                 .OrderByDescending(o => o.JobNumber).ToListAsync(Ct);
-            var offer = offers.First(o => o.IsOpen(now));
+            var offer = offers.First(o => o.IsOpen(now) && !taken.Contains(o.Id));
+            var person = await db.Jobseekers.Where(j => j.Id == jobseeker.JobseekerId).Select(j => j.Name).SingleAsync(Ct);
             var other = await db.Users.Where(u => u.Email == "staff2@example.jp").Select(u => u.OfficeId).SingleAsync(Ct);
-            return (offer.Id, offer.JobNumber!, other!.Value);
+            return (offer.Id, offer.JobNumber!, person, other!.Value);
         });
         Assert.NotEqual(staff.OfficeId, otherOffice);
         var referralId = await portal.Get<ReferralService>().SendAsync(staff,

@@ -38,7 +38,7 @@ public sealed class PasteLimitBrowserTests(PortalHost portal, Chromium chromium)
         await Assertions.Expect(page.GetByText("2000文字以内で入力してください")).ToBeVisibleAsync(Arrives);
         Assert.Equal(Message.MaxLength, (await box.InputValueAsync()).Length);
         await page.GetByRole(AriaRole.Button, new() { Name = "送信", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator(".hw-thread li")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#messages li")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
         Assert.Equal(0, await page.Locator("#components-reconnect-modal[open], #blazor-error-ui:visible").CountAsync());
         var stored = await portal.QueryAsync(db => db.Messages.Where(m => m.ApplicationId == applicationId).Select(m => m.Body).SingleAsync(Ct));
         Assert.Equal(Paste[..Message.MaxLength], stored);
