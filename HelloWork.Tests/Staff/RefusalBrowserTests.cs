@@ -1,3 +1,4 @@
+using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Applications;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Referrals;
@@ -64,24 +65,28 @@ public sealed class RefusalBrowserTests(PortalHost portal, Chromium chromium)
     private Task SetOfficeAsync(Guid offerId, Guid officeId) => portal.QueryAsync(db =>
         db.JobOffers.Where(o => o.Id == offerId).ExecuteUpdateAsync(s => s.SetProperty(o => o.AcceptingOfficeId, officeId), Ct));
 
-    /// <summary>jobseeker2 (registered at an office: R-REF-1 refers only them) referred by staff1 to an open offer of staff1's office and
+    /// <summary>A jobseeker registered at an office (R-REF-1 refers only them) referred by staff1 to an open offer of staff1's office and
     /// applied: the board's row is 紹介成立（選考中）.</summary>
     private async Task<(Guid OfferId, string JobNumber, Guid ApplicationId, string Name, Guid OwnOffice, Guid OtherOffice)> AppliedReferralAsync()
     {
         var staff = await portal.ActorAsync("staff1@example.jp");
-        var jobseeker = await portal.ActorAsync("jobseeker2@example.jp");
         var now = DateTimeOffset.UtcNow;
-        var (offerId, jobNumber, name, otherOffice) = await portal.QueryAsync(async db =>
+        var (email, offerId, jobNumber, name, otherOffice) = await portal.QueryAsync(async db =>
         {
-            var taken = await db.Referrals.Where(r => r.JobseekerId == jobseeker.JobseekerId).Select(r => r.JobOfferId)
-                .Concat(db.Applications.Where(a => a.JobseekerId == jobseeker.JobseekerId).Select(a => a.JobOfferId)).ToListAsync(Ct);
+            // A jobseeker with an account and a valid office registration (R-REF-1), the last one: the flow tests use the first.
+            var people = await db.Users.Where(u => u.JobseekerId != null)
+                .Join(db.Jobseekers.Where(j => j.Tier == JobseekerTier.Full), u => u.JobseekerId, j => (Guid?)j.Id, (u, j) => new { u.Email, Jobseeker = j })
+                .ToListAsync(Ct);
+            var person = people.Where(p => p.Jobseeker.IsRegistrationValid(now)).OrderByDescending(p => p.Email).First();
+            var taken = await db.Referrals.Where(r => r.JobseekerId == person.Jobseeker.Id).Select(r => r.JobOfferId)
+                .Concat(db.Applications.Where(a => a.JobseekerId == person.Jobseeker.Id).Select(a => a.JobOfferId)).ToListAsync(Ct);
             var offers = await db.JobOffers.Where(o => o.AcceptingOfficeId == staff.OfficeId && o.Status == OfferStatus.Published)
                 .OrderByDescending(o => o.JobNumber).ToListAsync(Ct);
             var offer = offers.First(o => o.IsOpen(now) && !taken.Contains(o.Id));
-            var person = await db.Jobseekers.Where(j => j.Id == jobseeker.JobseekerId).Select(j => j.Name).SingleAsync(Ct);
             var other = await db.Users.Where(u => u.Email == "staff2@example.jp").Select(u => u.OfficeId).SingleAsync(Ct);
-            return (offer.Id, offer.JobNumber!, person, other!.Value);
+            return (person.Email!, offer.Id, offer.JobNumber!, person.Jobseeker.Name, other!.Value);
         });
+        var jobseeker = await portal.ActorAsync(email);
         Assert.NotEqual(staff.OfficeId, otherOffice);
         var referralId = await portal.Get<ReferralService>().SendAsync(staff,
             new ReferralInput(offerId, jobseeker.JobseekerId!.Value, EmployerConfirmation.Confirmed, "人事担当者に電話で応募可能と確認した。"), Ct);
