@@ -23,9 +23,12 @@ public enum BoardState
     ResultRegistered = 4,
 }
 
+/// <summary>One referral on the board. <see cref="OfferOfThisOffice"/>: the offer is accepted by the board's office, so its staff may
+/// enter the result on the employer's behalf (R-RES-4, the same rule as <c>ApplicationService.RegisterResultAsync</c>); for another
+/// office's offer the result is that office's to enter.</summary>
 public sealed record BoardRow(Guid ReferralId, ReferralKind Kind, BoardState State, string? JobNumber, string Title, string EstablishmentName,
     string JobseekerName, string StaffName, DateTimeOffset SentAt, DateTimeOffset Deadline, DateTimeOffset? AppliedAt, Guid? ApplicationId,
-    ApplicationStatus? ApplicationStatus, ResultChannel? ResultChannel, DateTimeOffset? ResultAt);
+    ApplicationStatus? ApplicationStatus, ResultChannel? ResultChannel, DateTimeOffset? ResultAt, bool OfferOfThisOffice);
 
 /// <summary>The board: counts by state over the window and the latest rows (optionally of one state).</summary>
 public sealed record Board(int Sent, IReadOnlyDictionary<BoardState, int> Counts, IReadOnlyList<BoardRow> Rows, DateOnly Since);
@@ -66,13 +69,13 @@ public sealed class ReferralBoard(Operations ops)
                           orderby r.SentAt descending
                           select new
                           {
-                              Referral = r, o.JobNumber, o.Title, o.EstablishmentName, JobseekerName = j.Name,
+                              Referral = r, o.JobNumber, o.Title, o.EstablishmentName, JobseekerName = j.Name, o.AcceptingOfficeId,
                               AppliedAt = (DateTimeOffset?)a.AppliedAt, ApplicationStatus = (ApplicationStatus?)a.Status,
                               ResultChannel = a.ResultChannel, ResultAt = a.ResultRegisteredAt,
                           }).ToListAsync(ct);
         var all = rows.Select(x => new BoardRow(x.Referral.Id, x.Referral.Kind, StateOf(x.Referral.StatusAt(now), x.ApplicationStatus), x.JobNumber, x.Title,
             x.EstablishmentName, x.JobseekerName, x.Referral.StaffName, x.Referral.SentAt, x.Referral.Deadline, x.AppliedAt, x.Referral.ApplicationId,
-            x.ApplicationStatus, x.ResultChannel, x.ResultAt)).ToList();
+            x.ApplicationStatus, x.ResultChannel, x.ResultAt, x.AcceptingOfficeId == officeId)).ToList();
         var counts = Enum.GetValues<BoardState>().ToDictionary(s => s, s => all.Count(r => r.State == s));
         var shown = all.Where(r => only is null || r.State == only).Take(Math.Clamp(take, 1, 1000)).ToList();
         return new Board(all.Count, counts, shown, since);

@@ -84,11 +84,11 @@ public static class MatrixTable
         R("PAGE /jobseeker/referrals",                               Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/saved",                                   Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobs/{JobNumber}/apply",                            Objects.PublishedJob,        "login   ok           denied       denied       denied  denied"),
-        // 求人者マイページ.
+        // 求人者マイページ. Another establishment's offer or applicant is not found, exactly like a missing one (issue 16, R-ACC-4).
         R("PAGE /employer",                                          Objects.None,                "login   denied       ok           denied       denied  denied"),
         R("PAGE /employer/offers",                                   Objects.None,                "login   denied       ok           denied       denied  denied"),
-        R("PAGE /employer/offers/{Id:guid}",                         Objects.EmployerOffer,       "login   denied       ok/denied    denied       denied  denied"),
-        R("PAGE /employer/offers/{Id:guid}/edit/{Screen:int}",       Objects.EmployerOffer,       "login   denied       ok/denied    denied       denied  denied"),
+        R("PAGE /employer/offers/{Id:guid}",                         Objects.EmployerOffer,       "login   denied       ok/404       denied       denied  denied"),
+        R("PAGE /employer/offers/{Id:guid}/edit/{Screen:int}",       Objects.EmployerOffer,       "login   denied       ok/404       denied       denied  denied"),
         R("PAGE /employer/establishment",                            Objects.None,                "login   denied       ok           denied       denied  denied"),
         R("PAGE /employer/establishment/users",                      Objects.None,                "login   denied       ok           denied       denied  denied"),
         R("PAGE /employer/talent",                                   Objects.None,                "login   denied       ok           denied       denied  denied"),
@@ -96,7 +96,7 @@ public static class MatrixTable
         R("PAGE /employer/talent/profile",                           Objects.None,                "login   denied       404          denied       denied  denied"),
         R("PAGE /employer/talent/requests",                          Objects.None,                "login   denied       ok           denied       denied  denied"),
         R("PAGE /employer/applicants",                               Objects.None,                "login   denied       ok           denied       denied  denied"),
-        R("PAGE /employer/applicants/{Id:guid}",                     Objects.Application,         "login   denied       ok/denied    denied       denied  denied"),
+        R("PAGE /employer/applicants/{Id:guid}",                     Objects.Application,         "login   denied       ok/404       denied       denied  denied"),
         // 職員コンソール.
         R("PAGE /staff",                                             Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/audit",                                       Objects.None,                "login   denied       denied       sup          denied  denied"),

@@ -20,7 +20,6 @@ public static class Pipeline
             app.UseHsts();
             app.UseHttpsRedirection();
         }
-        app.UseBadRequestProblems();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStatusPagesForGetOnly();
         app.UseRequestLocalization();
@@ -39,6 +38,7 @@ public static class Pipeline
             }
         });
         app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        app.UseRefusals(); // refusals answer 4xx inside the request log, so the log says 4xx, not an error 500
         app.UseAuthorization();
         // Initial passwords are replaced before anything else; stale bearer tokens end (docs/trust-hardening.md).
         app.UsePasswordChangeGate();

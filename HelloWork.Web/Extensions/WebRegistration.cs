@@ -32,6 +32,7 @@ public static class WebRegistration
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
+            .Filter.ByExcluding(HelloWork.Web.Live.HubRefusals.IsDispatcherRefusal) // refusals are logged as warnings, not errors with a stack
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
             .WriteTo.File(Path.Combine(logFolder, "hellowork-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
                 outputTemplate: "{Timestamp:o} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
@@ -117,9 +118,10 @@ public static class WebRegistration
         services.AddScoped<PasswordChangeService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CurrentActor>();
+        services.AddTransient<HelloWork.Web.Components.Shared.FormAction>();
         services.AddHealthChecks();
         services.AddProblemDetails();
-        services.AddBadRequestProblems();
+        services.AddRefusals();
         services.AddOpenApi();
         builder.AddHelloWorkLive();
         Retention.RetentionRegistration.AddRetention(builder);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Identity;
@@ -25,7 +26,7 @@ public static class LiveRegistration
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddSignalR();
+        services.AddSignalR().AddHubOptions<LiveHub>(o => o.AddFilter<HubRefusals>());
         services.AddAuthorizationBuilder().AddPolicy(LiveHub.Policy, p => p
             .AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
             .RequireAuthenticatedUser());

@@ -45,6 +45,11 @@ public abstract class MessageThreadBase : ComponentBase
 
     protected bool Busy { get; private set; }
 
+    /// <summary>「2000文字以内で入力してください。」 once the draft reaches <see cref="Message.MaxLength"/>: the box's maxlength cuts a
+    /// paste there (a 100,000-character paste used to travel to the circuit whole and close the page, issue 24), so the person
+    /// learns why the text ends (R-ERR-1). The domain refuses anything longer that arrives another way.</summary>
+    protected string? LimitHint => Draft?.Length >= Message.MaxLength ? L.Message("TooLong", Message.MaxLength) : null;
+
     protected override async Task OnParametersSetAsync()
     {
         if (loadedFor == (ApplicationId, Version))

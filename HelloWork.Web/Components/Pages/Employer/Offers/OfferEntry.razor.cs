@@ -64,7 +64,7 @@ public sealed partial class OfferEntry
             }
             catch (ScopeException)
             {
-                state = PageState.Denied;
+                state = PageState.NotFound; // another establishment's offer and a missing one look the same (R-ACC-4)
             }
             loadedId = Id;
             loadedScreen = 0;
@@ -180,7 +180,7 @@ public sealed partial class OfferEntry
         }
         catch (ScopeException)
         {
-            state = PageState.Denied;
+            state = PageState.NotFound;
             return false;
         }
         finally
