@@ -44,6 +44,9 @@ public static class LiveRegistration
             };
         });
         services.AddHostedService<HubBridge>();
+        services.AddSingleton<AccessEnds>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessEnds>());
+        services.AddScoped<CircuitHandler, AccessEndCircuitHandler>();
         services.AddScoped<LiveNotices>();
         services.AddScoped<CircuitHandler, LiveCircuitHandler>();
 
@@ -81,7 +84,8 @@ public static class LiveRegistration
         }
     }
 
-    /// <summary>Maps the hub; its 401s stay 401s (no status-code page re-execution) so clients see why they were refused.</summary>
+    /// <summary>Maps the hub; its 401s stay 401s (no status-code page re-execution) so clients see why they were refused.
+    /// A connection closes when its bearer token (or cookie) expires: an expired token ends the connection made with it.</summary>
     public static void MapHelloWorkLive(this WebApplication app) =>
-        app.MapHub<LiveHub>(LiveHub.Path).WithMetadata(new SkipStatusCodePagesAttribute());
+        app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true).WithMetadata(new SkipStatusCodePagesAttribute());
 }
