@@ -73,6 +73,7 @@ public static class DomainRegistration
         services.AddSingleton<Agencies.GuidanceInbox>();
         services.AddSingleton<JobOffers.JobOfferService>();
         services.AddSingleton<JobOffers.EmployerOffers>();
+        services.AddSingleton<JobOffers.OfferExpiry>();
         services.AddSingleton<EmployerApplicants>();
         services.AddSingleton<Referrals.ReferralService>();
         services.AddSingleton<Messaging.MessageService>();

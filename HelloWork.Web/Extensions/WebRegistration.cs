@@ -124,6 +124,7 @@ public static class WebRegistration
         services.AddOpenApi();
         builder.AddHelloWorkLive();
         Retention.RetentionRegistration.AddRetention(builder);
+        Retention.OfferExpirySweeper.Add(builder);
         builder.AddHelloWorkSecurity();
     }
 }
