@@ -34,7 +34,7 @@ public sealed class ConcurrentSeedTests
         Assert.SkipWhen(string.IsNullOrWhiteSpace(pg), ScaleOutFixture.SkipReason);
         var ct = TestContext.Current.CancellationToken;
         var name = $"hw_seed_{Guid.NewGuid():N}"[..24];
-        var admin = new Npgsql.NpgsqlConnectionStringBuilder(pg);
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(pg) { Database = "postgres" };
         await using (var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync(ct);
