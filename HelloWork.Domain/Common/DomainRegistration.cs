@@ -53,7 +53,12 @@ public static class DomainRegistration
     public static IServiceCollection AddHelloWorkDomain(this IServiceCollection services, DatabaseSettings database)
     {
         services.AddSingleton(database);
-        services.AddDbContextFactory<HelloWorkDb>(database.Configure);
+        // Every context (the factory's and Identity's scoped one) signals the end of an account's access (AccessEndInterceptor).
+        services.AddDbContextFactory<HelloWorkDb>((sp, options) =>
+        {
+            database.Configure(options);
+            options.AddInterceptors(new Accounts.AccessEndInterceptor(sp));
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalDispatcher>();
         services.TryAddSingleton<ILiveBus, InProcessLiveBus>();
@@ -68,6 +73,7 @@ public static class DomainRegistration
         services.AddSingleton<Agencies.GuidanceInbox>();
         services.AddSingleton<JobOffers.JobOfferService>();
         services.AddSingleton<JobOffers.EmployerOffers>();
+        services.AddSingleton<JobOffers.OfferExpiry>();
         services.AddSingleton<EmployerApplicants>();
         services.AddSingleton<Referrals.ReferralService>();
         services.AddSingleton<Messaging.MessageService>();

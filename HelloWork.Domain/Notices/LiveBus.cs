@@ -16,7 +16,22 @@ public sealed record LiveNotice(string Recipient, long Seq, Guid NoticeId, Notic
     public static LiveNotice ReadSignal(string recipient, DateTimeOffset now) =>
         new(recipient, 0, Guid.Empty, NoticeKind.Info, "", "", null, null, now);
 
-    public bool IsReadSignal => Seq == 0;
+    public bool IsReadSignal => Seq == 0 && Recipient != AccessEndedRecipient;
+
+    /// <summary>The bus key of <see cref="AccessEnded"/> signals; no notice is ever addressed to it.</summary>
+    public const string AccessEndedRecipient = "access-ended";
+
+    /// <summary>
+    /// Not a notice but a signal that a person's access has ended (login user disabled or removed, password changed, every
+    /// session signed out: the security stamp changed): every node ends that person's hub connections and interactive pages
+    /// at once (R-ACC-4). <see cref="NoticeId"/> carries the user id, <see cref="Body"/> the account's new security stamp (empty for a
+    /// removed account), so connections already made with the new stamp (the session that changed the password) stay. It goes out on the same bus as the notices, before the
+    /// change commits, so on every node it is handled before any notice committed after the change.
+    /// </summary>
+    public static LiveNotice AccessEnded(Guid userId, string? newStamp, DateTimeOffset now) =>
+        new(AccessEndedRecipient, 0, userId, NoticeKind.Info, "", newStamp ?? "", null, null, now);
+
+    public bool IsAccessEnded => Recipient == AccessEndedRecipient;
 }
 
 /// <summary>

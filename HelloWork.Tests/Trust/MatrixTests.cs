@@ -234,6 +234,12 @@ public sealed partial class MatrixTests(PortalHost portal, ITestOutputHelper out
             using var response = await client.SendAsync(request, Ct);
             var body = await response.Content.ReadAsStringAsync(Ct);
             var actual = Classify(response, body, kind == "PAGE", identity.Home);
+            // What a signed-in person is answered is never kept by a browser or proxy (issue 24, R-ACC-4): every such answer
+            // of every route, for every identity, says no-store.
+            if (actual == "ok" && !identity.IsAnonymous && response.IsSuccessStatusCode && response.Headers.CacheControl?.NoStore != true)
+            {
+                return $"ok but cacheable (Cache-Control: {response.Headers.CacheControl})";
+            }
             if (obj is not null && obj.Markers.Count > 0)
             {
                 if (actual == "ok" && kind == "PAGE" && !obj.Markers.Any(m => body.Contains(m, StringComparison.Ordinal)))

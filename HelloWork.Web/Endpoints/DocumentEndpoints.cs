@@ -21,6 +21,8 @@ public static class DocumentEndpoints
             try
             {
                 var file = await documents.ReferralSlipAsync(actor, id, ct);
+                // A name, kana, jobseeker number and age: never kept by a browser or proxy (issue 24).
+                context.Response.Headers.CacheControl = "private, no-store";
                 return file is null ? Results.NotFound() : Results.File(file.Content, "application/pdf", file.FileName);
             }
             catch (ScopeException)

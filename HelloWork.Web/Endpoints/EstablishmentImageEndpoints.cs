@@ -21,7 +21,8 @@ public static class EstablishmentImageEndpoints
                 return Results.NotFound();
             }
             context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.CacheControl = "private, max-age=300";
+            // A public image may be kept a while; one shown to a signed-in person (maybe not public) is not kept.
+            context.Response.Headers.CacheControl = context.User.Identity?.IsAuthenticated == true ? "private, no-store" : "private, max-age=300";
             context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
             return Results.File(image.Content, image.ContentType);
         }).WithTags("Documents").AllowAnonymous();

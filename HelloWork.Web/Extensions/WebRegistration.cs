@@ -70,7 +70,8 @@ public static class WebRegistration
             })
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
-                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                // Auth:BearerTokenLifetime (default one hour); a hub connection closes when its token expires.
+                o.BearerTokenExpiration = builder.Configuration.GetValue("Auth:BearerTokenLifetime", TimeSpan.FromHours(1));
                 // SignalR clients send the token in the query string on WebSocket connects.
                 o.Events.OnMessageReceived = context =>
                 {
@@ -110,7 +111,7 @@ public static class WebRegistration
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<HelloWorkDb>()
-            .AddSignInManager()
+            .AddSignInManager<AtomicLockoutSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ScopeClaimsPrincipalFactory>();
 
@@ -125,6 +126,7 @@ public static class WebRegistration
         services.AddOpenApi();
         builder.AddHelloWorkLive();
         Retention.RetentionRegistration.AddRetention(builder);
+        Retention.OfferExpirySweeper.Add(builder);
         builder.AddHelloWorkSecurity();
     }
 }

@@ -27,6 +27,10 @@ public sealed class HubBridge(LocalDispatcher dispatcher, IHubContext<LiveHub> h
 
     private async Task ForwardAsync(LiveNotice notice)
     {
+        if (notice.IsAccessEnded)
+        {
+            return; // handled by AccessEnds, never pushed
+        }
         try
         {
             var group = hub.Clients.Group(notice.Recipient);

@@ -13,7 +13,7 @@ namespace HelloWork.Web.Live;
 /// Pushes (<see cref="NoticeMethod"/>) are a hint; <see cref="CatchUp"/> reads the truth from the database (R-LIVE-2).
 /// </summary>
 [Authorize(Policy = Policy)]
-public sealed class LiveHub(NoticeService notices) : Hub
+public sealed class LiveHub(NoticeService notices, AccessEnds ends, IServiceProvider services) : Hub
 {
     public const string Path = "/hubs/live";
     public const string Policy = "LiveHub";
@@ -27,23 +27,58 @@ public sealed class LiveHub(NoticeService notices) : Hub
     /// <summary>The most a single <see cref="CatchUp"/> returns; a client that gets this many asks again after the last.</summary>
     public const int CatchUpBatch = 500;
 
+    private const string EndKey = "hw:access-end";
+
     public override async Task OnConnectedAsync()
     {
-        foreach (var recipient in NoticeService.RecipientsOf(Caller()))
+        var recipients = NoticeService.RecipientsOf(Caller());
+        // The moment the person's access ends (AccessEnds, on whichever node it ends), the connection leaves its groups —
+        // synchronously, so no push of this node reaches it after that — and is closed.
+        var context = Context;
+        var groups = Groups;
+        var joined = new List<string>();
+        if (AccessEnds.UserIdOf(context.User) is null)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, recipient, Context.ConnectionAborted);
+            throw new HubException("サインインが必要です。(sign-in required)");
         }
+        context.Items[EndKey] = ends.Register(context.User!, () =>
+        {
+            lock (joined)
+            {
+                foreach (var group in joined)
+                {
+                    groups.RemoveFromGroupAsync(context.ConnectionId, group).GetAwaiter().GetResult();
+                }
+                joined.Clear();
+            }
+            context.Abort();
+        });
+        context.Items[EndKey + ":groups"] = joined;
+        foreach (var recipient in recipients)
+        {
+            await JoinGroupAsync(recipient);
+        }
+        // Registered after the connect request's stamp check: an end committed in between is caught here.
+        await RequireCurrentSessionAsync();
         await base.OnConnectedAsync();
     }
 
-    /// <summary>Joins a recipient's group; refused for any group outside the caller's scope (R-ACC-4).</summary>
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        (Context.Items.TryGetValue(EndKey, out var registration) ? registration as IDisposable : null)?.Dispose();
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Joins a recipient's group; refused for any group outside the caller's scope (R-ACC-4), and once the
+    /// caller's access has ended.</summary>
     public async Task Join(string recipient)
     {
+        await RequireCurrentSessionAsync();
         if (!NoticeService.RecipientsOf(Caller()).Contains(recipient))
         {
             throw new HubException("このグループには参加できません。(not in your scope)");
         }
-        await Groups.AddToGroupAsync(Context.ConnectionId, recipient, Context.ConnectionAborted);
+        await JoinGroupAsync(recipient);
     }
 
     /// <summary>The recipient keys this connection was joined to on connect.</summary>
@@ -56,6 +91,7 @@ public sealed class LiveHub(NoticeService notices) : Hub
     /// </summary>
     public async Task<List<LiveNotice>> CatchUp(string recipient, long afterSeq)
     {
+        await RequireCurrentSessionAsync();
         try
         {
             return await notices.SinceAsync(Caller(), recipient, afterSeq, CatchUpBatch, Context.ConnectionAborted);
@@ -71,6 +107,7 @@ public sealed class LiveHub(NoticeService notices) : Hub
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var actor = Caller();
+        await RequireCurrentSessionAsync();
         if (!NoticeService.RecipientsOf(actor).Contains(recipient))
         {
             throw new HubException("このお知らせは参照できません。(not in your scope)");
@@ -87,6 +124,32 @@ public sealed class LiveHub(NoticeService notices) : Hub
             {
                 yield break;
             }
+        }
+    }
+
+    private async Task JoinGroupAsync(string recipient)
+    {
+        var joined = (List<string>)Context.Items[EndKey + ":groups"]!;
+        await Groups.AddToGroupAsync(Context.ConnectionId, recipient, Context.ConnectionAborted);
+        lock (joined)
+        {
+            joined.Add(recipient);
+        }
+        if (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, recipient); // ended while joining
+        }
+    }
+
+    /// <summary>Refuses (and closes the connection of) a caller whose account was disabled, removed or given a new
+    /// password since the connection was made: the connection may not yet have been closed by the signal.</summary>
+    private async Task RequireCurrentSessionAsync()
+    {
+        if (Context.User is not { } user || !await Accounts.SessionStamp.IsCurrentAsync(user, services, Context.ConnectionAborted))
+        {
+            (Context.Items.TryGetValue(EndKey, out var registration) ? registration as AccessEnds.Registration : null)?.End();
+            Context.Abort();
+            throw new HubException("サインインし直してください。(the session has ended)");
         }
     }
 

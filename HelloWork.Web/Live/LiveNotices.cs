@@ -14,6 +14,7 @@ namespace HelloWork.Web.Live;
 public sealed class LiveNotices(ILiveBus bus, NoticeService notices, LocalDispatcher dispatcher, ILogger<LiveNotices> logger) : IDisposable
 {
     private readonly List<Subscription> _subscriptions = [];
+    private bool _ended;
 
     private ILiveBus Bus => bus;
     private NoticeService Notices => notices;
@@ -23,6 +24,13 @@ public sealed class LiveNotices(ILiveBus bus, NoticeService notices, LocalDispat
     /// <summary>Starts listening; <paramref name="onNotice"/> runs off the render thread (wrap it in <c>InvokeAsync</c>).</summary>
     public async Task<IDisposable> SubscribeAsync(Actor actor, Func<LiveNotice, Task> onNotice, CancellationToken ct = default)
     {
+        lock (_subscriptions)
+        {
+            if (_ended)
+            {
+                return new Ended(); // the person's access has ended: this page gets nothing more
+            }
+        }
         var subscription = new Subscription(this, actor, onNotice);
         try
         {
@@ -35,6 +43,11 @@ public sealed class LiveNotices(ILiveBus bus, NoticeService notices, LocalDispat
         }
         lock (_subscriptions)
         {
+            if (_ended)
+            {
+                subscription.Dispose();
+                return subscription;
+            }
             _subscriptions.Add(subscription);
         }
         return subscription;
@@ -49,6 +62,16 @@ public sealed class LiveNotices(ILiveBus bus, NoticeService notices, LocalDispat
         }
     }
 
+    /// <summary>The person's access has ended (<see cref="AccessEnds"/>): every feed of this circuit stops now, for good.</summary>
+    public void End()
+    {
+        lock (_subscriptions)
+        {
+            _ended = true;
+        }
+        Dispose();
+    }
+
     public void Dispose()
     {
         lock (_subscriptions)
@@ -57,6 +80,13 @@ public sealed class LiveNotices(ILiveBus bus, NoticeService notices, LocalDispat
             {
                 s.Dispose();
             }
+        }
+    }
+
+    private sealed class Ended : IDisposable
+    {
+        public void Dispose()
+        {
         }
     }
 
@@ -146,6 +176,10 @@ public sealed class LiveNotices(ILiveBus bus, NoticeService notices, LocalDispat
 
         private async Task DeliverAsync(LiveNotice notice)
         {
+            if (_stop.IsCancellationRequested)
+            {
+                return; // ended (the circuit closed, or the person's access ended) while this one was on its way
+            }
             try
             {
                 await onNotice(notice);

@@ -45,11 +45,21 @@ public static class LiveRegistration
             };
         });
         services.AddHostedService<HubBridge>();
+        services.AddSingleton<AccessEnds>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessEnds>());
+        services.AddScoped<CircuitHandler, AccessEndCircuitHandler>();
         services.AddScoped<LiveNotices>();
         services.AddScoped<CircuitHandler, LiveCircuitHandler>();
 
         // Same application name on every node: protected payloads (cookies, bearer tokens) are readable across nodes.
-        services.AddDataProtection().SetApplicationName("HelloWork");
+        var dataProtection = services.AddDataProtection().SetApplicationName("HelloWork");
+        // The keys encrypted at rest with a certificate from configuration (DataProtection:Certificate, a PFX file, and
+        // DataProtection:CertificatePassword): whoever reads the key store (Redis, the key folder) cannot forge cookies and tokens.
+        // Every node needs the same certificate (docs/scale-out.md).
+        if (KeyCertificate(configuration) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
 
         var redisConnection = configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redisConnection))
@@ -61,8 +71,14 @@ public static class LiveRegistration
                 options.ClientName = "hellowork-" + Environment.MachineName;
                 return ConnectionMultiplexer.Connect(options);
             });
+            if (builder.Environment.IsProduction() && KeyCertificate(configuration) is null)
+            {
+                throw new InvalidOperationException(
+                    "Data-protection keys shared in Redis must be encrypted: set DataProtection:Certificate (a PFX file) and DataProtection:CertificatePassword.");
+            }
+            var redisKey = configuration["DataProtection:RedisKey"] ?? DataProtectionKey;
             services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((o, redis) =>
-                o.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), DataProtectionKey));
+                o.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), redisKey));
         }
 
         var bus = configuration["Live:Bus"] ?? "InProcess";
@@ -82,7 +98,14 @@ public static class LiveRegistration
         }
     }
 
-    /// <summary>Maps the hub; its 401s stay 401s (no status-code page re-execution) so clients see why they were refused.</summary>
+    /// <summary>The certificate that encrypts the data-protection keys at rest, or null when none is configured.</summary>
+    public static System.Security.Cryptography.X509Certificates.X509Certificate2? KeyCertificate(IConfiguration configuration) =>
+        configuration["DataProtection:Certificate"] is { Length: > 0 } path
+            ? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:CertificatePassword"])
+            : null;
+
+    /// <summary>Maps the hub; its 401s stay 401s (no status-code page re-execution) so clients see why they were refused.
+    /// A connection closes when its bearer token (or cookie) expires: an expired token ends the connection made with it.</summary>
     public static void MapHelloWorkLive(this WebApplication app) =>
-        app.MapHub<LiveHub>(LiveHub.Path).WithMetadata(new SkipStatusCodePagesAttribute());
+        app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true).WithMetadata(new SkipStatusCodePagesAttribute());
 }

@@ -16,7 +16,8 @@ namespace HelloWork.Web.Security;
 /// reaches only the password change page, sign-out, the language switch and the static files: every other page redirects to
 /// the change page, and APIs, hubs and Blazor circuits answer 403. The UI hides nothing here; the server refuses.</item>
 /// <item>A bearer token (API, hub) whose security stamp is no longer the account's — disabled, or the password changed — is
-/// refused with 401 at its next request, as the cookie is (<see cref="SessionStamp"/>).</item>
+/// refused with 401 at its next request, as the cookie is (<see cref="SessionStamp"/>). A valid one becomes the request's
+/// user, so endpoints open to anyone see who is asking.</item>
 /// </list>
 /// </summary>
 public static class PasswordChangeGate
@@ -40,7 +41,9 @@ public static class PasswordChangeGate
                     await Results.Problem("The session has ended: sign in again.", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
                     return;
                 }
-                user = principal;
+                // Every endpoint sees the token's person, also those open to anonymous visitors that show more to the signed-in
+                // (job sheets of non-public offers, company images: they ignored bearer tokens, issue 24).
+                context.User = user = principal;
             }
         }
         if (user.Identity?.IsAuthenticated != true || !user.HasClaim(ScopeClaims.MustChangePassword, "true") || IsOpen(context))

@@ -1,0 +1,111 @@
+using HelloWork.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelloWork.Domain.Accounts;
+
+/// <summary>
+/// Ends a person's live access at the root: whenever a save removes an account or gives it a new security stamp (a login
+/// user disabled or removed by the employer, a password change, a sign-out of every session, Identity's own stamp updates),
+/// an <see cref="LiveNotice.AccessEnded"/> signal goes out on the live bus — before the save, so on every node it is handled
+/// before any notice committed after the change — and every node ends that person's hub connections and interactive pages
+/// (R-ACC-4). Every way an account is changed goes through a <c>HelloWorkDb</c>, so none can forget it.
+/// If the save then fails, the person's connections were ended for nothing and simply connect again with their still-valid
+/// session; the opposite order could let a notice through.
+/// </summary>
+public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    /// <summary>Accounts ended by saves inside a transaction that has not committed yet: signalled again at commit.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, List<(Guid, string?)>> _pending = [];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        await SignalAsync(eventData.Context);
+        return result;
+    }
+
+    /// <summary>
+    /// Signalled a second time once the change is committed: a connection that registered between the first signal and the
+    /// commit read the old stamp when it checked, so it is ended by this one.
+    /// </summary>
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && Ending(context) is { Count: > 0 } ending)
+        {
+            if (context.Database.CurrentTransaction is null)
+            {
+                await PublishAsync(ending);
+            }
+            else
+            {
+                lock (_pending)
+                {
+                    _pending.GetOrCreateValue(context).AddRange(ending);
+                }
+            }
+        }
+        return result;
+    }
+
+    public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not { } context)
+        {
+            return;
+        }
+        List<(Guid, string?)>? ending;
+        lock (_pending)
+        {
+            if (_pending.TryGetValue(context, out ending))
+            {
+                _pending.Remove(context);
+            }
+        }
+        if (ending is { Count: > 0 })
+        {
+            await PublishAsync(ending);
+        }
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+        TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        SignalAsync(eventData.Context).GetAwaiter().GetResult();
+        return result;
+    }
+
+    /// <summary>The accounts whose access this save ends: removed, or with a security stamp other than the one they had.</summary>
+    public static IReadOnlyList<(Guid UserId, string? NewStamp)> Ending(DbContext context) =>
+    [
+        .. context.ChangeTracker.Entries<AppUser>()
+            .Where(e => e.State == EntityState.Deleted
+                || (e.State == EntityState.Modified && e.Property(u => u.SecurityStamp) is { IsModified: true } stamp
+                    && !Equals(stamp.OriginalValue, stamp.CurrentValue)))
+            .Select(e => (e.Entity.Id, e.State == EntityState.Deleted ? null : e.Entity.SecurityStamp))
+            .Distinct(),
+    ];
+
+    private async Task SignalAsync(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+        var ending = Ending(context);
+        if (ending.Count > 0)
+        {
+            await PublishAsync(ending);
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<(Guid UserId, string? NewStamp)> ending)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await services.GetRequiredService<ILiveBus>().PublishAsync([.. ending.Select(e => LiveNotice.AccessEnded(e.UserId, e.NewStamp, now))], CancellationToken.None);
+    }
+}
