@@ -123,6 +123,7 @@ public static class WebRegistration
         services.AddOpenApi();
         builder.AddHelloWorkLive();
         Retention.RetentionRegistration.AddRetention(builder);
+        Mail.MailRegistration.AddHelloWorkMail(builder);
         builder.AddHelloWorkSecurity();
     }
 }
