@@ -24,7 +24,9 @@ public static class MailQueue
     /// <summary>The people behind a recipient key who can get mail: confirmed address, and a person (not an office).</summary>
     public static IQueryable<Accounts.AppUser> UsersOf(HelloWorkDb db, string recipient)
     {
-        var users = db.Users.Where(u => u.EmailConfirmed && u.Email != null);
+        // Confirmed addresses of enabled accounts only (a disabled login user is locked out "for ever").
+        var users = db.Users.Where(u => u.EmailConfirmed && u.Email != null
+            && (u.LockoutEnd == null || u.LockoutEnd < Accounts.EstablishmentUsers.DisabledUntil));
         var (kind, id) = Split(recipient);
         return kind switch
         {

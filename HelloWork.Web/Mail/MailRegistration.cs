@@ -16,6 +16,7 @@ public static class MailRegistration
         builder.Services.AddSingleton<MailDispatcher>();
         builder.Services.AddSingleton<MailDigests>();
         builder.Services.AddSingleton<MailPreferences>();
+        builder.Services.AddSingleton<MailAdmin>();
         builder.Services.AddScoped<AccountMails>();
         if (settings.WorkerEnabled)
         {
@@ -31,7 +32,9 @@ public static class MailRegistration
     /// </summary>
     public static void MapMailEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(MailRenderer.UnsubscribePath + "/{key}", async (string key, MailPreferences preferences, HttpContext context) =>
+        app.MapGet(MailRenderer.OneClickPath + "/{key}", (string key) =>
+            Results.LocalRedirect($"~{MailRenderer.UnsubscribePath}/{Uri.EscapeDataString(key)}")).AllowAnonymous();
+        app.MapPost(MailRenderer.OneClickPath + "/{key}", async (string key, MailPreferences preferences, HttpContext context) =>
         {
             var done = await preferences.UnsubscribeAsync(key, context.RequestAborted);
             if (!done)

@@ -16,7 +16,11 @@ public sealed class MailRenderer(MailSettings settings)
 {
     private static readonly ResourceManager Text = new("HelloWork.Web.Resources.MailText", typeof(MailRenderer).Assembly);
 
+    /// <summary>The page that asks before stopping notice mails (the link in the body).</summary>
     public const string UnsubscribePath = "/mail/unsubscribe";
+
+    /// <summary>The one-click address of <c>List-Unsubscribe</c> (RFC 8058 POST; a GET goes on to the page).</summary>
+    public const string OneClickPath = "/mail/one-click";
     public const string SettingsPath = "/account/mail";
 
     public MimeMessage Render(OutboxMail mail, string? unsubscribeKey)
@@ -70,7 +74,7 @@ public sealed class MailRenderer(MailSettings settings)
         message.To.Add(MailboxAddress.Parse(mail.ToAddress));
         if (unsubscribe is not null)
         {
-            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe", $"<{Absolute($"{OneClickPath}/{unsubscribeKey}")}>");
             message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         message.Headers.Add("Auto-Submitted", "auto-generated");
