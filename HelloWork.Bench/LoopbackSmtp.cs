@@ -26,7 +26,7 @@ public sealed class LoopbackSmtp : IAsyncDisposable
         Port = port;
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
-        var services = new ServiceProvider();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add((IMessageStore)store);
         services.Add((IMailboxFilter)store);
         running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);

@@ -54,7 +54,7 @@ public sealed class MailKillTests(ITestOutputHelper output)
 
             var committed = await CommittedAsync(dbPath, [.. attempted]);
             var byAddress = smtp.Received
-                .Where(m => m.Subject.Contains("メールアドレスの確認", StringComparison.Ordinal))
+                .Where(m => (m.Subject ?? "").Contains("メールアドレスの確認", StringComparison.Ordinal))
                 .GroupBy(m => m.To.Mailboxes.Single().Address, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => (Ids: g.Select(m => m.MessageId).Distinct().Count(), Deliveries: g.Count()), StringComparer.OrdinalIgnoreCase);
             var duplicates = byAddress.Values.Sum(v => v.Deliveries - v.Ids);

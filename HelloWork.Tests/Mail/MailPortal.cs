@@ -55,10 +55,10 @@ public sealed class MailPortal : KestrelPortal
     /// <summary>Waits for the <paramref name="count"/>-th mail to <paramref name="address"/> whose subject contains <paramref name="subject"/>.</summary>
     public async Task<MimeMessage> WaitForMailAsync(string address, string subject, int count = 1)
     {
-        var arrived = await Smtp.WaitForAsync(_ => MailsTo(address).Count(m => m.Subject.Contains(subject, StringComparison.Ordinal)) >= count,
+        var arrived = await Smtp.WaitForAsync(_ => MailsTo(address).Count(m => (m.Subject ?? "").Contains(subject, StringComparison.Ordinal)) >= count,
             TimeSpan.FromSeconds(30));
         Assert.True(arrived, $"mail '{subject}' #{count} to {address} arrived at the SMTP server");
-        return MailsTo(address).Where(m => m.Subject.Contains(subject, StringComparison.Ordinal)).ElementAt(count - 1);
+        return MailsTo(address).Where(m => (m.Subject ?? "").Contains(subject, StringComparison.Ordinal)).ElementAt(count - 1);
     }
 
     /// <summary>The portal path and query of the first link in the mail's text body that goes to <paramref name="path"/>.</summary>

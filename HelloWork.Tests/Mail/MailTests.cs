@@ -177,7 +177,7 @@ public sealed class MailTests(MailPortal portal) : IClassFixture<MailPortal>, IA
         await portal.WaitForMailAsync("jobseeker1@example.jp", "新しいメッセージ", count: 2);
 
         // One-click unsubscribe as a mail program does it (RFC 8058): POST to the List-Unsubscribe address, no cookie, no token.
-        var unsubscribe = mail.Headers["List-Unsubscribe"].Trim('<', '>');
+        var unsubscribe = mail.Headers["List-Unsubscribe"]!.Trim('<', '>');
         var path = new Uri(unsubscribe).PathAndQuery;
         using (var client = await portal.NewClientAsync())
         using (var response = await client.PostAsync(path, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")])))
