@@ -45,7 +45,11 @@ public sealed class MailKillTests(ITestOutputHelper output)
                 }
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 var load = Task.WhenAll(Enumerable.Range(0, 2).Select(_ => RegisterLoopAsync(portal.BaseAddress, attempted, acknowledged, stop.Token)));
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 3500)), ct);
+                // Kill while changes are being committed: after this start has acknowledged a few (a loaded machine takes seconds
+                // for the first ones), then at a random moment.
+                var before = acknowledged.Count;
+                await WaitAsync(() => Task.FromResult(acknowledged.Count >= before + 3), TimeSpan.FromSeconds(90), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 1500)), ct);
                 await portal.StopAsync(); // SIGKILL while registrations and sends are under way
                 await stop.CancelAsync();
                 await load;
