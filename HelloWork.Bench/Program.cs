@@ -28,6 +28,7 @@ try
         "figures" => await FiguresScenario.RunAsync(options),
         "circuits" => await CircuitsScenario.RunAsync(options),
         "fault" => await FaultScenario.RunAsync(options),
+        "mail" => await MailScenario.RunAsync(options),
         _ => Help(),
     };
 }
@@ -61,6 +62,10 @@ int Help()
           fault      the real portal process under applications and messages over HTTP, killed with SIGKILL N times and restarted;
                      every acknowledged change must survive, PRAGMA integrity_check must be ok   [--kills N (20; --quick 5)] [--seed S]
                      [--workers W (4)] [--min-up-ms 1000] [--max-up-ms 5000] [--no-build] [--keep]
+
+          mail       mails a second from the outbox to a real SMTP server on loopback: notices written through the outbox, then
+                     N dispatchers (leased rows, MailKit) send until it is empty; duplicates and lost counted by Message-Id
+                     [--mails N (20,000; --quick 2,000)] [--nodes N (2)] [--users U (200)] [--batch B (100)] [--keep]
 
         Common options: --quick (a smaller run, well under 3 minutes), --db PATH (SQLite file, default bench-out/bench.db,
         bench-out/bench-quick.db with --quick), --pg "Host=...;Database=...;Username=..." (PostgreSQL instead of SQLite).

@@ -53,7 +53,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         ThrowIfAny(errors);
         db.Jobseekers.Add(jobseeker!);
         var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = jobseeker!.Name, Role = Roles.Jobseeker, JobseekerId = jobseeker.Id, CreatedAt = now };
-        await CreateAsync(user, input.Password, Roles.Jobseeker);
+        await CreateAsync(user, input.Password, Roles.Jobseeker, confirmByMail: true);
         return user.Id;
     }
 
@@ -95,7 +95,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         est!.MarkOpenedOnline();
         db.Establishments.Add(est);
         var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = input.ContactName.Trim(), Role = Roles.Employer, EstablishmentId = est.Id, CreatedAt = now };
-        await CreateAsync(user, input.Password, Roles.Employer);
+        await CreateAsync(user, input.Password, Roles.Employer, confirmByMail: true);
         return user.Id;
     }
 
@@ -118,7 +118,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         ThrowIfAny(errors);
         db.Agencies.Add(agency!);
         var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = contact!, Role = Roles.Agency, AgencyId = agency!.Id, CreatedAt = now };
-        await CreateAsync(user, input.Password, Roles.Agency);
+        await CreateAsync(user, input.Password, Roles.Agency, confirmByMail: true);
         return user.Id;
     }
 
@@ -188,9 +188,20 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         }
     }
 
-    private async Task CreateAsync(AppUser user, string password, string role)
+    /// <summary>Creates the account. An online registration (<paramref name="confirmByMail"/>) starts unconfirmed: its confirmation
+    /// link and mail are tracked before the user is created, so the one save that creates the account writes them too (R-MAIL-1,
+    /// R-MAIL-2). An account the admin makes is confirmed by the admin.</summary>
+    private async Task CreateAsync(AppUser user, string password, string role, bool confirmByMail = false)
     {
-        user.EmailConfirmed = true;
+        user.EmailConfirmed = !confirmByMail;
+        if (confirmByMail)
+        {
+            if (user.Id == Guid.Empty)
+            {
+                user.Id = Guid.NewGuid();
+            }
+            await Mail.AccountMails.IssueConfirmationAsync(db, user, clock.GetUtcNow());
+        }
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {

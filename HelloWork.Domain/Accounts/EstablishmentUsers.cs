@@ -78,6 +78,8 @@ public sealed class EstablishmentUsers(Operations ops)
         w.Db.Users.Add(user);
         var roleId = await w.Db.Roles.Where(r => r.Name == Roles.Employer).Select(r => r.Id).FirstAsync(ct);
         w.Db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
+        // The invitation mail (R-MAIL-2): a one-time link to set a password of the user's own, in this transaction.
+        await Mail.AccountMails.IssueInvitationAsync(w.Db, user, w.Now, ct);
         w.Audit("EstablishmentUserAdded", nameof(AppUser), user.Id, detail: address);
         return new NewEstablishmentUser(user.Id, address, password);
     }, ct);

@@ -56,7 +56,13 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         var agency = await w.Db.Agencies.FirstOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw new DomainException("AgencyNotFound");
         if (status == AgencyStatus.Approved)
         {
+            var wasApproved = agency.Status == AgencyStatus.Approved;
             agency.Approve(w.Now);
+            if (!wasApproved)
+            {
+                // The agency's users hear of it by mail (R-MAIL-1, R-MAIL-3): they are not signed in to see it.
+                await Mail.MailQueue.ToUsersAsync(w.Db, Notices.Recipients.Agency(agency.Id), Mail.MailKind.AgencyApproved, "/agency", w.Now, ct);
+            }
         }
         else if (status == AgencyStatus.Suspended)
         {

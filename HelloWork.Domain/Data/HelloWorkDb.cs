@@ -42,6 +42,9 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IntegratedFacilityTarget> IntegratedFacilityTargets => Set<IntegratedFacilityTarget>();
     public DbSet<Common.ServerSecret> ServerSecrets => Set<Common.ServerSecret>();
+    public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();
+    public DbSet<Mail.AccountToken> AccountTokens => Set<Mail.AccountToken>();
+    public DbSet<Mail.MailPreference> MailPreferences => Set<Mail.MailPreference>();
 
     /// <summary>Every connection, however the options were built (the app, tests, the benchmark), deletes securely on SQLite (R-DOC-1).</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(SecureDeleteInterceptor.Instance);

@@ -26,6 +26,8 @@ public sealed class Outbox(HelloWorkDb db, DateTimeOffset now)
         var notice = new Notice(recipient, counter.Next(), kind, title, body, link, subjectId, now);
         db.Notices.Add(notice);
         _added.Add(notice);
+        // Notice mails (R-MAIL-1, R-MAIL-3): by recipient and kind, in this same transaction.
+        await Mail.MailQueue.ForNoticeAsync(db, recipient, kind, link, subjectId, now, ct);
         return notice;
     }
 }

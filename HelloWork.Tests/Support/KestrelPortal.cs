@@ -19,7 +19,9 @@ public static class PortalSettings
         .UseSetting("Database:Provider", "Sqlite")
         .UseSetting("ConnectionStrings:HelloWork", $"Data Source={Path.Combine(folder, file)}")
         .UseSetting("DemoData:Enabled", "true")
-        .UseSetting("Logging:Folder", Path.Combine(folder, "logs"));
+        .UseSetting("Logging:Folder", Path.Combine(folder, "logs"))
+        // Mail as .eml files in the host's own folder (R-MAIL-1's default), never under the web project.
+        .UseSetting("Mail:Directory", Path.Combine(folder, "mail"));
 }
 
 /// <summary>

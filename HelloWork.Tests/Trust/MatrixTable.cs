@@ -66,6 +66,18 @@ public static class MatrixTable
         R("PAGE /Account/Register",                                  Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/RegisterEmployer",                          Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/RegisterAgency",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        // Mail (issue 18, R-MAIL-2): the reset request (the same answer for every address), the reset and confirmation links
+        // (without a token: "this link is invalid"; with tokens: HelloWork.Tests/Mail/MailTests).
+        R("PAGE /Account/ForgotPassword",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /Account/ResetPassword",                             Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /Account/ConfirmEmail",                              Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        // 通知メールの設定: every signed-in account, its own settings only (the page names no object).
+        R("PAGE /account/mail",                                      Objects.None,                "login   ok           ok           ok           ok      ok"),
+        // One-click unsubscribe by the key in the mail (R-MAIL-3): a made-up key finds no one (the page says so; the POST is 404);
+        // a real key's effect: MailTests.
+        R("PAGE /mail/unsubscribe/{Key}",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("GET /mail/one-click/{key}",                               Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("POST /mail/one-click/{key}",                              Objects.None,                "404     404          404          404          404     404"),
         R("PAGE /Account/AccessDenied",                              Objects.None,                "denied  denied       denied       denied       denied  denied"),
         // パスワード変更: every signed-in account, its own password only (the page names no object).
         R("PAGE /Account/ChangePassword",                            Objects.None,                "login   ok           ok           ok           ok      ok"),
@@ -115,6 +127,7 @@ public static class MatrixTable
         // 管理者.
         R("PAGE /admin",                                             Objects.None,                "login   denied       denied       denied       denied  ok"),
         R("PAGE /admin/accounts",                                    Objects.None,                "login   denied       denied       denied       denied  ok"),
+        R("PAGE /admin/mail",                                        Objects.None,                "login   denied       denied       denied       denied  ok"),
 
         // Documents and files.
         R("GET /documents/referral-slips/{id:guid}.pdf",             Objects.ReferralSlip,        "login   ok/404       ok/404       ok/404       404     404"),

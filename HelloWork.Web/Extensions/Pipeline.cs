@@ -49,6 +49,7 @@ public static class Pipeline
     public static void MapHelloWorkEndpoints(this WebApplication app)
     {
         app.MapAuthEndpoints();
+        Mail.MailRegistration.MapMailEndpoints(app);
         app.MapHealthEndpoints();
         app.MapDocumentEndpoints();
         app.MapApplicationDocumentEndpoints();

@@ -127,6 +127,7 @@ public static class WebRegistration
         builder.AddHelloWorkLive();
         Retention.RetentionRegistration.AddRetention(builder);
         Retention.OfferExpirySweeper.Add(builder);
+        Mail.MailRegistration.AddHelloWorkMail(builder);
         builder.AddHelloWorkSecurity();
     }
 }

@@ -32,6 +32,9 @@ public sealed class RateLimitSettings
     /// <summary>POST /Account/ChangePassword, per client address: the current password is a guess like a sign-in's.</summary>
     public WindowLimit PasswordChange { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
 
+    /// <summary>POST /Account/ForgotPassword, per client address: each asks for a mail (R-MAIL-2).</summary>
+    public WindowLimit PasswordReset { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
+
     /// <summary>POST of the three registration forms, per client address.</summary>
     public WindowLimit Registration { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
 
@@ -53,6 +56,7 @@ public static class RateLimits
     public const string SignIn = "SignIn";
     public const string Registration = "Registration";
     public const string PasswordChange = "PasswordChange";
+    public const string PasswordReset = "PasswordReset";
     public const string DataApi = "DataApi";
 
     private static readonly string[] RegistrationPaths = ["/Account/Register", "/Account/RegisterEmployer", "/Account/RegisterAgency"];
@@ -98,6 +102,10 @@ public static class RateLimits
         if (path.Equals("/Account/ChangePassword", StringComparison.OrdinalIgnoreCase))
         {
             return (PasswordChange, Address(context), settings.PasswordChange);
+        }
+        if (path.Equals("/Account/ForgotPassword", StringComparison.OrdinalIgnoreCase))
+        {
+            return (PasswordReset, Address(context), settings.PasswordReset);
         }
         if (RegistrationPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
         {

@@ -1,0 +1,142 @@
+using HelloWork.Domain.Data;
+using HelloWork.Domain.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Web.Mail;
+
+/// <summary>
+/// Sends what is due in the mail outbox (R-MAIL-1). One round: pick due rows, claim them with one conditional UPDATE that writes
+/// this round's lease (a row whose lease is held by another node is not taken: on PostgreSQL the UPDATE re-reads the row after
+/// the other node's commit and skips it, on SQLite writers run one at a time), send them on one connection, and mark each row
+/// right after its own send. A node that dies after a send and before its mark leaves the row leased; when the lease ends the
+/// row is sent again with the same Message-Id, so the receiver keeps one. Temporary failures go back with a growing backoff;
+/// after <see cref="OutboxMail.MaxAttempts"/> the row is Failed, a permanent refusal Bounced: both show on the admin page.
+/// </summary>
+public sealed class MailDispatcher(IDbContextFactory<HelloWorkDb> factory, TimeProvider clock, MailSender sender, MailRenderer renderer,
+    MailSettings settings)
+{
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var claim = Guid.NewGuid().ToString("N");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var due = await db.OutboxMails
+            .Where(m => m.Status == MailStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(Math.Max(1, settings.BatchSize)).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        var until = now + TimeSpan.FromSeconds(Math.Max(5, settings.LeaseSeconds));
+        var claimed = await db.OutboxMails
+            .Where(m => due.Contains(m.Id) && m.Status == MailStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, claim).SetProperty(m => m.LeaseUntil, until), ct);
+        if (claimed == 0)
+        {
+            return 0;
+        }
+        var rows = await db.OutboxMails.AsNoTracking().Where(m => m.LeaseOwner == claim).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        var keys = await UnsubscribeKeysAsync(db, [.. rows.Where(r => r.UserId is not null).Select(r => r.UserId!.Value).Distinct()], now, ct);
+        var sent = 0;
+        await using var batch = sender.Open();
+        foreach (var row in rows)
+        {
+            var (outcome, error) = await batch.SendAsync(renderer.Render(row, row.UserId is { } u ? keys.GetValueOrDefault(u) : null), ct);
+            var at = clock.GetUtcNow();
+            var mine = db.OutboxMails.Where(m => m.Id == row.Id && m.LeaseOwner == claim);
+            switch (outcome)
+            {
+                case SendOutcome.Sent:
+                    sent++;
+                    await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MailStatus.Sent).SetProperty(m => m.SentAt, at)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.Secret, (string?)null)
+                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), ct);
+                    break;
+                case SendOutcome.Bounced:
+                    await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MailStatus.Bounced).SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, error), ct);
+                    break;
+                default:
+                    var attempts = row.Attempts + 1;
+                    var status = attempts >= OutboxMail.MaxAttempts ? MailStatus.Failed : MailStatus.Pending;
+                    var next = at + OutboxMail.Backoff(attempts);
+                    await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status).SetProperty(m => m.Attempts, attempts)
+                        .SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                        .SetProperty(m => m.LastError, error), ct);
+                    break;
+            }
+        }
+        return sent;
+    }
+
+    /// <summary>Each person's unsubscribe key; a person without settings yet gets them now (the default: immediate, Japanese).</summary>
+    private static async Task<Dictionary<Guid, string>> UnsubscribeKeysAsync(HelloWorkDb db, List<Guid> userIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var keys = await db.MailPreferences.Where(p => userIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.UnsubscribeKey, ct);
+        var missing = userIds.Where(id => !keys.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var existing = await db.Users.Where(u => missing.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+            foreach (var id in existing)
+            {
+                var preference = db.MailPreferences.Add(new MailPreference(id, now)).Entity;
+                keys[id] = preference.UnsubscribeKey;
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node made them first: read theirs.
+                db.ChangeTracker.Clear();
+                keys = await db.MailPreferences.Where(p => userIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.UnsubscribeKey, ct);
+            }
+        }
+        return keys;
+    }
+}
+
+/// <summary>The background worker: a dispatcher round every <see cref="MailSettings.PollMilliseconds"/>, at once again while
+/// rounds find work; the daily digests once an hour.</summary>
+public sealed class MailWorker(MailDispatcher dispatcher, MailDigests digests, MailSettings settings, TimeProvider clock, ILogger<MailWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextDigest = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try
+            {
+                if (clock.GetUtcNow() >= nextDigest)
+                {
+                    await digests.RunAsync(stoppingToken);
+                    nextDigest = clock.GetUtcNow().AddHours(1);
+                }
+                sent = await dispatcher.RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Mail round failed; the rows stay in the outbox");
+            }
+            if (sent == 0)
+            {
+                try
+                {
+                    // Polling is not business time: a real delay even when tests fake the clock.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(50, settings.PollMilliseconds)), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace HelloWork.Web.Mail;
+
+/// <summary>
+/// The section <c>Mail</c>. With no <see cref="SmtpHost"/> every mail is written as an <c>.eml</c> file under
+/// <see cref="Directory"/> (default <c>App_Data/mail</c>), so the portal needs nothing else to run (R-MAIL-1). For real use set
+/// the host, port, STARTTLS and credentials; while developing, smtp4dev (README, "Watching mail").
+/// </summary>
+public sealed class MailSettings
+{
+    public const string Section = "Mail";
+
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+
+    /// <summary>STARTTLS required (port 587). False: plain SMTP, for a server on loopback (smtp4dev, tests).</summary>
+    public bool StartTls { get; set; } = true;
+
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "noreply@hellowork.example.jp";
+    public string FromName { get; set; } = "ハローワークインターネットサービス";
+
+    /// <summary>The portal's public address: links in mails are made absolute with it.</summary>
+    public string BaseUrl { get; set; } = "https://localhost:5001";
+
+    /// <summary>Where .eml files go without SMTP (relative to the content root).</summary>
+    public string Directory { get; set; } = "App_Data/mail";
+
+    /// <summary>The worker sends; false on nodes that should not (the outbox is shared, any node may send).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
+    public int PollMilliseconds { get; set; } = 1000;
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long a claimed row is this node's: a node that dies mid-batch gives its rows back when the lease ends.</summary>
+    public int LeaseSeconds { get; set; } = 60;
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
+}
