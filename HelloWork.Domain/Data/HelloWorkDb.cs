@@ -42,6 +42,7 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IntegratedFacilityTarget> IntegratedFacilityTargets => Set<IntegratedFacilityTarget>();
     public DbSet<Common.ServerSecret> ServerSecrets => Set<Common.ServerSecret>();
+    public DbSet<JobOffers.Law.MinimumWageRate> MinimumWageRates => Set<JobOffers.Law.MinimumWageRate>();
 
     /// <summary>Every connection, however the options were built (the app, tests, the benchmark), deletes securely on SQLite (R-DOC-1).</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(SecureDeleteInterceptor.Instance);

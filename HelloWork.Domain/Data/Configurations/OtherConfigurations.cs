@@ -105,6 +105,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class MinimumWageRateConfiguration : IEntityTypeConfiguration<JobOffers.Law.MinimumWageRate>
+{
+    public void Configure(EntityTypeBuilder<JobOffers.Law.MinimumWageRate> b)
+    {
+        b.Property(r => r.Prefecture).HasMaxLength(10);
+        b.Property(r => r.Source).HasMaxLength(200);
+        b.HasIndex(r => new { r.Prefecture, r.EffectiveFrom });
+    }
+}
+
 internal sealed class IntegratedFacilityTargetConfiguration : IEntityTypeConfiguration<IntegratedFacilityTarget>
 {
     public void Configure(EntityTypeBuilder<IntegratedFacilityTarget> b) => b.HasIndex(t => new { t.OfficeId, t.FiscalYear });
