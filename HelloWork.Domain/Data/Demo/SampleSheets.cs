@@ -76,8 +76,8 @@ public static class SampleSheets
                 FixedAllowances = hourly ? 0 : rnd.Next(0, 4) * 5_000,
                 FixedAllowancesDetail = hourly ? null : "資格手当、職務手当",
                 FixedOvertime = fixedOvertime,
-                // Covers the 15 hours at 1.25 times the hourly base (with the largest fixed allowance drawn), R-LAW-2.
-                FixedOvertimeAmount = fixedOvertime ? (int)Math.Ceiling((baseMin + 15_000) / 173.4m * 1.25m * 15 / 1000m) * 1000 : null,
+                // Covers the 15 hours at 1.25 times the hourly base (with the largest fixed allowance drawn and the fewest hours, 125 holidays: 160 h a month), R-LAW-2.
+                FixedOvertimeAmount = fixedOvertime ? (int)Math.Ceiling((baseMin + 15_000) / 160m * 1.25m * 15 / 1000m) * 1000 : null,
                 FixedOvertimeHours = fixedOvertime ? 15 : null,
                 FixedOvertimeNote = fixedOvertime ? "固定残業時間を超える時間外労働分についての割増賃金は追加で支給" : null,
                 OtherAllowances = "家族手当、住宅手当",
