@@ -195,7 +195,7 @@ public sealed class LawCheckerTests
     }
 
     /// <summary>The lawful parts of the sample offer with the issue's wage, hours-free age or workplace parts laid over it.</summary>
-    private static JobSheet Merge(JobSheet lawful, JobSheet issue) => lawful with
+    internal static JobSheet Merge(JobSheet lawful, JobSheet issue) => lawful with
     {
         Work = lawful.Work with
         {
