@@ -29,6 +29,7 @@ try
         "circuits" => await CircuitsScenario.RunAsync(options),
         "fault" => await FaultScenario.RunAsync(options),
         "mail" => await MailScenario.RunAsync(options),
+        "lint" => await LintScenario.RunAsync(options),
         _ => Help(),
     };
 }
@@ -49,6 +50,8 @@ int Help()
           applicants the employer's applicant list for the establishment with 50,000 applicants   [--runs N]
           startup    cold and warm start of the real portal process until /health answers 200   [--runs N] [--no-build]
           pdf        referral slips per second on every core, slip and job sheet sizes   [--seconds S] [--out DIR]
+          lint       the legal checker over the labelled offers (HelloWork.Tests/Law/LawCases.cs): precision, recall and offers
+                     checked a second   [--seconds S (5; --quick 1)]
           export     the agencies' full CSV export of open offers: rows per second and peak memory
           figures    an office's figures for a whole fiscal year (12 months, 4 quarters, the year) and the quarterly scorecard CSV,
                      as a supervisor of the office with the most data and of three other offices   [--runs N] [--fiscal-year Y] [--quarter Q]

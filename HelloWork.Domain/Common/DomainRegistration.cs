@@ -72,6 +72,7 @@ public static class DomainRegistration
         services.AddSingleton<Agencies.Provision>();
         services.AddSingleton<Agencies.GuidanceInbox>();
         services.AddSingleton<JobOffers.JobOfferService>();
+        services.AddSingleton<JobOffers.Law.MinimumWages>();
         services.AddSingleton<JobOffers.EmployerOffers>();
         services.AddSingleton<JobOffers.OfferExpiry>();
         services.AddSingleton<EmployerApplicants>();

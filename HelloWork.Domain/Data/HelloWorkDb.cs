@@ -45,6 +45,7 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();
     public DbSet<Mail.AccountToken> AccountTokens => Set<Mail.AccountToken>();
     public DbSet<Mail.MailPreference> MailPreferences => Set<Mail.MailPreference>();
+    public DbSet<JobOffers.Law.MinimumWageRate> MinimumWageRates => Set<JobOffers.Law.MinimumWageRate>();
 
     /// <summary>Every connection, however the options were built (the app, tests, the benchmark), deletes securely on SQLite (R-DOC-1).</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(SecureDeleteInterceptor.Instance);

@@ -80,6 +80,6 @@ public sealed class EmployerOffers(Operations ops)
         }
         return new OfferForEntry(offer.Id, offer.StatusAt(now), offer.InvalidReasonAt(now), offer.JobNumber,
             offer.Status == OfferStatus.Returned ? offer.CorrectionRequest : null, offer.ValidUntil, offer.Extended, offer.SubmittedAt, offer.Sheet,
-            JobSheetChecks.Check(offer.Sheet));
+            JobSheetChecks.Check(offer.Sheet, Law.LawContext.For(offer, JapanTime.DateOf(now), await ops.ReadAsync(db => Law.MinimumWages.TableAsync(db, ct), ct))));
     }
 }

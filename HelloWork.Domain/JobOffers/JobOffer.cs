@@ -157,13 +157,14 @@ public sealed class JobOffer
     }
 
     /// <summary>申込み: the employer (or staff, for counter offers) submits the offer for review (R-JOB-1).</summary>
-    public void Submit(DateTimeOffset now)
+    /// <param name="minimumWages">The minimum wages known to the portal (shipped and added); null: the shipped table.</param>
+    public void Submit(DateTimeOffset now, Law.MinimumWageTable? minimumWages = null)
     {
         if (!IsEditable)
         {
             throw new DomainException("OfferNotEditable");
         }
-        var errors = JobSheetChecks.Check(Sheet).Where(f => f.Level == FindingLevel.Error).ToList();
+        var errors = JobSheetChecks.Check(Sheet, Law.LawContext.On(JapanTime.DateOf(now), minimumWages)).Where(f => f.Level == FindingLevel.Error).ToList();
         if (errors.Count > 0)
         {
             throw new DomainException("OfferHasErrors", errors[0].Field, errors.Count);

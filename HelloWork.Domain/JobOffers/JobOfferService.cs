@@ -32,7 +32,7 @@ public sealed class JobOfferService(Operations ops)
     public Task<IReadOnlyList<Finding>> SaveAsync(Actor actor, Guid offerId, JobSheet sheet, int screen, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var offer = await OwnOfferAsync(w, offerId, ct);
-        var findings = ChecksForScreen(sheet, screen);
+        var findings = ChecksForScreen(sheet, screen, await LawFor(w, offer, ct));
         if (findings.FirstOrDefault(f => f.Level == FindingLevel.Error) is { } error)
         {
             throw new DomainException(error.Code, error.Field);
@@ -59,7 +59,7 @@ public sealed class JobOfferService(Operations ops)
         ops.RunAsync(actor, async w =>
         {
             var offer = await OwnOfferAsync(w, offerId, ct);
-            var findings = ChecksForScreen(sheet, screen);
+            var findings = ChecksForScreen(sheet, screen, await LawFor(w, offer, ct));
             if (findings.Any(f => draft ? f.IsWrong : f.Level == FindingLevel.Error))
             {
                 return new ScreenSaveResult(false, findings);
@@ -70,10 +70,19 @@ public sealed class JobOfferService(Operations ops)
             return new ScreenSaveResult(true, findings);
         }, ct);
 
+    /// <summary>The dates and minimum wages the offer is checked against now (R-LAW-1).</summary>
+    private static async Task<Law.LawContext> LawFor(Work w, JobOffer offer, CancellationToken ct) =>
+        Law.LawContext.For(offer, JapanTime.DateOf(w.Now), await Law.MinimumWages.TableAsync(w.Db, ct));
+
     /// <summary>The checks of one of the 8 entry screens (1 求人区分等 … 8 選考方法), REFERENCE.md.</summary>
-    public static List<Finding> ChecksForScreen(JobSheet sheet, int screen)
+    public static List<Finding> ChecksForScreen(JobSheet sheet, int screen, Law.LawContext law)
     {
         var f = new List<Finding>();
+        var section = screen switch
+        {
+            1 => "Basics.", 2 => "Establishment.", 3 => "Work.", 4 => "Wages.", 5 => "Hours.", 6 => "Conditions.", 7 => "Company.", 8 => "Selection.",
+            _ => throw new DomainException("InvalidChoice", "Screen"),
+        };
         switch (screen)
         {
             case 1: JobSheetChecks.CheckBasics(sheet, f); break;
@@ -84,8 +93,10 @@ public sealed class JobOfferService(Operations ops)
             case 6: JobSheetChecks.CheckConditions(sheet.Conditions, f); break;
             case 7: JobSheetChecks.CheckCompany(sheet.Company, f); break;
             case 8: JobSheetChecks.CheckSelection(sheet.Selection, f); break;
-            default: throw new DomainException("InvalidChoice", "Screen");
         }
+        // The legal findings are the sheet's as a whole (a wage against the workplace's prefecture and the day's hours); each screen
+        // shows those on its own fields.
+        f.AddRange(Law.LawChecker.Check(sheet, law).Where(x => x.Field.StartsWith(section, StringComparison.Ordinal)));
         return f;
     }
 
@@ -93,7 +104,7 @@ public sealed class JobOfferService(Operations ops)
     public Task SubmitAsync(Actor actor, Guid offerId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var offer = await OwnOfferAsync(w, offerId, ct);
-        offer.Submit(w.Now);
+        offer.Submit(w.Now, await Law.MinimumWages.TableAsync(w.Db, ct));
         var est = await w.Db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
         await w.Notices.AddAsync(Recipients.Office(est.OfficeId), NoticeKind.OfferSubmitted, "求人の申込みがありました",
             $"{est.Name}　{offer.Title}", "/staff/review", offer.Id, ct);

@@ -171,6 +171,12 @@ public sealed record OfferWork
     public string? Licenses { get; init; }
     public bool TrialPeriod { get; init; }
     public string? TrialPeriodDetail { get; init; }
+
+    /// <summary>従事すべき業務の変更の範囲 (職業安定法施行規則 第4条の2第3項第1号, required since 2024-04, R-LAW-5).</summary>
+    public string? DutiesChangeScope { get; init; }
+
+    /// <summary>就業場所の変更の範囲 (同 第3号, required since 2024-04, R-LAW-5).</summary>
+    public string? WorkplaceChangeScope { get; init; }
 }
 
 /// <summary>4 賃金・手当</summary>
@@ -182,6 +188,13 @@ public sealed record OfferWages
     public int? BaseMax { get; init; }
     public int? FixedAllowances { get; init; }
     public string? FixedAllowancesDetail { get; init; }
+
+    /// <summary>The part of <see cref="FixedAllowances"/> that is 通勤手当, 家族手当 or 精皆勤手当: left out of the minimum-wage
+    /// comparison (最低賃金法 第4条第3項, 同法施行規則 第1条, R-LAW-1).</summary>
+    public int? ExcludedAllowances { get; init; }
+
+    /// <summary>試用期間中の基本給（下限）, in the same wage form, when it differs from <see cref="BaseMin"/> (R-LAW-1).</summary>
+    public int? TrialBaseMin { get; init; }
     public bool FixedOvertime { get; init; }
     public int? FixedOvertimeAmount { get; init; }
     public int? FixedOvertimeHours { get; init; }

@@ -19,21 +19,41 @@ public sealed record Finding(FindingLevel Level, string Field, string Code, int?
     /// <summary>Red because a required entry is still empty, not because what was entered is wrong.</summary>
     public bool Missing { get; init; }
 
-    /// <summary>Red and wrong in itself: refused even by 一時保存.</summary>
-    public bool IsWrong => Level == FindingLevel.Error && !Missing;
+    /// <summary>Red and wrong in itself: refused even by 一時保存. A legal finding (<see cref="Cite"/>) blocks 次へ and 申込み but
+    /// never the draft: the employer keeps what was typed while correcting it (R-LAW-6).</summary>
+    public bool IsWrong => Level == FindingLevel.Error && !Missing && Cite is null;
+
+    /// <summary>The law and article of a legal finding (R-LAW-6); null for a plain entry check.</summary>
+    public Law.LawCitation? Cite { get; init; }
+
+    /// <summary>The values the message quotes (a date, a figure, the word found and its neutral replacement), already formatted.</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>The message's arguments: <see cref="Args"/>, or the <see cref="Limit"/> of an entry check.</summary>
+    public object[] MessageArgs => Args.Count > 0 ? [.. Args] : Limit is { } limit ? [limit] : [];
 }
 
 /// <summary>
-/// The two levels of check on a 求人票 (REFERENCE.md), including the legal points a reviewer looks for (R-JOB-1, R-JOB-5, R-JOB-6).
-/// Each entry screen checks its own section; submission checks all of them.
+/// The two levels of check on a 求人票 (REFERENCE.md) (R-JOB-1, R-JOB-5, R-JOB-6): the entry checks here (required, lengths, formats,
+/// ranges) and the legal checks of <see cref="Law.LawChecker"/> (R-LAW-1..6), which are the only place the law is checked.
+/// Each entry screen shows its own section's findings; submission checks all of them.
 /// </summary>
 public static class JobSheetChecks
 {
     public const int MaxText = 2000;
 
-    public static IReadOnlyList<Finding> Check(JobSheet s)
+    /// <summary>Every finding on the sheet: the entry checks and the legal ones on the offer's dates.</summary>
+    public static IReadOnlyList<Finding> Check(JobSheet s, Law.LawContext law)
     {
         var f = new List<Finding>();
+        CheckEntries(s, f);
+        Law.LawChecker.Check(s, law, f);
+        return f;
+    }
+
+    /// <summary>The entry checks only (no legal ones).</summary>
+    public static void CheckEntries(JobSheet s, List<Finding> f)
+    {
         CheckBasics(s, f);
         CheckEstablishment(s.Establishment, f);
         CheckWork(s.Work, f);
@@ -42,7 +62,6 @@ public static class JobSheetChecks
         CheckConditions(s.Conditions, f);
         CheckCompany(s.Company, f);
         CheckSelection(s.Selection, f);
-        return f;
     }
 
     public static void CheckBasics(JobSheet s, List<Finding> f)
@@ -97,6 +116,8 @@ public static class JobSheetChecks
         Len(f, "Work.Education", w.Education, 50, required: false);
         Len(f, "Work.PcSkills", w.PcSkills, 500, required: false);
         Len(f, "Work.TrialPeriodDetail", w.TrialPeriodDetail, 200, required: false);
+        Len(f, "Work.DutiesChangeScope", w.DutiesChangeScope, 200, required: false);
+        Len(f, "Work.WorkplaceChangeScope", w.WorkplaceChangeScope, 200, required: false);
         if (w.WorkplacePostalCode.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(w.WorkplacePostalCode, @"^\d{3}-?\d{4}$"))
         {
             f.Add(Err("Work.WorkplacePostalCode", "PostalCodeFormat"));
@@ -107,14 +128,11 @@ public static class JobSheetChecks
         if (w.MinutesFromStation is < 0 or > 600) f.Add(Err("Work.MinutesFromStation", "OutOfRange"));
         if (w.AgeLimited)
         {
-            if (w.AgeException == AgeLimitException.None) f.Add(Miss("Work.AgeException", "AgeLimitNeedsException"));
-            if (string.IsNullOrWhiteSpace(w.AgeReason)) f.Add(Miss("Work.AgeReason", "AgeLimitNeedsReason"));
+            // Whether the limit is lawful at all is the law checker's (R-LAW-3); here only the numbers themselves.
             if (w.AgeMin is null && w.AgeMax is null) f.Add(Miss("Work.AgeMax", "AgeLimitNeedsBounds"));
             if (w.AgeMin is < 15 or > 100 || w.AgeMax is < 15 or > 100) f.Add(Err("Work.AgeMax", "OutOfRange"));
             if (w.AgeMin is { } lo && w.AgeMax is { } hi && lo > hi) f.Add(Err("Work.AgeMax", "RangeReversed"));
         }
-        if (w.Smoking == PassiveSmokingMeasure.Unstated) f.Add(Miss("Work.Smoking", "SmokingMeasureRequired"));
-        if (w.FixedTerm && string.IsNullOrWhiteSpace(w.ContractTerm)) f.Add(Miss("Work.ContractTerm", "Required"));
         if (w.Dispatch is DispatchKind.Dispatch or DispatchKind.Contracting && !w.WorkplaceDisclosed)
         {
             f.Add(Warn("Work.WorkplaceDisclosed", "WorkplaceUndisclosedWarning"));
@@ -124,26 +142,20 @@ public static class JobSheetChecks
     public static void CheckWages(OfferWages w, List<Finding> f)
     {
         var limit = w.Form switch { WageForm.Hourly => 100_000, WageForm.Daily => 500_000, WageForm.Annual => 100_000_000, _ => 10_000_000 };
-        var floor = w.Form switch { WageForm.Hourly => 900, WageForm.Daily => 5_000, WageForm.Annual => 1_500_000, _ => 100_000 };
         Needed(f, "Wages.BaseMin", w.BaseMin);
         Needed(f, "Wages.BaseMax", w.BaseMax);
         if (w.BaseMin <= 0) f.Add(Err("Wages.BaseMin", "MustBePositive"));
         if (w.BaseMin > limit || w.BaseMax > limit) f.Add(Err("Wages.BaseMax", "OutOfRange"));
         if (w.BaseMax < w.BaseMin) f.Add(Err("Wages.BaseMax", "RangeReversed"));
         if (w.FixedAllowances < 0 || w.FixedAllowances > limit) f.Add(Err("Wages.FixedAllowances", "OutOfRange"));
-        if (w.BaseMin > 0 && w.BaseMin < floor) f.Add(Warn("Wages.BaseMin", "WageBelowTypicalMinimum"));
+        // The wage against the minimum wage, and what a 固定残業代 must state, are the law checker's (R-LAW-1, R-LAW-2).
+        if (w.ExcludedAllowances is { } excluded && (excluded < 0 || excluded > (w.FixedAllowances ?? 0))) f.Add(Err("Wages.ExcludedAllowances", "OutOfRange"));
+        if (w.TrialBaseMin is { } trial && (trial <= 0 || trial > limit)) f.Add(Err("Wages.TrialBaseMin", "OutOfRange"));
         if (w.FixedOvertime)
         {
-            // Not entered yet is missing; zero, negative or over 100 hours is wrong in itself.
-            if (w.FixedOvertimeAmount is null) f.Add(Miss("Wages.FixedOvertimeAmount", "FixedOvertimeNeedsAmount"));
-            else if (w.FixedOvertimeAmount <= 0) f.Add(Err("Wages.FixedOvertimeAmount", "FixedOvertimeNeedsAmount"));
-            if (w.FixedOvertimeHours is null) f.Add(Miss("Wages.FixedOvertimeHours", "FixedOvertimeNeedsHours"));
-            else if (w.FixedOvertimeHours is <= 0 or > 100) f.Add(Err("Wages.FixedOvertimeHours", "FixedOvertimeNeedsHours"));
-            // The sentence on extra pay is content the sheet still lacks, not a malformed value: a draft may keep it unfinished.
-            if (string.IsNullOrWhiteSpace(w.FixedOvertimeNote) || !w.FixedOvertimeNote.Contains("追加", StringComparison.Ordinal))
-            {
-                f.Add(Miss("Wages.FixedOvertimeNote", "FixedOvertimeNeedsExtraPaySentence"));
-            }
+            // Not entered yet is missing (the law checker's); zero, negative or over 100 hours is wrong in itself.
+            if (w.FixedOvertimeAmount <= 0) f.Add(Err("Wages.FixedOvertimeAmount", "FixedOvertimeNeedsAmount"));
+            if (w.FixedOvertimeHours is <= 0 or > 100) f.Add(Err("Wages.FixedOvertimeHours", "FixedOvertimeNeedsHours"));
         }
         Len(f, "Wages.OtherAllowances", w.OtherAllowances, MaxText, required: false);
         Len(f, "Wages.Bonus", w.Bonus, 500, required: false);
@@ -171,7 +183,6 @@ public static class JobSheetChecks
         if (h.BreakMinutes is < 0 or > 600) f.Add(Err("Hours.BreakMinutes", "OutOfRange"));
         if (h.OvertimeMonthlyAverage is < 0 or > 200) f.Add(Err("Hours.OvertimeMonthlyAverage", "OutOfRange"));
         if (h.PaidLeaveAfterSixMonths is < 0 or > 40) f.Add(Err("Hours.PaidLeaveAfterSixMonths", "OutOfRange"));
-        if (h.OvertimeMonthlyAverage > 45 && !h.SpecialClause36) f.Add(Warn("Hours.SpecialClause36", "OvertimeOver45NeedsSpecialClause"));
         if (h.AnnualHolidays < 105 && h.DaysPerWeek >= 5) f.Add(Warn("Hours.AnnualHolidays", "FewHolidaysWarning"));
         Len(f, "Hours.Holidays", h.Holidays, 200, required: true);
         Len(f, "Hours.OtherShifts", h.OtherShifts, 500, required: false);
@@ -179,7 +190,7 @@ public static class JobSheetChecks
 
     public static void CheckConditions(OfferConditions c, List<Finding> f)
     {
-        if (c.RetirementAge is < 60 or > 100) f.Add(Err("Conditions.RetirementAge", "RetirementAgeAtLeast60"));
+        if (c.RetirementAge is > 100) f.Add(Err("Conditions.RetirementAge", "OutOfRange"));
         Len(f, "Conditions.Welfare", c.Welfare, MaxText, required: false);
         Len(f, "Conditions.Training", c.Training, MaxText, required: false);
         Len(f, "Conditions.CorporatePension", c.CorporatePension, 200, required: false);

@@ -50,8 +50,10 @@ public sealed class ReviewQueue(Operations ops)
         var history = await db.JobOffers.Where(o => estIds.Contains(o.EstablishmentId) && o.AcceptedAt != null)
             .Select(o => new PastOffer(o.EstablishmentId, o.Channel, o.Category, o.AcceptedAt!.Value)).ToListAsync(ct);
         var now = ops.Clock.GetUtcNow();
+        // Not yet published: checked as if accepted today, the day 受理 would publish it (R-LAW-1).
+        var law = Law.LawContext.On(JapanTime.DateOf(now), await Law.MinimumWages.TableAsync(db, ct));
         return (IReadOnlyList<ReviewItem>)rows.Select(r => new ReviewItem(r.Offer.Id, r.Offer.Title, r.Est.Name, r.Est.Number, r.Est.Id, r.Est.Status,
-            r.Offer.Channel, r.Offer.SubmittedAt ?? r.Offer.UpdatedAt, r.Offer.Sheet, JobSheetChecks.Check(r.Offer.Sheet),
+            r.Offer.Channel, r.Offer.SubmittedAt ?? r.Offer.UpdatedAt, r.Offer.Sheet, JobSheetChecks.Check(r.Offer.Sheet, law),
             CounterVisitReasons(r.Offer, history.Where(h => h.EstablishmentId == r.Est.Id).ToList(), now),
             JapanTime.DateOf(r.Offer.SubmittedAt ?? r.Offer.UpdatedAt).AddDays(CounterVisitDays))).ToList();
     }, ct);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
+using HelloWork.Domain.JobOffers.Law;
 using HelloWork.Tests.Support;
 using HelloWork.Web.Components.Pages.Employer.Offers.Entry;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +78,7 @@ public sealed class OfferDraftTests
         }
         Assert.Equal(JsonSerializer.Serialize(blank), JsonSerializer.Serialize((await ReadAsync(world, draft)).Sheet));
         // The empty sheet misses something on every screen but 6 (保険・年金・定年等 has no required entry); nothing of it is wrong in itself.
-        var all = JobSheetChecks.Check(blank);
+        var all = JobSheetChecks.Check(blank, LawContext.On(JapanTime.DateOf(world.Ops.Clock.GetUtcNow())));
         Assert.All(Enumerable.Range(1, EmployerOffers.EntryScreens).Where(screen => screen != 6), screen =>
             Assert.Contains(all, f => f.Missing && SheetForm.ScreenOf(f.Field) == screen));
         Assert.DoesNotContain(all, f => f.IsWrong);
@@ -179,7 +180,7 @@ public sealed class OfferDraftTests
         var refused = await Assert.ThrowsAsync<DomainException>(() => offers.SubmitAsync(world.EmployerActor1, draft, Ct));
 
         Assert.Equal("OfferHasErrors", refused.Code);
-        var missing = JobSheetChecks.Check((await ReadAsync(world, draft)).Sheet).Where(f => f.Level == FindingLevel.Error).ToList();
+        var missing = JobSheetChecks.Check((await ReadAsync(world, draft)).Sheet, LawContext.On(JapanTime.DateOf(world.Ops.Clock.GetUtcNow()))).Where(f => f.Level == FindingLevel.Error).ToList();
         Assert.NotEmpty(missing);
         Assert.All(missing, f => Assert.True(f.Missing, $"{f.Field} {f.Code}"));
         Assert.Contains(refused.Field, missing.Select(f => f.Field));

@@ -51,6 +51,9 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
         await FillAsync(e, "就業場所 都道府県", "東京都");
         await FillAsync(e, "就業場所 市区町村", "千代田区");
         await FillAsync(e, "就業場所 住所", "東京都千代田区飯田橋3-4-1");
+        // Required since 2024-04 (R-LAW-5): the range of change of the duties and of the workplace.
+        await FillAsync(e, "従事すべき業務の変更の範囲", "雇入れ直後：配送業務　変更の範囲：会社の定める業務");
+        await FillAsync(e, "就業場所の変更の範囲", "雇入れ直後：本社配送センター　変更の範囲：変更なし");
         await ChooseAsync(e, "受動喫煙対策", "屋内禁煙");
         await e.GetByRole(AriaRole.Button, new() { Name = "一時保存" }).ClickAsync();
         await Assertions.Expect(e.GetByText("一時保存しました。")).ToBeVisibleAsync(Arrives);

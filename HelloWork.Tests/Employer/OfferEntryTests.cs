@@ -1,6 +1,7 @@
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data.Demo;
 using HelloWork.Domain.JobOffers;
+using HelloWork.Domain.JobOffers.Law;
 using HelloWork.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,14 +91,15 @@ public sealed class OfferEntryTests
         var work = sheet with { Work = sheet.Work with { JobTitle = markup } };
         Assert.True((await offers.SaveScreenAsync(world.EmployerActor1, draft, work, 3, Ct)).Saved);
 
-        var low = work with { Wages = work.Wages with { Form = WageForm.Monthly, BaseMin = 50_000, BaseMax = 60_000 } };
-        var result = await offers.SaveScreenAsync(world.EmployerActor1, draft, low, 4, Ct);
+        // An orange finding (R-LAW-2: over 45 hours' overtime without the special clause) comes back while the screen is saved.
+        var long_ = work with { Hours = work.Hours with { Overtime = true, OvertimeMonthlyAverage = 60, SpecialClause36 = false } };
+        var result = await offers.SaveScreenAsync(world.EmployerActor1, draft, long_, 5, Ct);
         Assert.True(result.Saved);
-        Assert.Contains(result.Warnings, f => f.Code == "WageBelowTypicalMinimum");
+        Assert.Contains(result.Warnings, f => f.Code == "OvertimeOver45NeedsSpecialClause" && f.Cite == Citations.OvertimeLimit);
 
         var entry = await new EmployerOffers(world.Ops).GetAsync(world.EmployerActor1, draft, Ct);
         Assert.Equal(markup, entry!.Sheet.Work.JobTitle);
-        Assert.Equal(50_000, entry.Sheet.Wages.BaseMin);
+        Assert.Equal(60, entry.Sheet.Hours.OvertimeMonthlyAverage);
         Assert.True(entry.CanSubmit);
     }
 
@@ -131,7 +133,11 @@ public sealed class OfferEntryTests
         {
             var sheet = SampleSheets.Build(rnd, Vocabulary.Occupations[i % Vocabulary.Occupations.Length], Vocabulary.Places[i % Vocabulary.Places.Length],
                 "株式会社テスト", "テスト", "東京都千代田区1-1", 50);
-            Assert.DoesNotContain(JobSheetChecks.Check(sheet), f => f.Level == FindingLevel.Error);
+            // Lawful on every date of the shipped minimum-wage table (R-LAW-1): before and after the 令和7年度 figures.
+            foreach (var day in new[] { new DateOnly(2025, 6, 1), new DateOnly(2025, 10, 1), new DateOnly(2026, 4, 1) })
+            {
+                Assert.DoesNotContain(JobSheetChecks.Check(sheet, LawContext.On(day)), f => f.Level != FindingLevel.Warning || f.Cite is not null);
+            }
         }
         await Task.CompletedTask;
     }

@@ -128,6 +128,8 @@ public static class MatrixTable
         R("PAGE /admin",                                             Objects.None,                "login   denied       denied       denied       denied  ok"),
         R("PAGE /admin/accounts",                                    Objects.None,                "login   denied       denied       denied       denied  ok"),
         R("PAGE /admin/mail",                                        Objects.None,                "login   denied       denied       denied       denied  ok"),
+        // 地域別最低賃金 (R-LAW-1): the shipped table and the administrators' additions (HelloWork.Tests/Law/LawCheckerTests: refusals).
+        R("PAGE /admin/minimum-wages",                               Objects.None,                "login   denied       denied       denied       denied  ok"),
 
         // Documents and files.
         R("GET /documents/referral-slips/{id:guid}.pdf",             Objects.ReferralSlip,        "login   ok/404       ok/404       ok/404       404     404"),

@@ -1,4 +1,5 @@
 using HelloWork.Domain.JobOffers;
+using HelloWork.Domain.JobOffers.Law;
 
 namespace HelloWork.Domain.Data.Demo;
 
@@ -10,7 +11,11 @@ public static class SampleSheets
     {
         var partTime = rnd.Next(4) == 0;
         var hourly = partTime;
-        var baseMin = hourly ? 1100 + rnd.Next(0, 8) * 50 : 180_000 + rnd.Next(0, 15) * 10_000;
+        // Lawful on any date of the shipped table: at least the prefecture's highest minimum wage (R-LAW-1), a month of the
+        // full-time sheets being at most (365 − 105 holidays) × 8 hours ÷ 12 = 173.4 hours.
+        var minimum = MinimumWageTable.Shipped.All.Where(f => f.Prefecture == place.Prefecture).Select(f => f.Yen).DefaultIfEmpty(0).Max();
+        var drawn = hourly ? 1100 + rnd.Next(0, 8) * 50 : 180_000 + rnd.Next(0, 15) * 10_000;
+        var baseMin = hourly ? Math.Max(drawn, (minimum + 9) / 10 * 10) : Math.Max(drawn, (int)Math.Ceiling(minimum * 173.4m / 1000m) * 1000);
         var baseMax = baseMin + (hourly ? rnd.Next(0, 5) * 50 : rnd.Next(0, 8) * 10_000);
         var fixedOvertime = !hourly && rnd.Next(6) == 0;
         var dispatch = occ.Code.StartsWith("104", StringComparison.Ordinal) && rnd.Next(5) == 0;
@@ -60,6 +65,8 @@ public static class SampleSheets
                 Licenses = occ.Requirements.Contains("免許", StringComparison.Ordinal) ? occ.Requirements : null,
                 TrialPeriod = true,
                 TrialPeriodDetail = "3か月（労働条件の変更なし）",
+                DutiesChangeScope = "雇入れ直後：" + occ.Title + "　変更の範囲：会社の定める業務",
+                WorkplaceChangeScope = "雇入れ直後：" + place.Prefecture + place.Municipality + "　変更の範囲：" + (dispatch ? "派遣先の定める就業場所" : "会社の定める事業所"),
             },
             Wages = new OfferWages
             {
@@ -69,7 +76,8 @@ public static class SampleSheets
                 FixedAllowances = hourly ? 0 : rnd.Next(0, 4) * 5_000,
                 FixedAllowancesDetail = hourly ? null : "資格手当、職務手当",
                 FixedOvertime = fixedOvertime,
-                FixedOvertimeAmount = fixedOvertime ? 30_000 : null,
+                // Covers the 15 hours at 1.25 times the hourly base (with the largest fixed allowance drawn and the fewest hours, 125 holidays: 160 h a month), R-LAW-2.
+                FixedOvertimeAmount = fixedOvertime ? (int)Math.Ceiling((baseMin + 15_000) / 160m * 1.25m * 15 / 1000m) * 1000 : null,
                 FixedOvertimeHours = fixedOvertime ? 15 : null,
                 FixedOvertimeNote = fixedOvertime ? "固定残業時間を超える時間外労働分についての割増賃金は追加で支給" : null,
                 OtherAllowances = "家族手当、住宅手当",

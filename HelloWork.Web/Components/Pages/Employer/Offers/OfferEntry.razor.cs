@@ -25,6 +25,7 @@ public sealed partial class OfferEntry
     private EditContext? editContext;
     private ValidationMessageStore? messages;
     private EntryFindings findings = EntryFindings.None;
+    private HelloWork.Domain.JobOffers.Law.MinimumWageTable lawTable = HelloWork.Domain.JobOffers.Law.MinimumWageTable.Shipped;
     private readonly EntryInputs inputs = new();
     private bool confirmed;
     private bool needConfirm;
@@ -45,6 +46,8 @@ public sealed partial class OfferEntry
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<Ui> L { get; set; } = default!;
+    [Inject] private HelloWork.Domain.JobOffers.Law.MinimumWages MinimumWages { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -59,6 +62,7 @@ public sealed partial class OfferEntry
             try
             {
                 offer = await Offers.GetAsync(await CurrentActor.GetAsync(), Id);
+                lawTable = await MinimumWages.TableAsync();
                 form = offer is null ? null : SheetForm.From(offer.Sheet);
                 state = offer is null ? PageState.NotFound : PageState.Ready;
             }
@@ -159,7 +163,7 @@ public sealed partial class OfferEntry
                 var parts = error.Field.Split('.');
                 if (parts.Length == 2 && form.Section(parts[0]) is { } section && section.GetType().GetProperty(parts[1]) is not null)
                 {
-                    messages.Add(new FieldIdentifier(section, parts[1]), L.Message(error.Code, error.Limit is { } limit ? [limit] : []));
+                    messages.Add(new FieldIdentifier(section, parts[1]), L.Text(error));
                 }
             }
             editContext.NotifyValidationStateChanged();
@@ -192,7 +196,8 @@ public sealed partial class OfferEntry
     /// <summary>The form's own checks refused: the summary still lists the screen's findings, so the employer sees everything at once.</summary>
     private bool Refused(IReadOnlyList<Finding>? more = null)
     {
-        findings = new EntryFindings([.. more ?? [], .. JobOfferService.ChecksForScreen(form!.ToSheet(), Screen)]);
+        findings = new EntryFindings([.. more ?? [], .. JobOfferService.ChecksForScreen(form!.ToSheet(), Screen,
+            HelloWork.Domain.JobOffers.Law.LawContext.On(Clock.Today(), lawTable))]);
         Snackbar.Add(E["NotSavedErrors"], Severity.Error);
         return false;
     }

@@ -62,6 +62,8 @@ public sealed class WorkForm
     [Max(JobSheetChecks.MaxText)] public string? Licenses { get; set; }
     public bool TrialPeriod { get; set; }
     [Max(200)] public string? TrialPeriodDetail { get; set; }
+    [Max(200)] public string? DutiesChangeScope { get; set; }
+    [Max(200)] public string? WorkplaceChangeScope { get; set; }
 }
 
 public sealed class WagesForm
@@ -71,6 +73,8 @@ public sealed class WagesForm
     [Req, Between(1, 100_000_000)] public int? BaseMax { get; set; }
     [Between(0, 100_000_000)] public int? FixedAllowances { get; set; }
     [Max(500)] public string? FixedAllowancesDetail { get; set; }
+    [Between(0, 100_000_000)] public int? ExcludedAllowances { get; set; }
+    [Between(1, 100_000_000)] public int? TrialBaseMin { get; set; }
     public bool FixedOvertime { get; set; }
     [Between(0, 100_000_000)] public int? FixedOvertimeAmount { get; set; }
     [Between(0, 100)] public int? FixedOvertimeHours { get; set; }
