@@ -1,7 +1,10 @@
+using System.Data.Common;
 using System.Diagnostics;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Data.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HelloWork.Web.Extensions;
 
@@ -14,22 +17,54 @@ public static class DatabaseStartup
         var watch = Stopwatch.StartNew();
         await using var scope = app.Services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<HelloWorkDb>>();
-        await using (var db = await factory.CreateDbContextAsync())
+        await using var db = await factory.CreateDbContextAsync();
+        var postgres = db.Database.IsNpgsql();
+        if (db.Database.IsSqlite())
         {
-            if (db.Database.IsSqlite())
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        else if (postgres)
+        {
+            // Several nodes starting on one empty database (issue 24): one creates it, migrates and seeds while the others wait
+            // on a session advisory lock, then find it done. Without it two nodes both ran the first migration (42P07) or both seeded.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync())
             {
-                await db.Database.OpenConnectionAsync();
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                try
+                {
+                    await creator.CreateAsync();
+                }
+                catch (DbException) when (creator.Exists())
+                {
+                    // another node created it first
+                }
             }
-            await db.Database.MigrateAsync();
+            await db.Database.OpenConnectionAsync();
+            // The wait lasts as long as the other node's seeding (a minute on a loaded machine), not a command's 30 s.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(20261206)");
+            db.Database.SetCommandTimeout(timeout);
         }
-        var migrated = watch.ElapsedMilliseconds;
-        var seeded = false;
-        if (!app.Environment.IsProduction() && app.Configuration.GetValue("DemoData:Enabled", true))
+        try
         {
-            seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+            await db.Database.MigrateAsync();
+            var migrated = watch.ElapsedMilliseconds;
+            var seeded = false;
+            if (!app.Environment.IsProduction() && app.Configuration.GetValue("DemoData:Enabled", true))
+            {
+                seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+            }
+            app.Logger.LogInformation("Database ready in {Elapsed} ms (migrations {Migrated} ms, demo data seeded: {Seeded})",
+                watch.ElapsedMilliseconds, migrated, seeded);
         }
-        app.Logger.LogInformation("Database ready in {Elapsed} ms (migrations {Migrated} ms, demo data seeded: {Seeded})",
-            watch.ElapsedMilliseconds, migrated, seeded);
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(20261206)");
+            }
+        }
     }
 }
