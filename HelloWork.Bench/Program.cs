@@ -69,6 +69,7 @@ int Help()
           mail       mails a second from the outbox to a real SMTP server on loopback: notices written through the outbox, then
                      N dispatchers (leased rows, MailKit) send until it is empty; duplicates and lost counted by Message-Id
                      [--mails N (20,000; --quick 2,000)] [--nodes N (2)] [--users U (200)] [--batch B (100)] [--keep]
+                     (with --pg the named database is dropped and created afresh: give it a database of its own)
 
         Common options: --quick (a smaller run, well under 3 minutes), --db PATH (SQLite file, default bench-out/bench.db,
         bench-out/bench-quick.db with --quick), --pg "Host=...;Database=...;Username=..." (PostgreSQL instead of SQLite).
