@@ -33,16 +33,28 @@ public sealed record JobSheetSource(JobSheet Sheet)
     public IReadOnlyList<string> ImageCaptions { get; init; } = [];
 
     public static JobSheetSource Of(JobOffer offer, Establishment establishment, Office? office, bool showEmployerName,
-        IReadOnlyList<string>? imageCaptions = null) => new(offer.Sheet)
+        IReadOnlyList<string>? imageCaptions = null) => new(showEmployerName ? offer.Sheet : WithoutName(offer.Sheet))
     {
         JobNumber = offer.JobNumber,
         AcceptedOn = offer.ReceivedDate,
         ValidUntil = offer.ValidUntil,
         OfficeName = office?.Name,
         OfficePhone = office?.Phone,
-        EstablishmentNumber = establishment.Number,
+        EstablishmentNumber = showEmployerName ? establishment.Number : null,
         ShowsEmployerName = showEmployerName,
         ImageCaptions = showEmployerName ? imageCaptions ?? [] : [],
+    };
+
+    /// <summary>The sheet without what names the employer, for a viewer who may not see the name: what is not there cannot leak.</summary>
+    private static JobSheet WithoutName(JobSheet s) => s with
+    {
+        Establishment = new OfferEstablishment(),
+        Work = s.Work with { WorkplacePostalCode = "", WorkplaceAddress = "" },
+        Company = s.Company with { Founded = null, Capital = null, Representative = null, CorporateNumber = null },
+        Selection = s.Selection with
+        {
+            SelectionPlace = null, ContactDepartment = "", ContactName = "", ContactKana = "", ContactPhone = "", ContactFax = null, ContactEmail = null,
+        },
     };
 }
 
@@ -124,11 +136,11 @@ public sealed class JobSheetView
     {
         var s = source.Sheet.Basics;
         b.Section("Basics");
-        b.Row("Offer.JobNumber", source.JobNumber ?? b.T("NotYetAccepted"));
-        b.Row("Offer.ReceivedDate", source.AcceptedOn is { } accepted ? JapanTime.Format(accepted) : "");
+        b.Row("Offer.JobNumber", source.JobNumber ?? b.T("NotYetAccepted"), fields: []);
+        b.Row("Offer.ReceivedDate", source.AcceptedOn is { } accepted ? JapanTime.Format(accepted) : "", fields: []);
         b.Row("Basics.Category", b.T($"Category.{s.Category}"));
-        b.Row("Offer.ValidUntil", source.ValidUntil is { } until ? JapanTime.Format(until) : "");
-        b.Row("Office.Name", source.OfficeName ?? "");
+        b.Row("Offer.ValidUntil", source.ValidUntil is { } until ? JapanTime.Format(until) : "", fields: []);
+        b.Row("Office.Name", source.OfficeName ?? "", fields: []);
         b.Row("Basics.Industry", s.Industry, fields: ["Basics.Industry", "Basics.IndustryCode"]);
         b.Row("Basics.OnlineSelfApplication", b.T(s.OnlineSelfApplication ? "Accepts" : "DoesNotAccept"));
         b.Row("Basics.TrialEmployment", b.T(s.TrialEmployment ? "Wishes" : "DoesNotWish"));
@@ -140,7 +152,7 @@ public sealed class JobSheetView
         var e = source.Sheet.Establishment;
         var w = source.Sheet.Work;
         b.Section("Establishment");
-        b.Row("Establishment.Number", shown ? source.EstablishmentNumber ?? "" : "");
+        b.Row("Establishment.Number", shown ? source.EstablishmentNumber ?? "" : "", fields: []);
         b.Row("Establishment.Website", shown ? e.Website ?? "" : "");
         b.Row("Establishment.Name", shown ? Lines(e.Kana, e.Name) : b.T("HiddenName"), wide: true, fields: ["Establishment.Name", "Establishment.Kana"]);
         b.Row("Establishment.Address", shown ? Postal(e.PostalCode, e.Address) : w.WorkplacePrefecture + w.WorkplaceMunicipality, wide: true,
