@@ -12,7 +12,7 @@ namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
 /// <c>pdf</c> (issue 7): referral slips rendered on every core for a fixed time, and the sizes of a slip and of a two-page
-/// job sheet. The documents are built from demo-like entities through the same mapping the portal's endpoints use.
+/// job sheet. The documents are built from demo-like entities through the same mapping and sheet view the portal's endpoints use.
 /// <c>--out DIR</c> writes <c>sample-referral-slip.pdf</c> and <c>sample-job-sheet.pdf</c>.
 /// </summary>
 public static class PdfScenario
@@ -80,7 +80,7 @@ public static class PdfScenario
     private static int CountPages(byte[] pdf) =>
         System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
 
-    private static (ReferralSlipData Slip, Domain.Documents.JobSheets.JobSheetData Sheet) Samples()
+    private static (ReferralSlipData Slip, JobSheetView Sheet) Samples()
     {
         var now = new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
         var rnd = new Random(2026);
@@ -97,6 +97,6 @@ public static class PdfScenario
         var referral = new Referral(offer.Id, jobseeker.Id, office.Id, Guid.NewGuid(), "職業相談部門 高橋", ReferralKind.Online,
             EmployerConfirmation.Confirmed, null, now, now.AddDays(7));
         referral.Establish(Guid.NewGuid(), now.AddHours(3));
-        return (DocumentMapping.ToReferralSlip(referral, offer, est, office, jobseeker), DocumentMapping.ToJobSheet(offer, est, office, showEmployerName: true));
+        return (DocumentMapping.ToReferralSlip(referral, offer, est, office, jobseeker), JobSheetView.Of(JobSheetSource.Of(offer, est, office, showEmployerName: true), JobSheetView.Japanese));
     }
 }

@@ -61,12 +61,12 @@ public sealed class DocumentService(Operations ops)
     public async Task<PdfFile?> JobSheetAsync(Actor? actor, string jobNumber, CancellationToken ct = default)
     {
         var now = ops.Clock.GetUtcNow();
-        var data = (await ops.ReadAsync(db => Search.JobSearch.VisibleSheetAsync(db, actor, jobNumber, now, ct), ct))?.Sheet;
-        if (data is null)
+        var source = (await ops.ReadAsync(db => Search.JobSearch.VisibleSheetAsync(db, actor, jobNumber, now, ct), ct))?.Sheet;
+        if (source is null)
         {
             return null;
         }
-        var pdf = JobSheetDocument.Render(data, new PdfDocumentInfo($"求人票 {jobNumber}", data.Basics.ReceivingOffice, "HelloWork", now));
+        var pdf = JobSheetDocument.Render(source, new PdfDocumentInfo($"求人票 {jobNumber}", source.OfficeName ?? "", "HelloWork", now));
         return new PdfFile(pdf, $"求人票_{jobNumber}.pdf");
     }
 }

@@ -40,7 +40,7 @@ public sealed record Finding(FindingLevel Level, string Field, string Code, int?
 /// </summary>
 public static class JobSheetChecks
 {
-    public const int MaxText = 2000;
+    public const int MaxText = SheetLimits.Text;
 
     /// <summary>Every finding on the sheet: the entry checks and the legal ones on the offer's dates.</summary>
     public static IReadOnlyList<Finding> Check(JobSheet s, Law.LawContext law)
@@ -77,21 +77,21 @@ public static class JobSheetChecks
         {
             f.Add(Err("Basics.OnlineSelfApplication", "SelfApplicationDispatchUndisclosed"));
         }
-        Len(f, "Basics.Industry", b.Industry, 100, required: true);
-        Len(f, "Basics.IndustryCode", b.IndustryCode, 10, required: false);
+        Len(f, "Basics.Industry", b.Industry, SheetLimits.Basics.Industry, required: true);
+        Len(f, "Basics.IndustryCode", b.IndustryCode, SheetLimits.Basics.IndustryCode, required: false);
     }
 
     public static void CheckEstablishment(OfferEstablishment e, List<Finding> f)
     {
-        Len(f, "Establishment.Name", e.Name, 100, required: true);
-        Len(f, "Establishment.Kana", e.Kana, 100, required: false);
-        Len(f, "Establishment.Address", e.Address, 200, required: true);
+        Len(f, "Establishment.Name", e.Name, SheetLimits.Establishment.Name, required: true);
+        Len(f, "Establishment.Kana", e.Kana, SheetLimits.Establishment.Kana, required: false);
+        Len(f, "Establishment.Address", e.Address, SheetLimits.Establishment.Address, required: true);
         if (e.PostalCode.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(e.PostalCode, @"^\d{3}-?\d{4}$"))
         {
             f.Add(Err("Establishment.PostalCode", "PostalCodeFormat"));
         }
-        Len(f, "Establishment.Website", e.Website, 300, required: false);
-        if (e.Website is { Length: > 0 and <= 300 } site && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        Len(f, "Establishment.Website", e.Website, SheetLimits.Establishment.Website, required: false);
+        if (e.Website is { Length: > 0 and <= SheetLimits.Establishment.Website } site && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             f.Add(Err("Establishment.Website", "InvalidUrl"));
         }
@@ -99,25 +99,25 @@ public static class JobSheetChecks
 
     public static void CheckWork(OfferWork w, List<Finding> f)
     {
-        Len(f, "Work.JobTitle", w.JobTitle, 100, required: true);
-        Len(f, "Work.Description", w.Description, MaxText, required: true);
-        Len(f, "Work.WorkplacePrefecture", w.WorkplacePrefecture, 10, required: true);
-        Len(f, "Work.WorkplaceAddress", w.WorkplaceAddress, 200, required: true);
-        Len(f, "Work.RequiredExperience", w.RequiredExperience, MaxText, required: false);
-        Len(f, "Work.Licenses", w.Licenses, MaxText, required: false);
+        Len(f, "Work.JobTitle", w.JobTitle, SheetLimits.Work.JobTitle, required: true);
+        Len(f, "Work.Description", w.Description, SheetLimits.Work.Description, required: true);
+        Len(f, "Work.WorkplacePrefecture", w.WorkplacePrefecture, SheetLimits.Work.WorkplacePrefecture, required: true);
+        Len(f, "Work.WorkplaceAddress", w.WorkplaceAddress, SheetLimits.Work.WorkplaceAddress, required: true);
+        Len(f, "Work.RequiredExperience", w.RequiredExperience, SheetLimits.Work.RequiredExperience, required: false);
+        Len(f, "Work.Licenses", w.Licenses, SheetLimits.Work.Licenses, required: false);
         // R-ERR-1: every free text has a bound, so a 10,000-character paste is refused next to its field, never stored.
-        Len(f, "Work.OccupationCode", w.OccupationCode, 10, required: false);
-        Len(f, "Work.ContractTerm", w.ContractTerm, 200, required: false);
-        Len(f, "Work.RenewalConditions", w.RenewalConditions, 500, required: false);
-        Len(f, "Work.WorkplaceMunicipality", w.WorkplaceMunicipality, 50, required: false);
-        Len(f, "Work.NearestStation", w.NearestStation, 50, required: false);
-        Len(f, "Work.Access", w.Access, 100, required: false);
-        Len(f, "Work.AgeReason", w.AgeReason, 500, required: false);
-        Len(f, "Work.Education", w.Education, 50, required: false);
-        Len(f, "Work.PcSkills", w.PcSkills, 500, required: false);
-        Len(f, "Work.TrialPeriodDetail", w.TrialPeriodDetail, 200, required: false);
-        Len(f, "Work.DutiesChangeScope", w.DutiesChangeScope, 200, required: false);
-        Len(f, "Work.WorkplaceChangeScope", w.WorkplaceChangeScope, 200, required: false);
+        Len(f, "Work.OccupationCode", w.OccupationCode, SheetLimits.Work.OccupationCode, required: false);
+        Len(f, "Work.ContractTerm", w.ContractTerm, SheetLimits.Work.ContractTerm, required: false);
+        Len(f, "Work.RenewalConditions", w.RenewalConditions, SheetLimits.Work.RenewalConditions, required: false);
+        Len(f, "Work.WorkplaceMunicipality", w.WorkplaceMunicipality, SheetLimits.Work.WorkplaceMunicipality, required: false);
+        Len(f, "Work.NearestStation", w.NearestStation, SheetLimits.Work.NearestStation, required: false);
+        Len(f, "Work.Access", w.Access, SheetLimits.Work.Access, required: false);
+        Len(f, "Work.AgeReason", w.AgeReason, SheetLimits.Work.AgeReason, required: false);
+        Len(f, "Work.Education", w.Education, SheetLimits.Work.Education, required: false);
+        Len(f, "Work.PcSkills", w.PcSkills, SheetLimits.Work.PcSkills, required: false);
+        Len(f, "Work.TrialPeriodDetail", w.TrialPeriodDetail, SheetLimits.Work.TrialPeriodDetail, required: false);
+        Len(f, "Work.DutiesChangeScope", w.DutiesChangeScope, SheetLimits.Work.DutiesChangeScope, required: false);
+        Len(f, "Work.WorkplaceChangeScope", w.WorkplaceChangeScope, SheetLimits.Work.WorkplaceChangeScope, required: false);
         if (w.WorkplacePostalCode.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(w.WorkplacePostalCode, @"^\d{3}-?\d{4}$"))
         {
             f.Add(Err("Work.WorkplacePostalCode", "PostalCodeFormat"));
@@ -157,15 +157,15 @@ public static class JobSheetChecks
             if (w.FixedOvertimeAmount <= 0) f.Add(Err("Wages.FixedOvertimeAmount", "FixedOvertimeNeedsAmount"));
             if (w.FixedOvertimeHours is <= 0 or > 100) f.Add(Err("Wages.FixedOvertimeHours", "FixedOvertimeNeedsHours"));
         }
-        Len(f, "Wages.OtherAllowances", w.OtherAllowances, MaxText, required: false);
-        Len(f, "Wages.Bonus", w.Bonus, 500, required: false);
-        Len(f, "Wages.FixedAllowancesDetail", w.FixedAllowancesDetail, 500, required: false);
-        Len(f, "Wages.FixedOvertimeNote", w.FixedOvertimeNote, 500, required: false);
-        Len(f, "Wages.Commuting", w.Commuting, 200, required: false);
-        Len(f, "Wages.ClosingDay", w.ClosingDay, 50, required: false);
-        Len(f, "Wages.PayDay", w.PayDay, 50, required: false);
-        Len(f, "Wages.Raise", w.Raise, 500, required: false);
-        Len(f, "Wages.AnnualIncomeExample", w.AnnualIncomeExample, 500, required: false);
+        Len(f, "Wages.OtherAllowances", w.OtherAllowances, SheetLimits.Wages.OtherAllowances, required: false);
+        Len(f, "Wages.Bonus", w.Bonus, SheetLimits.Wages.Bonus, required: false);
+        Len(f, "Wages.FixedAllowancesDetail", w.FixedAllowancesDetail, SheetLimits.Wages.FixedAllowancesDetail, required: false);
+        Len(f, "Wages.FixedOvertimeNote", w.FixedOvertimeNote, SheetLimits.Wages.FixedOvertimeNote, required: false);
+        Len(f, "Wages.Commuting", w.Commuting, SheetLimits.Wages.Commuting, required: false);
+        Len(f, "Wages.ClosingDay", w.ClosingDay, SheetLimits.Wages.ClosingDay, required: false);
+        Len(f, "Wages.PayDay", w.PayDay, SheetLimits.Wages.PayDay, required: false);
+        Len(f, "Wages.Raise", w.Raise, SheetLimits.Wages.Raise, required: false);
+        Len(f, "Wages.AnnualIncomeExample", w.AnnualIncomeExample, SheetLimits.Wages.AnnualIncomeExample, required: false);
         if (!Enum.IsDefined(w.Form)) f.Add(Err("Wages.Form", "InvalidChoice"));
         if (w.FixedOvertimeAmount is { } amount && amount > limit) f.Add(Err("Wages.FixedOvertimeAmount", "OutOfRange"));
     }
@@ -184,17 +184,19 @@ public static class JobSheetChecks
         if (h.OvertimeMonthlyAverage is < 0 or > 200) f.Add(Err("Hours.OvertimeMonthlyAverage", "OutOfRange"));
         if (h.PaidLeaveAfterSixMonths is < 0 or > 40) f.Add(Err("Hours.PaidLeaveAfterSixMonths", "OutOfRange"));
         if (h.AnnualHolidays < 105 && h.DaysPerWeek >= 5) f.Add(Warn("Hours.AnnualHolidays", "FewHolidaysWarning"));
-        Len(f, "Hours.Holidays", h.Holidays, 200, required: true);
-        Len(f, "Hours.OtherShifts", h.OtherShifts, 500, required: false);
+        Len(f, "Hours.Holidays", h.Holidays, SheetLimits.Hours.Holidays, required: true);
+        Len(f, "Hours.OtherShifts", h.OtherShifts, SheetLimits.Hours.OtherShifts, required: false);
     }
 
     public static void CheckConditions(OfferConditions c, List<Finding> f)
     {
-        if (c.RetirementAge is > 100) f.Add(Err("Conditions.RetirementAge", "OutOfRange"));
-        Len(f, "Conditions.Welfare", c.Welfare, MaxText, required: false);
-        Len(f, "Conditions.Training", c.Training, MaxText, required: false);
-        Len(f, "Conditions.CorporatePension", c.CorporatePension, 200, required: false);
-        Len(f, "Conditions.LeaveRecords", c.LeaveRecords, 500, required: false);
+        if (c.RetirementAge is < 60 or > 100) f.Add(Err("Conditions.RetirementAge", "RetirementAgeAtLeast60"));
+        Len(f, "Conditions.Welfare", c.Welfare, SheetLimits.Conditions.Welfare, required: false);
+        Len(f, "Conditions.Training", c.Training, SheetLimits.Conditions.Training, required: false);
+        Len(f, "Conditions.CorporatePension", c.CorporatePension, SheetLimits.Conditions.CorporatePension, required: false);
+        Len(f, "Conditions.LeaveRecords", c.LeaveRecords, SheetLimits.Conditions.LeaveRecords, required: false);
+        Len(f, "Work.DutiesChangeScope", w.DutiesChangeScope, SheetLimits.Work.DutiesChangeScope, required: false);
+        Len(f, "Work.WorkplaceChangeScope", w.WorkplaceChangeScope, SheetLimits.Work.WorkplaceChangeScope, required: false);
     }
 
     public static void CheckCompany(OfferCompany c, List<Finding> f)
@@ -204,11 +206,11 @@ public static class JobSheetChecks
         if (c.EmployeesAtWorkplace < 0 || c.EmployeesAtWorkplace > c.EmployeesTotal) f.Add(Err("Company.EmployeesAtWorkplace", "OutOfRange"));
         if (c.Founded is < 1600 or > 2100) f.Add(Err("Company.Founded", "OutOfRange"));
         if (c.Capital is < 0) f.Add(Err("Company.Capital", "OutOfRange"));
-        Len(f, "Company.BusinessDescription", c.BusinessDescription, MaxText, required: true);
-        Len(f, "Company.PrText", c.PrText, MaxText, required: false);
-        Len(f, "Company.Features", c.Features, MaxText, required: false);
-        Len(f, "Company.Representative", c.Representative, 50, required: false);
-        Len(f, "Company.Notes", c.Notes, MaxText, required: false);
+        Len(f, "Company.BusinessDescription", c.BusinessDescription, SheetLimits.Company.BusinessDescription, required: true);
+        Len(f, "Company.PrText", c.PrText, SheetLimits.Company.PrText, required: false);
+        Len(f, "Company.Features", c.Features, SheetLimits.Company.Features, required: false);
+        Len(f, "Company.Representative", c.Representative, SheetLimits.Company.Representative, required: false);
+        Len(f, "Company.Notes", c.Notes, SheetLimits.Company.Notes, required: false);
         if (c.EmployeesWomen is { } women && (women < 0 || women > c.EmployeesTotal)) f.Add(Err("Company.EmployeesWomen", "OutOfRange"));
         if (c.EmployeesPartTime is { } part && (part < 0 || part > c.EmployeesTotal)) f.Add(Err("Company.EmployeesPartTime", "OutOfRange"));
         if (c.CorporateNumber is { Length: > 0 } number && !System.Text.RegularExpressions.Regex.IsMatch(number, @"^\d{13}$"))
@@ -223,8 +225,8 @@ public static class JobSheetChecks
         Needed(f, "Selection.ResultWithinDays", s.ResultWithinDays);
         if (s.Openings is < 1 or > 999) f.Add(Err("Selection.Openings", "OpeningsRange"));
         if (s.ResultWithinDays is < 1 or > 60) f.Add(Err("Selection.ResultWithinDays", "OutOfRange"));
-        Len(f, "Selection.ContactName", s.ContactName, 50, required: true);
-        Len(f, "Selection.ContactPhone", s.ContactPhone, 20, required: true);
+        Len(f, "Selection.ContactName", s.ContactName, SheetLimits.Selection.ContactName, required: true);
+        Len(f, "Selection.ContactPhone", s.ContactPhone, SheetLimits.Selection.ContactPhone, required: true);
         if (s.ContactPhone.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(s.ContactPhone, @"^[0-9\-]{10,13}$"))
         {
             f.Add(Err("Selection.ContactPhone", "PhoneFormat"));
@@ -233,13 +235,13 @@ public static class JobSheetChecks
         {
             f.Add(Err("Selection.ContactEmail", "EmailFormat"));
         }
-        Len(f, "Selection.OtherDocuments", s.OtherDocuments, 500, required: false);
-        Len(f, "Selection.ReasonForHiring", s.ReasonForHiring, 200, required: false);
-        Len(f, "Selection.SelectionSchedule", s.SelectionSchedule, 200, required: false);
-        Len(f, "Selection.SelectionPlace", s.SelectionPlace, 200, required: false);
-        Len(f, "Selection.ContactDepartment", s.ContactDepartment, 100, required: false);
-        Len(f, "Selection.ContactKana", s.ContactKana, 50, required: false);
-        Len(f, "Selection.ContactEmail", s.ContactEmail, 254, required: false);
+        Len(f, "Selection.OtherDocuments", s.OtherDocuments, SheetLimits.Selection.OtherDocuments, required: false);
+        Len(f, "Selection.ReasonForHiring", s.ReasonForHiring, SheetLimits.Selection.ReasonForHiring, required: false);
+        Len(f, "Selection.SelectionSchedule", s.SelectionSchedule, SheetLimits.Selection.SelectionSchedule, required: false);
+        Len(f, "Selection.SelectionPlace", s.SelectionPlace, SheetLimits.Selection.SelectionPlace, required: false);
+        Len(f, "Selection.ContactDepartment", s.ContactDepartment, SheetLimits.Selection.ContactDepartment, required: false);
+        Len(f, "Selection.ContactKana", s.ContactKana, SheetLimits.Selection.ContactKana, required: false);
+        Len(f, "Selection.ContactEmail", s.ContactEmail, SheetLimits.Selection.ContactEmail, required: false);
         if (s.ContactFax is { Length: > 0 } fax && !System.Text.RegularExpressions.Regex.IsMatch(fax, @"^[0-9\-]{10,13}$"))
         {
             f.Add(Err("Selection.ContactFax", "PhoneFormat"));

@@ -4,7 +4,6 @@ using HelloWork.Domain.Applications;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Documents;
-using HelloWork.Domain.Documents.JobSheets;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Referrals;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Domain.Search;
 
 /// <summary>The 求人票 of one offer as this viewer may see it, and what this viewer can do with it.</summary>
-public sealed record JobDetail(Guid OfferId, JobSheetData Sheet, bool IsOpen, bool ShowsEmployerName, bool AcceptsSelfApplication,
+public sealed record JobDetail(Guid OfferId, JobSheetSource Sheet, bool IsOpen, bool ShowsEmployerName, bool AcceptsSelfApplication,
     bool AcceptsDocuments, IReadOnlyList<JobBadge> Badges, bool IsJobseeker, bool IsFavourite, Guid? LiveApplicationId, Guid? ProposedReferralId);
 
 /// <summary>
@@ -204,7 +203,7 @@ public sealed class JobSearch(Operations ops)
     /// may not see it. The employer's name follows 公開範囲 through <see cref="SearchViewer"/> (which always shows it to the offer's
     /// own employer and to staff).
     /// </summary>
-    internal static async Task<(JobOffer Offer, SearchViewer Viewer, bool ShowName, JobSheetData Sheet)?> VisibleSheetAsync(HelloWorkDb db, Actor? actor,
+    internal static async Task<(JobOffer Offer, SearchViewer Viewer, bool ShowName, JobSheetSource Sheet)?> VisibleSheetAsync(HelloWorkDb db, Actor? actor,
         string jobNumber, DateTimeOffset now, CancellationToken ct)
     {
         var offer = await db.JobOffers.FirstOrDefaultAsync(o => o.JobNumber == jobNumber, ct);
@@ -223,7 +222,7 @@ public sealed class JobSearch(Operations ops)
         var showName = viewer.ShowsName(offer.Scope, offer.EstablishmentId);
         var office = offer.AcceptingOfficeId is { } officeId ? await db.Offices.FirstOrDefaultAsync(o => o.Id == officeId, ct) : null;
         var captions = showName ? await EstablishmentProfileService.PublicCaptionsAsync(db, offer.EstablishmentId, ct) : [];
-        return (offer, viewer, showName, DocumentMapping.ToJobSheet(offer, establishment, office, showName, captions));
+        return (offer, viewer, showName, JobSheetSource.Of(offer, establishment, office, showName, captions));
     }
 
     /// <summary>Cards for a jobseeker's favourites (R-SRC-2), newest first; offers that closed since are listed as no longer open by the caller.</summary>

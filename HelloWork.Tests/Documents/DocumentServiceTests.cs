@@ -67,7 +67,7 @@ public sealed class DocumentServiceTests
         {
             var text = TextOf((await documents.JobSheetAsync(viewer, hidden.JobNumber!, TestContext.Current.CancellationToken))!.Content);
             Assert.DoesNotContain("みらい商事", text, StringComparison.Ordinal);
-            Assert.Contains(DocumentMapping.HiddenName, text, StringComparison.Ordinal);
+            Assert.Contains(JobSheetView.Term(JobSheetView.Japanese, "HiddenName"), text, StringComparison.Ordinal);
         }
         var own = TextOf((await documents.JobSheetAsync(world.EmployerActor1, hidden.JobNumber!, TestContext.Current.CancellationToken))!.Content);
         Assert.Contains("みらい商事", own, StringComparison.Ordinal);

@@ -50,8 +50,12 @@ public sealed class PublicationScopeTests
         var detail = await new JobSearch(world.Ops).DetailAsync(world.JobseekerActor1, hidden.JobNumber!, Ct);
         Assert.NotNull(detail);
         Assert.False(detail.ShowsEmployerName);
-        Assert.DoesNotContain(world.Establishment1.Name, detail.Sheet.Establishment.Name, StringComparison.Ordinal);
-        Assert.DoesNotContain(world.Establishment1.Number, detail.Sheet.Establishment.EstablishmentNumber, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.Establishment1.Name, detail.Sheet.Sheet.Establishment.Name, StringComparison.Ordinal);
+        Assert.Null(detail.Sheet.EstablishmentNumber);
+        var view = JobSheetView.Of(detail.Sheet, JobSheetView.Japanese);
+        Assert.DoesNotContain(world.Establishment1.Name, view.Row("Establishment.Name").Value, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.Establishment1.Name, view.EmployerName, StringComparison.Ordinal);
+        Assert.All(view.Rows, r => Assert.DoesNotContain(world.Establishment1.Number, r.Value, StringComparison.Ordinal));
     }
 
     [Fact]

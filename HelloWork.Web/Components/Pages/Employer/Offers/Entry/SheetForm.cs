@@ -12,39 +12,39 @@ public sealed class BasicsForm
 {
     public OfferCategory Category { get; set; }
     public bool OnlineSelfApplication { get; set; }
-    [Max(10)] public string? IndustryCode { get; set; }
-    [Req, Max(100)] public string? Industry { get; set; }
+    [Max(SheetLimits.Basics.IndustryCode)] public string? IndustryCode { get; set; }
+    [Req, Max(SheetLimits.Basics.Industry)] public string? Industry { get; set; }
     public bool TrialEmployment { get; set; }
     public PublicationScope Scope { get; set; }
 }
 
 public sealed class EstablishmentForm
 {
-    [Req, Max(100)] public string? Name { get; set; }
-    [Max(100)] public string? Kana { get; set; }
-    [Max(8)] public string? PostalCode { get; set; }
-    [Req, Max(200)] public string? Address { get; set; }
-    [Max(300)] public string? Website { get; set; }
+    [Req, Max(SheetLimits.Establishment.Name)] public string? Name { get; set; }
+    [Max(SheetLimits.Establishment.Kana)] public string? Kana { get; set; }
+    [Max(SheetLimits.Establishment.PostalCode)] public string? PostalCode { get; set; }
+    [Req, Max(SheetLimits.Establishment.Address)] public string? Address { get; set; }
+    [Max(SheetLimits.Establishment.Website)] public string? Website { get; set; }
 }
 
 public sealed class WorkForm
 {
-    [Req, Max(100)] public string? JobTitle { get; set; }
-    [Max(10)] public string? OccupationCode { get; set; }
-    [Req, Max(JobSheetChecks.MaxText)] public string? Description { get; set; }
+    [Req, Max(SheetLimits.Work.JobTitle)] public string? JobTitle { get; set; }
+    [Max(SheetLimits.Work.OccupationCode)] public string? OccupationCode { get; set; }
+    [Req, Max(SheetLimits.Work.Description)] public string? Description { get; set; }
     public EmploymentType EmploymentType { get; set; }
     public DispatchKind Dispatch { get; set; }
     public bool WorkplaceDisclosed { get; set; }
     public bool FixedTerm { get; set; }
-    [Max(200)] public string? ContractTerm { get; set; }
-    [Max(500)] public string? RenewalConditions { get; set; }
+    [Max(SheetLimits.Work.ContractTerm)] public string? ContractTerm { get; set; }
+    [Max(SheetLimits.Work.RenewalConditions)] public string? RenewalConditions { get; set; }
     public bool RegularConversion { get; set; }
-    [Max(8)] public string? WorkplacePostalCode { get; set; }
-    [Req, Max(10)] public string? WorkplacePrefecture { get; set; }
-    [Max(50)] public string? WorkplaceMunicipality { get; set; }
-    [Req, Max(200)] public string? WorkplaceAddress { get; set; }
-    [Max(50)] public string? NearestStation { get; set; }
-    [Max(100)] public string? Access { get; set; }
+    [Max(SheetLimits.Work.WorkplacePostalCode)] public string? WorkplacePostalCode { get; set; }
+    [Req, Max(SheetLimits.Work.WorkplacePrefecture)] public string? WorkplacePrefecture { get; set; }
+    [Max(SheetLimits.Work.WorkplaceMunicipality)] public string? WorkplaceMunicipality { get; set; }
+    [Req, Max(SheetLimits.Work.WorkplaceAddress)] public string? WorkplaceAddress { get; set; }
+    [Max(SheetLimits.Work.NearestStation)] public string? NearestStation { get; set; }
+    [Max(SheetLimits.Work.Access)] public string? Access { get; set; }
     [Between(0, 600)] public int? MinutesFromStation { get; set; }
     public bool RemoteWork { get; set; }
     public PassiveSmokingMeasure Smoking { get; set; }
@@ -55,15 +55,15 @@ public sealed class WorkForm
     [Between(15, 100)] public int? AgeMin { get; set; }
     [Between(15, 100)] public int? AgeMax { get; set; }
     public AgeLimitException AgeException { get; set; }
-    [Max(500)] public string? AgeReason { get; set; }
-    [Max(50)] public string? Education { get; set; }
-    [Max(JobSheetChecks.MaxText)] public string? RequiredExperience { get; set; }
-    [Max(500)] public string? PcSkills { get; set; }
-    [Max(JobSheetChecks.MaxText)] public string? Licenses { get; set; }
+    [Max(SheetLimits.Work.AgeReason)] public string? AgeReason { get; set; }
+    [Max(SheetLimits.Work.Education)] public string? Education { get; set; }
+    [Max(SheetLimits.Work.RequiredExperience)] public string? RequiredExperience { get; set; }
+    [Max(SheetLimits.Work.PcSkills)] public string? PcSkills { get; set; }
+    [Max(SheetLimits.Work.Licenses)] public string? Licenses { get; set; }
     public bool TrialPeriod { get; set; }
-    [Max(200)] public string? TrialPeriodDetail { get; set; }
-    [Max(200)] public string? DutiesChangeScope { get; set; }
-    [Max(200)] public string? WorkplaceChangeScope { get; set; }
+    [Max(SheetLimits.Work.TrialPeriodDetail)] public string? TrialPeriodDetail { get; set; }
+    [Max(SheetLimits.Work.DutiesChangeScope)] public string? DutiesChangeScope { get; set; }
+    [Max(SheetLimits.Work.WorkplaceChangeScope)] public string? WorkplaceChangeScope { get; set; }
 }
 
 public sealed class WagesForm
@@ -72,27 +72,27 @@ public sealed class WagesForm
     [Req, Between(1, 100_000_000)] public int? BaseMin { get; set; }
     [Req, Between(1, 100_000_000)] public int? BaseMax { get; set; }
     [Between(0, 100_000_000)] public int? FixedAllowances { get; set; }
-    [Max(500)] public string? FixedAllowancesDetail { get; set; }
+    [Max(SheetLimits.Wages.FixedAllowancesDetail)] public string? FixedAllowancesDetail { get; set; }
     [Between(0, 100_000_000)] public int? ExcludedAllowances { get; set; }
     [Between(1, 100_000_000)] public int? TrialBaseMin { get; set; }
     public bool FixedOvertime { get; set; }
     [Between(0, 100_000_000)] public int? FixedOvertimeAmount { get; set; }
     [Between(0, 100)] public int? FixedOvertimeHours { get; set; }
-    [Max(500)] public string? FixedOvertimeNote { get; set; }
-    [Max(JobSheetChecks.MaxText)] public string? OtherAllowances { get; set; }
-    [Max(200)] public string? Commuting { get; set; }
-    [Max(50)] public string? ClosingDay { get; set; }
-    [Max(50)] public string? PayDay { get; set; }
-    [Max(500)] public string? Raise { get; set; }
-    [Max(500)] public string? Bonus { get; set; }
-    [Max(500)] public string? AnnualIncomeExample { get; set; }
+    [Max(SheetLimits.Wages.FixedOvertimeNote)] public string? FixedOvertimeNote { get; set; }
+    [Max(SheetLimits.Wages.OtherAllowances)] public string? OtherAllowances { get; set; }
+    [Max(SheetLimits.Wages.Commuting)] public string? Commuting { get; set; }
+    [Max(SheetLimits.Wages.ClosingDay)] public string? ClosingDay { get; set; }
+    [Max(SheetLimits.Wages.PayDay)] public string? PayDay { get; set; }
+    [Max(SheetLimits.Wages.Raise)] public string? Raise { get; set; }
+    [Max(SheetLimits.Wages.Bonus)] public string? Bonus { get; set; }
+    [Max(SheetLimits.Wages.AnnualIncomeExample)] public string? AnnualIncomeExample { get; set; }
 }
 
 public sealed class HoursForm
 {
     [Req] public TimeSpan? Start { get; set; }
     [Req] public TimeSpan? End { get; set; }
-    [Max(500)] public string? OtherShifts { get; set; }
+    [Max(SheetLimits.Hours.OtherShifts)] public string? OtherShifts { get; set; }
     public bool ShiftWork { get; set; }
     [Req, Between(1, 7)] public int? DaysPerWeek { get; set; }
     public bool Overtime { get; set; }
@@ -100,7 +100,7 @@ public sealed class HoursForm
     public bool SpecialClause36 { get; set; }
     [Req, Between(0, 600)] public int? BreakMinutes { get; set; }
     [Req, Between(0, 365)] public int? AnnualHolidays { get; set; }
-    [Req, Max(200)] public string? Holidays { get; set; }
+    [Req, Max(SheetLimits.Hours.Holidays)] public string? Holidays { get; set; }
     public bool WeeklyTwoDaysOff { get; set; }
     [Between(0, 40)] public int? PaidLeaveAfterSixMonths { get; set; }
 }
@@ -113,16 +113,16 @@ public sealed class ConditionsForm
     public bool PensionInsurance { get; set; }
     public bool PublicServiceCompensation { get; set; }
     public bool Zaikei { get; set; }
-    [Max(200)] public string? CorporatePension { get; set; }
+    [Max(SheetLimits.Conditions.CorporatePension)] public string? CorporatePension { get; set; }
     public bool RetirementAllowance { get; set; }
     [Between(60, 100)] public int? RetirementAge { get; set; }
     public bool Reemployment { get; set; }
     public bool ExtendedEmployment { get; set; }
     public bool Housing { get; set; }
     public bool Childcare { get; set; }
-    [Max(500)] public string? LeaveRecords { get; set; }
-    [Max(JobSheetChecks.MaxText)] public string? Training { get; set; }
-    [Max(JobSheetChecks.MaxText)] public string? Welfare { get; set; }
+    [Max(SheetLimits.Conditions.LeaveRecords)] public string? LeaveRecords { get; set; }
+    [Max(SheetLimits.Conditions.Training)] public string? Training { get; set; }
+    [Max(SheetLimits.Conditions.Welfare)] public string? Welfare { get; set; }
 }
 
 public sealed class CompanyForm
@@ -134,35 +134,35 @@ public sealed class CompanyForm
     [Between(1600, 2100)] public int? Founded { get; set; }
     [Between(0d, 1e15)] public long? Capital { get; set; }
     public bool LaborUnion { get; set; }
-    [Req, Max(JobSheetChecks.MaxText)] public string? BusinessDescription { get; set; }
-    [Max(JobSheetChecks.MaxText)] public string? Features { get; set; }
-    [Max(50)] public string? Representative { get; set; }
-    [Max(13)] public string? CorporateNumber { get; set; }
-    [Max(JobSheetChecks.MaxText)] public string? Notes { get; set; }
-    [Max(JobSheetChecks.MaxText)] public string? PrText { get; set; }
+    [Req, Max(SheetLimits.Company.BusinessDescription)] public string? BusinessDescription { get; set; }
+    [Max(SheetLimits.Company.Features)] public string? Features { get; set; }
+    [Max(SheetLimits.Company.Representative)] public string? Representative { get; set; }
+    [Max(SheetLimits.Company.CorporateNumber)] public string? CorporateNumber { get; set; }
+    [Max(SheetLimits.Company.Notes)] public string? Notes { get; set; }
+    [Max(SheetLimits.Company.PrText)] public string? PrText { get; set; }
 }
 
 public sealed class SelectionForm
 {
     [Req, Between(1, 999)] public int? Openings { get; set; }
-    [Max(200)] public string? ReasonForHiring { get; set; }
+    [Max(SheetLimits.Selection.ReasonForHiring)] public string? ReasonForHiring { get; set; }
     public bool DocumentScreening { get; set; }
     public bool Interview { get; set; }
     public bool WrittenTest { get; set; }
     [Req, Between(1, 60)] public int? ResultWithinDays { get; set; }
-    [Max(200)] public string? SelectionSchedule { get; set; }
-    [Max(200)] public string? SelectionPlace { get; set; }
+    [Max(SheetLimits.Selection.SelectionSchedule)] public string? SelectionSchedule { get; set; }
+    [Max(SheetLimits.Selection.SelectionPlace)] public string? SelectionPlace { get; set; }
     public bool RequiresReferralSlip { get; set; }
     public bool RequiresResume { get; set; }
     public bool RequiresCareerSheet { get; set; }
-    [Max(500)] public string? OtherDocuments { get; set; }
+    [Max(SheetLimits.Selection.OtherDocuments)] public string? OtherDocuments { get; set; }
     public bool AcceptsMypageDocuments { get; set; }
-    [Max(100)] public string? ContactDepartment { get; set; }
-    [Req, Max(50)] public string? ContactName { get; set; }
-    [Max(50)] public string? ContactKana { get; set; }
-    [Req, Max(20)] public string? ContactPhone { get; set; }
-    [Max(20)] public string? ContactFax { get; set; }
-    [Max(254)] public string? ContactEmail { get; set; }
+    [Max(SheetLimits.Selection.ContactDepartment)] public string? ContactDepartment { get; set; }
+    [Req, Max(SheetLimits.Selection.ContactName)] public string? ContactName { get; set; }
+    [Max(SheetLimits.Selection.ContactKana)] public string? ContactKana { get; set; }
+    [Req, Max(SheetLimits.Selection.ContactPhone)] public string? ContactPhone { get; set; }
+    [Max(SheetLimits.Selection.ContactFax)] public string? ContactFax { get; set; }
+    [Max(SheetLimits.Selection.ContactEmail)] public string? ContactEmail { get; set; }
 }
 
 /// <summary>The whole sheet as eight forms; <see cref="Section"/> gives the form of an entry screen (1–8) or of a finding's field prefix.</summary>
