@@ -190,13 +190,11 @@ public static class JobSheetChecks
 
     public static void CheckConditions(OfferConditions c, List<Finding> f)
     {
-        if (c.RetirementAge is < 60 or > 100) f.Add(Err("Conditions.RetirementAge", "RetirementAgeAtLeast60"));
+        if (c.RetirementAge is > 100) f.Add(Err("Conditions.RetirementAge", "OutOfRange"));
         Len(f, "Conditions.Welfare", c.Welfare, SheetLimits.Conditions.Welfare, required: false);
         Len(f, "Conditions.Training", c.Training, SheetLimits.Conditions.Training, required: false);
         Len(f, "Conditions.CorporatePension", c.CorporatePension, SheetLimits.Conditions.CorporatePension, required: false);
         Len(f, "Conditions.LeaveRecords", c.LeaveRecords, SheetLimits.Conditions.LeaveRecords, required: false);
-        Len(f, "Work.DutiesChangeScope", w.DutiesChangeScope, SheetLimits.Work.DutiesChangeScope, required: false);
-        Len(f, "Work.WorkplaceChangeScope", w.WorkplaceChangeScope, SheetLimits.Work.WorkplaceChangeScope, required: false);
     }
 
     public static void CheckCompany(OfferCompany c, List<Finding> f)
