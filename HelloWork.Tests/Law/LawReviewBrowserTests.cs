@@ -54,6 +54,8 @@ public sealed class LawReviewBrowserTests(PortalHost portal, Chromium chromium)
             .ToHaveCountAsync(1);
         await cards[2].ScrollIntoViewIfNeededAsync();
         await staff.CheckPageAsync();
+        Directory.CreateDirectory(PortalBrowser.ScreenshotFolder);
+        await cards[1].ScreenshotAsync(new() { Path = Path.Combine(PortalBrowser.ScreenshotFolder, $"law-review-{width}-card.png") });
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class LawReviewBrowserTests(PortalHost portal, Chromium chromium)
         var a = admin.Page;
         await Assertions.Expect(a.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("最低賃金の管理");
         await Assertions.Expect(a.GetByRole(AriaRole.Row).Filter(new() { HasText = "東京都" }).Filter(new() { HasText = "1,226円" })).ToBeVisibleAsync(Arrives);
-        await a.GetByTestId("mw-date").Locator("input").FillAsync("2026/10/01");
+        await a.GetByLabel("発効日").FillAsync("2026/10/01");
         await a.GetByTestId("mw-add").ClickAsync();
         await Assertions.Expect(a.GetByText("日付は 2026-10-01 の形式で入力してください。")).ToBeVisibleAsync(Arrives);
         await admin.CheckPageAsync();
