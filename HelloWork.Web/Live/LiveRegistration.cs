@@ -45,6 +45,7 @@ public static class LiveRegistration
         });
         services.AddHostedService<HubBridge>();
         services.AddScoped<LiveNotices>();
+        services.AddSingleton<HelloWork.Web.Notices.NoticeRenderer>();
         services.AddScoped<CircuitHandler, LiveCircuitHandler>();
 
         // Same application name on every node: protected payloads (cookies, bearer tokens) are readable across nodes.
