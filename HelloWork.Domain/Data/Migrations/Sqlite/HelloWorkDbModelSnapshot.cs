@@ -982,7 +982,7 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Args")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -991,9 +991,6 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Link")
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
@@ -1007,11 +1004,6 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
