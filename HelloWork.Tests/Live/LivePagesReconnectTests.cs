@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using HelloWork.Domain.Applications;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
+using HelloWork.Domain.Data.Demo;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Messaging;
 using HelloWork.Domain.Notices;
@@ -66,23 +67,24 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
     [Fact]
     public async Task Review_queue_gets_a_submission_and_offer_list_and_detail_a_return_made_while_down_once_R_LIVE_1_R_LIVE_2()
     {
-        var employers = new[] { await Host.ActorAsync("employer1@example.jp"), await Host.ActorAsync("employer2@example.jp") };
+        var employer = await Host.ActorAsync("employer1@example.jp");
         var staffs = new[] { await Host.ActorAsync("staff1@example.jp"), await Host.ActorAsync("staff2@example.jp") };
-        var estIds = employers.Select(e => e.EstablishmentId!.Value).ToList();
-        var offer = await WithDbAsync(db => db.JobOffers.AsNoTracking()
-            .Where(o => estIds.Contains(o.EstablishmentId) && (o.Status == OfferStatus.Returned || o.Status == OfferStatus.Submitted))
-            .OrderByDescending(o => o.Status).FirstAsync(Ct));
-        var employer = employers.Single(e => e.EstablishmentId == offer.EstablishmentId);
-        var officeId = await WithDbAsync(db => db.Establishments.Where(e => e.Id == offer.EstablishmentId).Select(e => e.OfficeId).SingleAsync(Ct));
-        var staff = staffs.Single(s => s.OfficeId == officeId);
-
-        if (offer.Status == OfferStatus.Returned)
+        // A complete draft of the employer's establishment (the demo sheet), as the entry screens would leave it.
+        var offer = await WithDbAsync(async db =>
         {
-            // The review queue: the employer sends the corrected offer again while the staff page is down.
-            var submitted = await ReconnectAfterAsync(staff, silent => new JobOfferService(silent).SubmitAsync(employer, offer.Id));
-            Assert.Single(Concerning(submitted, LiveKinds.ReviewQueue), n => n.SubjectId == offer.Id && n.Kind == NoticeKind.OfferSubmitted);
-            Assert.Contains(await Host.Get<ReviewQueue>().OffersAsync(staff, Ct), i => i.OfferId == offer.Id);
-        }
+            var est = await db.Establishments.SingleAsync(e => e.Id == employer.EstablishmentId, Ct);
+            var sheet = SampleSheets.Build(new Random(16), Vocabulary.Occupations[0], Vocabulary.Places[0], est.Name, est.Kana, est.Address, est.Employees);
+            var draft = db.JobOffers.Add(new JobOffer(est.Id, OfferChannel.Online, sheet, Host.Get<TimeProvider>().GetUtcNow())).Entity;
+            await db.SaveChangesAsync(Ct);
+            return (draft.Id, est.OfficeId);
+        });
+        var staff = staffs.Single(s => s.OfficeId == offer.OfficeId);
+
+        // The review queue: the employer submits while the staff page is down.
+        var submitted = await ReconnectAfterAsync(staff, silent => new JobOfferService(silent).SubmitAsync(employer, offer.Id));
+        Assert.Single(Concerning(submitted, LiveKinds.ReviewQueue), n => n.SubjectId == offer.Id && n.Kind == NoticeKind.OfferSubmitted);
+        Assert.Single(Concerning(submitted, LiveKinds.StaffFigures), n => n.SubjectId == offer.Id);
+        Assert.Contains(await Host.Get<ReviewQueue>().OffersAsync(staff, Ct), i => i.OfferId == offer.Id);
 
         var got = await ReconnectAfterAsync(employer, silent => new JobOfferService(silent).ReturnAsync(staff, offer.Id, "賃金の欄を確認してください。"));
 

@@ -38,9 +38,9 @@ public sealed partial class NoticesAsDataTests(LiveHubFixture fixture) : IClassF
         {
             foreach (var audience in Audiences)
             {
-                var recipient = audience + Guid.NewGuid();
-                var ja = renderer.Render(kind, recipient, Guid.NewGuid(), FullArgs, Japanese);
-                var en = renderer.Render(kind, recipient, Guid.NewGuid(), FullArgs, English);
+                var (recipient, subject) = (audience + Guid.NewGuid(), Guid.NewGuid());
+                var ja = renderer.Render(kind, recipient, subject, FullArgs, Japanese);
+                var en = renderer.Render(kind, recipient, subject, FullArgs, English);
                 foreach (var text in new[] { ja.Title, ja.Body, en.Title, en.Body })
                 {
                     Assert.DoesNotMatch("[{}\\[\\]]", text);
@@ -140,9 +140,19 @@ public sealed partial class NoticesAsDataTests(LiveHubFixture fixture) : IClassF
         var seq = 1_000_000;
         foreach (var (recipient, kind, title, subject) in rows)
         {
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO Notices (Id, Recipient, Seq, Kind, SubjectId, Args, CreatedAt, Title, Body, Link) VALUES ({0}, {1}, {2}, {3}, {4}, '{{}}', 0, {5}, '本文', '/employer/applicants')",
-                [Guid.NewGuid(), recipient, seq++, (int)kind, subject is { } id ? id : DBNull.Value, title], Ct);
+            var id = Guid.NewGuid().ToString().ToUpperInvariant();
+            if (subject is { } about)
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO Notices (Id, Recipient, Seq, Kind, SubjectId, Args, CreatedAt, Title, Body, Link) VALUES ({0}, {1}, {2}, {3}, {4}, '{{}}', 0, {5}, '本文', '/employer/applicants')",
+                    [id, recipient, seq++, (int)kind, about.ToString().ToUpperInvariant(), title], Ct);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO Notices (Id, Recipient, Seq, Kind, SubjectId, Args, CreatedAt, Title, Body, Link) VALUES ({0}, {1}, {2}, {3}, NULL, '{{}}', 0, {4}, '本文', NULL)",
+                    [id, recipient, seq++, (int)kind, title], Ct);
+            }
         }
 
         foreach (var statement in NoticeArgsMigration.Statements(postgres: false))
