@@ -128,7 +128,7 @@ public static class LiveScenario
                     try
                     {
                         var id = await ops.RunAsync(Actor.System, async w =>
-                            (await w.Notices.AddAsync(recipient, NoticeKind.Info, "ベンチマーク", $"live #{n}", null, null)).Id);
+                            (await w.Notices.AddAsync(recipient, NoticeKind.Info, null, new Dictionary<string, string> { ["n"] = $"{n}" })).Id);
                         changes[id] = (recipient, started, Stopwatch.GetTimestamp());
                     }
 #pragma warning disable CA1031 // a change that fails is counted and reported, not a crash of the benchmark

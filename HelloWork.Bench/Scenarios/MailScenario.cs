@@ -61,7 +61,7 @@ public static class MailScenario
                 {
                     for (var i = from; i < from + n; i++)
                     {
-                        await w.Notices.AddAsync(Recipients.User(ids[i % ids.Count]), NoticeKind.ResultRegistered, "選考結果", "", "/jobseeker/applications", null);
+                        await w.Notices.AddAsync(Recipients.User(ids[i % ids.Count]), NoticeKind.ResultRegistered, null, null);
                     }
                 });
                 done += n;
@@ -81,7 +81,7 @@ public static class MailScenario
             var environment = new HostingEnvironment { ContentRootPath = folder };
             var dispatchers = Enumerable.Range(0, nodes).Select(_ => new MailDispatcher(
                 services.GetRequiredService<IDbContextFactory<Domain.Data.HelloWorkDb>>(), TimeProvider.System,
-                new MailSender(settings, environment, NullLogger<MailSender>.Instance), new MailRenderer(settings), settings)).ToList();
+                new MailSender(settings, environment, NullLogger<MailSender>.Instance), new MailRenderer(settings), settings, new web::HelloWork.Web.Notices.NoticeRenderer())).ToList();
 
             var watch = Stopwatch.StartNew();
             var sentByNode = new int[nodes];

@@ -39,8 +39,8 @@ public sealed class ImageReviewService(Operations ops)
     {
         var (image, est) = await OfficeImageAsync(w, imageId, ct);
         image.Approve(actor.UserId, shownSubmittedAt, w.Now);
-        await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.ImageReviewed, "画像を公開しました",
-            $"「{image.Caption}」を確認し、公開しました。", "/employer/establishment", image.Id, ct);
+        await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.ImageReviewed, image.Id,
+            new Dictionary<string, string> { [NoticeArg.Caption] = image.Caption }, ct);
         w.Audit("EstablishmentImageApproved", nameof(EstablishmentImage), image.Id, detail: est.Number);
     }, ct);
 
@@ -50,8 +50,8 @@ public sealed class ImageReviewService(Operations ops)
         {
             var (image, est) = await OfficeImageAsync(w, imageId, ct);
             image.Refuse(actor.UserId, shownSubmittedAt, reason, w.Now);
-            await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.ImageReviewed, "画像を公開しませんでした",
-                $"「{image.Caption}」：{image.RefusalReason}", "/employer/establishment", image.Id, ct);
+            await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.ImageRefused, image.Id,
+                new Dictionary<string, string> { [NoticeArg.Caption] = image.Caption, [NoticeArg.Reason] = image.RefusalReason ?? "" }, ct);
             w.Audit("EstablishmentImageRefused", nameof(EstablishmentImage), image.Id, detail: image.RefusalReason);
         }, ct);
 

@@ -158,8 +158,8 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
             var userIds = await w.Db.Users.Where(u => u.JobseekerId == jobseekerId).Select(u => u.Id).ToListAsync(ct);
             foreach (var userId in userIds)
             {
-                await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.GuidanceMessage, "求人情報提供先からの案内",
-                    $"{agency.Name}からメッセージが届きました。", "/jobseeker/guidance", message.Id, ct);
+                await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.GuidanceMessage, message.Id,
+                    new Dictionary<string, string> { [NoticeArg.AgencyName] = agency.Name }, ct);
             }
             return message.Id;
         }, ct);
@@ -174,8 +174,7 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
             throw new ScopeException("guidance thread");
         }
         w.Db.GuidanceMessages.Add(new GuidanceMessage(agencyId, jobseekerId, null, true, body, w.Now));
-        await w.Notices.AddAsync(Recipients.Agency(agencyId), NoticeKind.GuidanceMessage, "案内メッセージへの返信", "求職者から返信がありました。",
-            "/agency/profiles", null, ct);
+        await w.Notices.AddAsync(Recipients.Agency(agencyId), NoticeKind.GuidanceMessage, null, NoticeArg.None, ct);
     }, ct);
 
     /// <summary>受信拒否: no further messages from this agency (R-AGY-3).</summary>

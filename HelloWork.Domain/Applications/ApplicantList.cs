@@ -40,8 +40,11 @@ public sealed record ApplicantQuery
 }
 
 /// <summary>One row of the applicant list (R-APP-2): 選考状況, 氏名, マイページ有無, 応募方法, 紹介・応募日, 選考結果登録日, the offer.</summary>
+/// <param name="UnreadMessages">The applicant wrote a message the establishment has not read yet (R-MSG-2): the list marks the
+/// row, and the mark appears and clears live.</param>
 public sealed record ApplicantRow(Guid ApplicationId, ApplicationStatus Status, string ApplicantName, string ApplicantKana, bool HasMypage,
-    ApplicationMethod Method, DateTimeOffset AppliedAt, DateTimeOffset? ResultRegisteredAt, Guid JobOfferId, string? JobNumber, string JobTitle);
+    ApplicationMethod Method, DateTimeOffset AppliedAt, DateTimeOffset? ResultRegisteredAt, Guid JobOfferId, string? JobNumber, string JobTitle,
+    bool UnreadMessages = false);
 
 public sealed record ApplicantPage(IReadOnlyList<ApplicantRow> Rows, int TotalCount, int Page, int PageSize);
 
@@ -150,10 +153,14 @@ public sealed class ApplicantList(Operations ops)
                 from a in page
                 join j in db.Jobseekers on a.JobseekerId equals j.Id
                 join o in db.JobOffers on a.JobOfferId equals o.Id
-                select new Joined { A = a, Name = j.Name, Kana = j.Kana, JobNumber = o.JobNumber, Title = o.Title };
+                select new Joined
+                {
+                    A = a, Name = j.Name, Kana = j.Kana, JobNumber = o.JobNumber, Title = o.Title,
+                    Unread = db.Messages.Any(m => m.ApplicationId == a.Id && m.From == Messaging.MessageSide.Jobseeker && m.ReadAt == null),
+                };
             var rows = await Sort(joined, query)
                 .Select(x => new ApplicantRow(x.A.Id, x.A.Status, x.Name, x.Kana, x.A.ApplicantHasMypage, x.A.Method, x.A.AppliedAt,
-                    x.A.ResultRegisteredAt, x.A.JobOfferId, x.JobNumber, x.Title))
+                    x.A.ResultRegisteredAt, x.A.JobOfferId, x.JobNumber, x.Title, x.Unread))
                 .ToListAsync(ct);
             return new ApplicantPage(rows, total, query.Page, query.PageSize);
         }, ct);
@@ -167,6 +174,7 @@ public sealed class ApplicantList(Operations ops)
         public required string Kana { get; init; }
         public string? JobNumber { get; init; }
         public required string Title { get; init; }
+        public bool Unread { get; init; }
     }
 
     /// <summary>Each sort follows an index of Applications, ties broken by the id so that paging is stable.</summary>

@@ -69,17 +69,20 @@ public sealed class ApplicationService(Operations ops)
             && r.Status == Search.DirectRequestStatus.Sent, ct);
         request?.Answer(applied: true, w.Now);
 
-        var methodLabel = referral is null ? "オンライン自主応募" : "オンラインハローワーク紹介";
-        var office = referral is null ? null : await w.Db.Offices.FirstAsync(o => o.Id == referral.OfficeId, ct);
-        var body = office is null
-            ? $"求人番号 {offer.JobNumber}　{offer.Title}　応募者 {jobseeker.Name}"
-            : $"{office.Name}　求人番号 {offer.JobNumber}　{offer.Title}　応募者 {jobseeker.Name}";
-        await w.Notices.AddAsync(Recipients.Establishment(offer.EstablishmentId), NoticeKind.ApplicationReceived,
-            $"応募通知（{methodLabel}）", body, $"/employer/applicants/{application.Id}", application.Id, ct);
+        var args = new Dictionary<string, string>
+        {
+            [NoticeArg.Method] = method.ToString(), [NoticeArg.JobNumber] = offer.JobNumber ?? "", [NoticeArg.OfferTitle] = offer.Title,
+            [NoticeArg.ApplicantName] = jobseeker.Name,
+        };
         if (referral is not null)
         {
-            await w.Notices.AddAsync(Recipients.Office(referral.OfficeId), NoticeKind.ReferralEstablished, "紹介成立",
-                $"求人番号 {offer.JobNumber}　{offer.Title}", $"/staff/referrals", referral.Id, ct);
+            args[NoticeArg.OfficeName] = await w.Db.Offices.Where(o => o.Id == referral.OfficeId).Select(o => o.Name).FirstAsync(ct);
+        }
+        await w.Notices.AddAsync(Recipients.Establishment(offer.EstablishmentId), NoticeKind.ApplicationReceived, application.Id, args, ct);
+        if (referral is not null)
+        {
+            await w.Notices.AddAsync(Recipients.Office(referral.OfficeId), NoticeKind.ReferralEstablished, referral.Id,
+                new Dictionary<string, string> { [NoticeArg.JobNumber] = offer.JobNumber ?? "", [NoticeArg.OfferTitle] = offer.Title }, ct);
         }
         w.Audit("ApplicationCreated", nameof(Application), application.Id, jobseekerId, referral?.OfficeId, method.ToString());
         return application.Id;
@@ -126,14 +129,14 @@ public sealed class ApplicationService(Operations ops)
         await DeleteDocumentsAsync(w, application, ct);
         var offer = await w.Db.JobOffers.FirstAsync(o => o.Id == application.JobOfferId, ct);
         var name = await w.Db.Jobseekers.Where(j => j.Id == jobseekerId).Select(j => j.Name).FirstAsync(ct);
-        await w.Notices.AddAsync(Recipients.Establishment(application.EstablishmentId), NoticeKind.ApplicationCancelled, "応募取消の通知",
-            $"求人番号 {offer.JobNumber}　{offer.Title}　応募者 {name}", $"/employer/applicants/{application.Id}", application.Id, ct);
+        await w.Notices.AddAsync(Recipients.Establishment(application.EstablishmentId), NoticeKind.ApplicationCancelled, application.Id,
+            new Dictionary<string, string> { [NoticeArg.JobNumber] = offer.JobNumber ?? "", [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.ApplicantName] = name }, ct);
         if (application.ReferralId is { } referralId
             && await w.Db.Referrals.Where(r => r.Id == referralId).Select(r => (Guid?)r.OfficeId).FirstOrDefaultAsync(ct) is { } officeId)
         {
             // The referring office's board shows the cancellation live (issue 6).
-            await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ApplicationCancelled, "紹介後の応募取消",
-                $"求人番号 {offer.JobNumber}　{offer.Title}", "/staff/referrals", referralId, ct);
+            await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ApplicationCancelled, referralId,
+                new Dictionary<string, string> { [NoticeArg.JobNumber] = offer.JobNumber ?? "", [NoticeArg.OfferTitle] = offer.Title }, ct);
         }
         w.Audit("ApplicationCancelled", nameof(Application), application.Id, jobseekerId);
     }, ct);
@@ -167,16 +170,18 @@ public sealed class ApplicationService(Operations ops)
         application.RegisterResult(input.Outcome, input.ReasonCode, input.Discrepancy, input.DiscrepancyNote, input.HiringDate, channel, w.Now);
         await DeleteDocumentsAsync(w, application, ct);
         var label = application.Status switch { ApplicationStatus.Hired => "採用", ApplicationStatus.Withdrawn => "辞退", _ => "不採用" };
+        var result = new Dictionary<string, string>
+        {
+            [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.JobNumber] = offer.JobNumber ?? "", [NoticeArg.Result] = application.Status.ToString(),
+        };
         var userIds = await w.Db.Users.Where(u => u.JobseekerId == application.JobseekerId).Select(u => u.Id).ToListAsync(ct);
         foreach (var userId in userIds)
         {
-            await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.ResultRegistered, "選考結果のお知らせ",
-                $"{offer.Title}（求人番号 {offer.JobNumber}）の選考結果：{label}", $"/jobseeker/applications/{application.Id}", application.Id, ct);
+            await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.ResultRegistered, application.Id, result, ct);
         }
         if (offer.AcceptingOfficeId is { } officeId)
         {
-            await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ResultRegistered, "採否結果の登録",
-                $"求人番号 {offer.JobNumber}　{offer.Title}：{label}", "/staff/referrals", application.Id, ct);
+            await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ResultRegistered, application.Id, result, ct);
         }
         w.Audit("ResultRegistered", nameof(Application), application.Id, application.JobseekerId, offer.AcceptingOfficeId, $"{label}/{channel}");
     }, ct);

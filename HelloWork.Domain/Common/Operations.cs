@@ -72,9 +72,9 @@ public sealed class Operations(IDbContextFactory<HelloWorkDb> factory, TimeProvi
                 // Another operation took the same notice counter or office serial first: run again on fresh data.
                 continue;
             }
-            if (work.Notices.Added.Count > 0)
+            if (work.Notices.ToPublish is { Count: > 0 } published)
             {
-                await bus.PublishAsync([.. work.Notices.Added.Select(LiveNotice.From)], CancellationToken.None);
+                await bus.PublishAsync(published, CancellationToken.None);
             }
             return result;
         }

@@ -106,8 +106,8 @@ public sealed class JobOfferService(Operations ops)
         var offer = await OwnOfferAsync(w, offerId, ct);
         offer.Submit(w.Now, await Law.MinimumWages.TableAsync(w.Db, ct));
         var est = await w.Db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
-        await w.Notices.AddAsync(Recipients.Office(est.OfficeId), NoticeKind.OfferSubmitted, "求人の申込みがありました",
-            $"{est.Name}　{offer.Title}", "/staff/review", offer.Id, ct);
+        await w.Notices.AddAsync(Recipients.Office(est.OfficeId), NoticeKind.OfferSubmitted, offer.Id,
+            new Dictionary<string, string> { [NoticeArg.EstablishmentName] = est.Name, [NoticeArg.OfferTitle] = offer.Title }, ct);
         w.Audit("OfferSubmitted", nameof(JobOffer), offer.Id);
     }, ct);
 
@@ -128,8 +128,10 @@ public sealed class JobOfferService(Operations ops)
         }
         var office = await w.Db.Offices.FirstAsync(o => o.Id == officeId, ct);
         offer.Accept(office, w.Now);
-        await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.OfferAccepted, "求人を受理・公開しました",
-            $"求人番号 {offer.JobNumber}　{offer.Title}（紹介期限日 {JapanTime.Format(offer.ValidUntil!.Value)}）", $"/employer/offers/{offer.Id}", offer.Id, ct);
+        await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.OfferAccepted, offer.Id, new Dictionary<string, string>
+        {
+            [NoticeArg.JobNumber] = offer.JobNumber!, [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.Date] = NoticeArg.DateValue(offer.ValidUntil!.Value),
+        }, ct);
         w.Audit("OfferAccepted", nameof(JobOffer), offer.Id, detail: offer.JobNumber);
         return offer.JobNumber!;
     }, ct);
@@ -145,8 +147,8 @@ public sealed class JobOfferService(Operations ops)
             throw new ScopeException("offer of another office");
         }
         offer.Return(comment, w.Now);
-        await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.OfferReturned, "求人の修正依頼があります",
-            $"{offer.Title}：{offer.CorrectionRequest}", $"/employer/offers/{offer.Id}", offer.Id, ct);
+        await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.OfferReturned, offer.Id,
+            new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.Correction] = offer.CorrectionRequest ?? "" }, ct);
         w.Audit("OfferReturned", nameof(JobOffer), offer.Id);
     }, ct);
 

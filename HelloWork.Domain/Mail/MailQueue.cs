@@ -38,9 +38,11 @@ public static class MailQueue
     }
 
     /// <summary>Called by the notice outbox for every notice it adds.</summary>
-    public static async Task ForNoticeAsync(HelloWorkDb db, string recipient, NoticeKind kind, string? link, Guid? subjectId, DateTimeOffset now,
-        CancellationToken ct = default)
+    public static async Task ForNoticeAsync(HelloWorkDb db, Notice notice, DateTimeOffset now, CancellationToken ct = default)
     {
+        var (recipient, kind, subjectId) = (notice.Recipient, notice.Kind, notice.SubjectId);
+        // Only the job number goes into a mail (「求人番号 … について」, R-MAIL-4): never a name, never a message's text.
+        var jobNumber = NoticeArg.Read(notice.Args).GetValueOrDefault(NoticeArg.JobNumber);
         if (!MailedKinds.Contains(kind) || recipient.StartsWith("office:", StringComparison.Ordinal))
         {
             return;
@@ -57,7 +59,8 @@ public static class MailQueue
             {
                 continue;
             }
-            db.OutboxMails.Add(new OutboxMail(person.Id, person.Email!, person.Culture, MailKind.Notice, link, now, kind, threadKey: threadKey));
+            db.OutboxMails.Add(new OutboxMail(person.Id, person.Email!, person.Culture, MailKind.Notice, null, now, kind, threadKey: threadKey,
+                detail: jobNumber, noticeId: notice.Id));
         }
     }
 

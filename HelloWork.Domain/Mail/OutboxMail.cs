@@ -41,7 +41,7 @@ public sealed class OutboxMail
     private OutboxMail() { }
 
     public OutboxMail(Guid? userId, string toAddress, string culture, MailKind kind, string? link, DateTimeOffset now,
-        Notices.NoticeKind? noticeKind = null, string? secret = null, string? threadKey = null, string? detail = null)
+        Notices.NoticeKind? noticeKind = null, string? secret = null, string? threadKey = null, string? detail = null, Guid? noticeId = null)
     {
         Id = Guid.NewGuid();
         MessageId = $"{Id:N}@hellowork.local";
@@ -54,6 +54,7 @@ public sealed class OutboxMail
         Secret = secret;
         ThreadKey = threadKey;
         Detail = detail;
+        NoticeId = noticeId;
         CreatedAt = now;
         NextAttemptAt = now;
     }
@@ -66,7 +67,10 @@ public sealed class OutboxMail
     public MailKind Kind { get; private set; }
     public Notices.NoticeKind? NoticeKind { get; private set; }
 
-    /// <summary>The portal path the mail links to (relative; the sender makes it absolute).</summary>
+    /// <summary>The notice a notice mail is about: the web renders its link from it, as it does for the bell (R-NTC-1).</summary>
+    public Guid? NoticeId { get; private set; }
+
+    /// <summary>The portal path the mail links to (relative; the sender makes it absolute); null for a notice mail.</summary>
     public string? Link { get; private set; }
 
     /// <summary>The one-time token of an account mail (reset, confirmation, invitation), needed only until the mail is sent:

@@ -46,14 +46,14 @@ public sealed class MessageService(Operations ops, MessageSendLimit? sendLimit =
             var userIds = await w.Db.Users.Where(u => u.JobseekerId == application.JobseekerId).Select(u => u.Id).ToListAsync(ct);
             foreach (var userId in userIds)
             {
-                await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.MessageReceived, "求人者からメッセージが届きました",
-                    offer.Title, $"/jobseeker/applications/{application.Id}", application.Id, ct);
+                await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.MessageReceived, application.Id,
+                    new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title }, ct);
             }
         }
         else
         {
-            await w.Notices.AddAsync(Recipients.Establishment(application.EstablishmentId), NoticeKind.MessageReceived, "応募者からメッセージが届きました",
-                offer.Title, $"/employer/applicants/{application.Id}", application.Id, ct);
+            await w.Notices.AddAsync(Recipients.Establishment(application.EstablishmentId), NoticeKind.MessageReceived, application.Id,
+                new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title }, ct);
         }
         return message.Id;
     }, ct);
@@ -64,9 +64,15 @@ public sealed class MessageService(Operations ops, MessageSendLimit? sendLimit =
         var (application, side) = await ThreadOfAsync(w, applicationId, ct);
         var messages = await w.Db.Messages.Where(m => m.ApplicationId == application.Id).OrderBy(m => m.SentAt).ToListAsync(ct);
         var views = messages.Select(m => new MessageView(m.Id, m.From, m.Body, m.SentAt, m.ReadAt is not null || m.From == side)).ToList();
-        foreach (var m in messages.Where(m => m.From != side))
+        var unread = messages.Where(m => m.From != side && m.ReadAt is null).ToList();
+        foreach (var m in unread)
         {
             m.MarkRead(w.Now);
+        }
+        if (unread.Count > 0 && side == MessageSide.Employer)
+        {
+            // The establishment's other open applicant lists clear the row's unread mark (R-MSG-2, R-LIVE-1).
+            w.Notices.SignalRead(Recipients.Establishment(application.EstablishmentId));
         }
         return views;
     }, ct);

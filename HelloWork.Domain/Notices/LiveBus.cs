@@ -3,10 +3,11 @@ using System.Collections.Concurrent;
 namespace HelloWork.Domain.Notices;
 
 /// <summary>What the live bus carries: a stored notice, addressed to a recipient key, with its sequence number.</summary>
-public sealed record LiveNotice(string Recipient, long Seq, Guid NoticeId, NoticeKind Kind, string Title, string Body, string? Link,
-    Guid? SubjectId, DateTimeOffset CreatedAt)
+/// <remarks>Data only (kind, subject, arguments): each reader renders it in their own language (R-NTC-1).</remarks>
+public sealed record LiveNotice(string Recipient, long Seq, Guid NoticeId, NoticeKind Kind, Guid? SubjectId,
+    IReadOnlyDictionary<string, string> Args, DateTimeOffset CreatedAt)
 {
-    public static LiveNotice From(Notice n) => new(n.Recipient, n.Seq, n.Id, n.Kind, n.Title, n.Body, n.Link, n.SubjectId, n.CreatedAt);
+    public static LiveNotice From(Notice n) => new(n.Recipient, n.Seq, n.Id, n.Kind, n.SubjectId, NoticeArg.Read(n.Args), n.CreatedAt);
 
     /// <summary>
     /// Not a stored notice but a signal that the recipient's read/unread state changed (mark-as-read), so every open bell
@@ -14,7 +15,7 @@ public sealed record LiveNotice(string Recipient, long Seq, Guid NoticeId, Notic
     /// never caught up: the count is read from the database anyway.
     /// </summary>
     public static LiveNotice ReadSignal(string recipient, DateTimeOffset now) =>
-        new(recipient, 0, Guid.Empty, NoticeKind.Info, "", "", null, null, now);
+        new(recipient, 0, Guid.Empty, NoticeKind.Info, null, NoticeArg.None, now);
 
     public bool IsReadSignal => Seq == 0 && Recipient != AccessEndedRecipient;
 

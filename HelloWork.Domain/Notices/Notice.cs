@@ -17,6 +17,11 @@ public enum NoticeKind
     GuidanceMessage = 11,
     JobInformation = 12,
     ImageReviewed = 13,
+    ReferralSent = 14,
+    ReferralDeclined = 15,
+    ImageRefused = 16,
+    Welcome = 17,
+    OfficeClosure = 18,
 }
 
 /// <summary>
@@ -24,21 +29,21 @@ public enum NoticeKind
 /// an office (<c>office:{id}</c>) or an agency (<c>agency:{id}</c>). <see cref="Seq"/> numbers the recipient's notices
 /// 1, 2, 3 … so that a page that reconnects asks for everything after the last one it saw (R-LIVE-2).
 /// Notices are written in the same transaction as the change that causes them (an outbox) and published after commit.
+/// A notice is data, not prose (R-NTC-1, R-UI-1): its kind, its subject and its arguments (<see cref="NoticeArg"/>). The web
+/// renders title, body and link from them in the reader's language; the domain knows no wording and no routes.
 /// </summary>
 public sealed class Notice
 {
     private Notice() { }
 
-    public Notice(string recipient, long seq, NoticeKind kind, string title, string body, string? link, Guid? subjectId, DateTimeOffset now)
+    public Notice(string recipient, long seq, NoticeKind kind, Guid? subjectId, IReadOnlyDictionary<string, string>? args, DateTimeOffset now)
     {
         Id = Guid.NewGuid();
         Recipient = recipient;
         Seq = seq;
         Kind = kind;
-        Title = title;
-        Body = body;
-        Link = link;
         SubjectId = subjectId;
+        Args = NoticeArg.Write(args);
         CreatedAt = now;
     }
 
@@ -46,9 +51,10 @@ public sealed class Notice
     public string Recipient { get; private set; } = "";
     public long Seq { get; private set; }
     public NoticeKind Kind { get; private set; }
-    public string Title { get; private set; } = "";
-    public string Body { get; private set; } = "";
-    public string? Link { get; private set; }
+
+    /// <summary>The arguments as a JSON object of strings (names in <see cref="NoticeArg"/>): what the notice says, captured
+    /// when it was written (an offer's title then, not now).</summary>
+    public string Args { get; private set; } = "{}";
 
     /// <summary>The application, offer, referral … the notice is about, so open pages know what to refresh.</summary>
     public Guid? SubjectId { get; private set; }

@@ -10,6 +10,5 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.HasIndex(n => new { n.Recipient, n.Seq }).IsUnique();
         b.HasIndex(n => new { n.Recipient, n.ReadAt });
         b.Property(n => n.Recipient).HasMaxLength(60);
-        b.Property(n => n.Title).HasMaxLength(200);
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Domain.Notices;
 
-public sealed record NoticeView(Guid Id, string Recipient, long Seq, NoticeKind Kind, string Title, string Body, string? Link,
+/// <summary>A stored notice as its reader lists it: data (kind, subject, arguments) that the web renders (R-NTC-1).</summary>
+public sealed record NoticeView(Guid Id, string Recipient, long Seq, NoticeKind Kind, Guid? SubjectId, IReadOnlyDictionary<string, string> Args,
     DateTimeOffset CreatedAt, bool IsRead);
 
 /// <summary>Reading notices (R-NTC-1) and catching up by sequence number after a reconnect (R-LIVE-2).</summary>
@@ -25,25 +26,26 @@ public sealed class NoticeService(Operations ops, ILiveBus bus)
         return ops.ReadAsync(db => db.Notices.CountAsync(n => keys.Contains(n.Recipient) && n.ReadAt == null, ct), ct);
     }
 
-    public Task<List<NoticeView>> ListAsync(Actor actor, int take = 50, CancellationToken ct = default)
+    public async Task<List<NoticeView>> ListAsync(Actor actor, int take = 50, CancellationToken ct = default)
     {
         var keys = RecipientsOf(actor);
-        return ops.ReadAsync(db => db.Notices.Where(n => keys.Contains(n.Recipient))
+        var rows = await ops.ReadAsync(db => db.Notices.Where(n => keys.Contains(n.Recipient))
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Seq).Take(Math.Clamp(take, 1, 200))
-            .Select(n => new NoticeView(n.Id, n.Recipient, n.Seq, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new { n.Id, n.Recipient, n.Seq, n.Kind, n.SubjectId, n.Args, n.CreatedAt, IsRead = n.ReadAt != null })
             .ToListAsync(ct), ct);
+        return [.. rows.Select(n => new NoticeView(n.Id, n.Recipient, n.Seq, n.Kind, n.SubjectId, NoticeArg.Read(n.Args), n.CreatedAt, n.IsRead))];
     }
 
     /// <summary>Everything after <paramref name="afterSeq"/> for one recipient the actor may read, in order (R-LIVE-2).</summary>
-    public Task<List<LiveNotice>> SinceAsync(Actor actor, string recipient, long afterSeq, int take = 1000, CancellationToken ct = default)
+    public async Task<List<LiveNotice>> SinceAsync(Actor actor, string recipient, long afterSeq, int take = 1000, CancellationToken ct = default)
     {
         if (!RecipientsOf(actor).Contains(recipient))
         {
             throw new ScopeException("notices of " + recipient);
         }
-        return ops.ReadAsync(db => db.Notices.Where(n => n.Recipient == recipient && n.Seq > afterSeq).OrderBy(n => n.Seq).Take(take)
-            .Select(n => new LiveNotice(n.Recipient, n.Seq, n.Id, n.Kind, n.Title, n.Body, n.Link, n.SubjectId, n.CreatedAt))
+        var rows = await ops.ReadAsync(db => db.Notices.Where(n => n.Recipient == recipient && n.Seq > afterSeq).OrderBy(n => n.Seq).Take(take)
             .ToListAsync(ct), ct);
+        return [.. rows.Select(LiveNotice.From)];
     }
 
     /// <summary>Marks one notice read; every open bell of its recipient reloads its unread count (R-NTC-1).</summary>

@@ -12,9 +12,21 @@ public sealed class Outbox(HelloWorkDb db, DateTimeOffset now)
     private readonly List<Notice> _added = [];
     private readonly Dictionary<string, NoticeCounter> _counters = [];
 
+    private readonly HashSet<string> _readSignals = [];
+
     public IReadOnlyList<Notice> Added => _added;
 
-    public async Task<Notice> AddAsync(string recipient, NoticeKind kind, string title, string body, string? link, Guid? subjectId,
+    /// <summary>What to publish after commit: the stored notices, then one read signal per recipient whose read state changed.</summary>
+    public IReadOnlyList<LiveNotice> ToPublish =>
+        [.. _added.Select(LiveNotice.From), .. _readSignals.Select(r => LiveNotice.ReadSignal(r, now))];
+
+    /// <summary>Tells the recipient's open pages, after commit, that something they show as read/unread changed (messages read
+    /// on another page, R-MSG-2): a signal, not a stored notice.</summary>
+    public void SignalRead(string recipient) => _readSignals.Add(recipient);
+
+    /// <summary>Adds a notice of <paramref name="kind"/> about <paramref name="subjectId"/>; <paramref name="args"/> are data
+    /// (names in <see cref="NoticeArg"/>), never wording or routes: the reader's page renders them (R-NTC-1).</summary>
+    public async Task<Notice> AddAsync(string recipient, NoticeKind kind, Guid? subjectId, IReadOnlyDictionary<string, string>? args,
         CancellationToken ct = default)
     {
         if (!_counters.TryGetValue(recipient, out var counter))
@@ -23,11 +35,11 @@ public sealed class Outbox(HelloWorkDb db, DateTimeOffset now)
                 ?? db.NoticeCounters.Add(new NoticeCounter(recipient)).Entity;
             _counters[recipient] = counter;
         }
-        var notice = new Notice(recipient, counter.Next(), kind, title, body, link, subjectId, now);
+        var notice = new Notice(recipient, counter.Next(), kind, subjectId, args, now);
         db.Notices.Add(notice);
         _added.Add(notice);
         // Notice mails (R-MAIL-1, R-MAIL-3): by recipient and kind, in this same transaction.
-        await Mail.MailQueue.ForNoticeAsync(db, recipient, kind, link, subjectId, now, ct);
+        await Mail.MailQueue.ForNoticeAsync(db, notice, now, ct);
         return notice;
     }
 }

@@ -30,10 +30,14 @@ public sealed class ReferralService(Operations ops)
         var userIds = await w.Db.Users.Where(u => u.JobseekerId == jobseeker.Id).Select(u => u.Id).ToListAsync(ct);
         foreach (var userId in userIds)
         {
-            await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.ReferralProposed, "ハローワークから求人が届きました",
-                $"{offer.Title}（求人番号 {offer.JobNumber}）　応募期限 {JapanTime.Format(deadline.AddTicks(-1))}", "/jobseeker/referrals", referral.Id, ct);
+            await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.ReferralProposed, referral.Id, new Dictionary<string, string>
+                {
+                    [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.JobNumber] = offer.JobNumber ?? "",
+                    [NoticeArg.Date] = NoticeArg.DateValue(JapanTime.DateOf(deadline.AddTicks(-1))),
+                }, ct);
         }
-        await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.Info, "紹介を送信しました", $"求人番号 {offer.JobNumber}", "/staff/referrals", referral.Id, ct);
+        await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ReferralSent, referral.Id,
+            new Dictionary<string, string> { [NoticeArg.JobNumber] = offer.JobNumber ?? "" }, ct);
         w.Audit("ReferralSent", nameof(Referral), referral.Id, jobseeker.Id, officeId, input.Confirmation.ToString());
         return referral.Id;
     }, ct);
@@ -50,8 +54,11 @@ public sealed class ReferralService(Operations ops)
         referral.Establish(application.Id, w.Now);
         w.Db.Referrals.Add(referral);
         w.Db.Applications.Add(application);
-        await w.Notices.AddAsync(Recipients.Establishment(offer.EstablishmentId), NoticeKind.ApplicationReceived, "応募通知（窓口紹介）",
-            $"求人番号 {offer.JobNumber}　{offer.Title}　応募者 {jobseeker.Name}", $"/employer/applicants/{application.Id}", application.Id, ct);
+        await w.Notices.AddAsync(Recipients.Establishment(offer.EstablishmentId), NoticeKind.ApplicationReceived, application.Id, new Dictionary<string, string>
+        {
+            [NoticeArg.Method] = application.Method.ToString(), [NoticeArg.JobNumber] = offer.JobNumber ?? "", [NoticeArg.OfferTitle] = offer.Title,
+            [NoticeArg.ApplicantName] = jobseeker.Name,
+        }, ct);
         w.Audit("CounterReferral", nameof(Referral), referral.Id, jobseeker.Id, officeId);
         return referral.Id;
     }, ct);
@@ -63,7 +70,7 @@ public sealed class ReferralService(Operations ops)
         var referral = await w.Db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId && r.JobseekerId == jobseekerId, ct)
             ?? throw new ScopeException("referral");
         referral.Decline(w.Now);
-        await w.Notices.AddAsync(Recipients.Office(referral.OfficeId), NoticeKind.Info, "紹介が辞退されました", "", "/staff/referrals", referral.Id, ct);
+        await w.Notices.AddAsync(Recipients.Office(referral.OfficeId), NoticeKind.ReferralDeclined, referral.Id, NoticeArg.None, ct);
         w.Audit("ReferralDeclined", nameof(Referral), referral.Id, jobseekerId, referral.OfficeId);
     }, ct);
 

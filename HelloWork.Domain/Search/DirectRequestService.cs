@@ -35,8 +35,8 @@ public sealed class DirectRequestService(Operations ops)
             ?? throw new ScopeException("direct request");
         request.Answer(applied: false, w.Now);
         var title = await w.Db.JobOffers.Where(o => o.Id == request.JobOfferId).Select(o => o.Title).FirstAsync(ct);
-        await w.Notices.AddAsync(Recipients.Establishment(request.EstablishmentId), NoticeKind.DirectRequest, "リクエストが辞退されました",
-            title, null, request.Id, ct);
+        await w.Notices.AddAsync(Recipients.Establishment(request.EstablishmentId), NoticeKind.DirectRequest, request.Id,
+            new Dictionary<string, string> { [NoticeArg.OfferTitle] = title }, ct);
         w.Audit("DirectRequestDeclined", nameof(DirectRequest), request.Id, jobseekerId);
     }, ct);
 }

@@ -57,8 +57,8 @@ public sealed class DirectRequestSender(Operations ops, ProfileSearch profiles)
             var userIds = await w.Db.Users.Where(u => u.JobseekerId == jobseekerId).Select(u => u.Id).ToListAsync(ct);
             foreach (var userId in userIds)
             {
-                await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.DirectRequest, "求人者からリクエストが届きました",
-                    $"{offer.Title}（求人番号 {offer.JobNumber}）", "/jobseeker/messages", request.Id, ct);
+                await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.DirectRequest, request.Id,
+                    new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.JobNumber] = offer.JobNumber ?? "" }, ct);
             }
             w.Audit("DirectRequestSent", nameof(DirectRequest), request.Id, jobseekerId, detail: offer.JobNumber);
             return request.Id;

@@ -27,7 +27,7 @@ public sealed class OperationTests
 
         Assert.Equal("13010-00000002", number); // R-JOB-2: office code and the office's next serial
         var notices = await world.WithDbAsync(db => db.Notices.Where(n => n.Recipient == Recipients.Establishment(world.Establishment1.Id)).ToListAsync(Ct));
-        Assert.Contains(notices, n => n.Kind == NoticeKind.OfferAccepted && n.Body.Contains(number, StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.Kind == NoticeKind.OfferAccepted && n.Args.Contains(number, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,8 +34,12 @@ public sealed class ImageReviewTests
     private static Task<List<string>> AuditActionsAsync(DomainWorld world, Guid id) =>
         world.WithDbAsync(db => db.AuditEntries.Where(a => a.SubjectId == id).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
 
+    /// <summary>The notice as its Japanese reader sees it (R-NTC-1: stored as data, rendered by the web).</summary>
+    private static HelloWork.Web.Notices.RenderedNotice Japanese(Notice n) => new HelloWork.Web.Notices.NoticeRenderer()
+        .Render(n.Kind, n.Recipient, n.SubjectId, NoticeArg.Read(n.Args), new System.Globalization.CultureInfo("ja-JP"));
+
     private static Task<List<Notice>> EstablishmentNoticesAsync(DomainWorld world) =>
-        world.WithDbAsync(db => db.Notices.Where(n => n.Recipient == Recipients.Establishment(world.Establishment1.Id) && n.Kind == NoticeKind.ImageReviewed)
+        world.WithDbAsync(db => db.Notices.Where(n => n.Recipient == Recipients.Establishment(world.Establishment1.Id) && (n.Kind == NoticeKind.ImageReviewed || n.Kind == NoticeKind.ImageRefused))
             .ToListAsync(Ct));
 
     private static async Task<string> JobSheetTextAsync(DomainWorld world, Actor? viewer)
@@ -88,8 +92,9 @@ public sealed class ImageReviewTests
 
         Assert.Equal(["EstablishmentImageAdded", "EstablishmentImageApproved"], await AuditActionsAsync(world, id));
         var notice = Assert.Single(await EstablishmentNoticesAsync(world));
-        Assert.Equal(("画像を公開しました", id), (notice.Title, notice.SubjectId));
-        Assert.Contains("研修の様子", notice.Body, StringComparison.Ordinal);
+        var text = Japanese(notice);
+        Assert.Equal((NoticeKind.ImageReviewed, "画像を公開しました", id), (notice.Kind, text.Title, notice.SubjectId));
+        Assert.Contains("研修の様子", text.Body, StringComparison.Ordinal);
 
         // Decided once: a second click (or a second officer) is told so and changes nothing.
         var again = await Assert.ThrowsAsync<DomainException>(() =>
@@ -125,8 +130,9 @@ public sealed class ImageReviewTests
         Assert.Empty(await review.PendingAsync(world.StaffActor1, Ct));
         Assert.Equal(["EstablishmentImageAdded", "EstablishmentImageRefused"], await AuditActionsAsync(world, id));
         var notice = Assert.Single(await EstablishmentNoticesAsync(world));
-        Assert.Equal("画像を公開しませんでした", notice.Title);
-        Assert.Contains("従業員の顔", notice.Body, StringComparison.Ordinal);
+        var text = Japanese(notice);
+        Assert.Equal((NoticeKind.ImageRefused, "画像を公開しませんでした"), (notice.Kind, text.Title));
+        Assert.Contains("従業員の顔", text.Body, StringComparison.Ordinal);
     }
 
     [Fact]

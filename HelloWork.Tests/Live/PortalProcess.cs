@@ -33,7 +33,7 @@ public sealed partial class PortalProcess
             workingDirectory: Path.Combine(SolutionRoot(), "HelloWork.Web"), poll: TimeSpan.FromMilliseconds(200));
     }
 
-    private static string SolutionRoot()
+    internal static string SolutionRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HelloWork.Blazor.sln")))

@@ -32,7 +32,11 @@ public sealed class MailQueueTests
     }
 
     private static Task NoticeAsync(DomainWorld w, string recipient, NoticeKind kind = NoticeKind.ResultRegistered, Guid? subject = null) =>
-        w.Ops.RunAsync(Actor.System, x => x.Notices.AddAsync(recipient, kind, "秘密のタイトル 山田太郎", "本文 090-0000-0000", "/jobseeker/applications", subject));
+        w.Ops.RunAsync(Actor.System, x => x.Notices.AddAsync(recipient, kind, subject, new Dictionary<string, string>
+        {
+            [NoticeArg.OfferTitle] = "秘密のタイトル", [NoticeArg.ApplicantName] = "山田太郎", [NoticeArg.Caption] = "本文 090-0000-0000",
+            [NoticeArg.JobNumber] = "13010-00000001",
+        }));
 
     private static Task<List<OutboxMail>> RowsAsync(DomainWorld w) => w.WithDbAsync(db => db.OutboxMails.AsNoTracking().ToListAsync());
 

@@ -206,12 +206,12 @@ public sealed class MailTests(MailPortal portal) : IClassFixture<MailPortal>, IA
         // A change that fails after its notice was added: neither the notice nor its mail is kept.
         await Assert.ThrowsAsync<DomainException>(() => ops.RunAsync(Actor.System, async w =>
         {
-            await w.Notices.AddAsync(Recipients.User(jobseeker.UserId), NoticeKind.ResultRegistered, "t", "b", "/jobseeker/applications", null);
+            await w.Notices.AddAsync(Recipients.User(jobseeker.UserId), NoticeKind.ResultRegistered, null, null);
             throw new DomainException("Refused");
         }));
         Assert.Equal(before, await portal.QueryAsync(db => db.OutboxMails.CountAsync(m => m.UserId == jobseeker.UserId)));
         // The same change committed: exactly one row, and one mail at the server.
-        await ops.RunAsync(Actor.System, w => w.Notices.AddAsync(Recipients.User(jobseeker.UserId), NoticeKind.ResultRegistered, "t", "b", "/jobseeker/applications", null));
+        await ops.RunAsync(Actor.System, w => w.Notices.AddAsync(Recipients.User(jobseeker.UserId), NoticeKind.ResultRegistered, null, null));
         Assert.Equal(before + 1, await portal.QueryAsync(db => db.OutboxMails.CountAsync(m => m.UserId == jobseeker.UserId)));
         await portal.WaitForMailAsync("jobseeker2@example.jp", "選考結果");
     }

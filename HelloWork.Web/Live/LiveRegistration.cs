@@ -49,6 +49,7 @@ public static class LiveRegistration
         services.AddHostedService(sp => sp.GetRequiredService<AccessEnds>());
         services.AddScoped<CircuitHandler, AccessEndCircuitHandler>();
         services.AddScoped<LiveNotices>();
+        services.AddSingleton<HelloWork.Web.Notices.NoticeRenderer>();
         services.AddScoped<CircuitHandler, LiveCircuitHandler>();
 
         // Same application name on every node: protected payloads (cookies, bearer tokens) are readable across nodes.

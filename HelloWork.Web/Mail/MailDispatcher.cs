@@ -13,7 +13,7 @@ namespace HelloWork.Web.Mail;
 /// after <see cref="OutboxMail.MaxAttempts"/> the row is Failed, a permanent refusal Bounced: both show on the admin page.
 /// </summary>
 public sealed class MailDispatcher(IDbContextFactory<HelloWorkDb> factory, TimeProvider clock, MailSender sender, MailRenderer renderer,
-    MailSettings settings)
+    MailSettings settings, Notices.NoticeRenderer notices)
 {
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
@@ -37,11 +37,17 @@ public sealed class MailDispatcher(IDbContextFactory<HelloWorkDb> factory, TimeP
         }
         var rows = await db.OutboxMails.AsNoTracking().Where(m => m.LeaseOwner == claim).OrderBy(m => m.CreatedAt).ToListAsync(ct);
         var keys = await UnsubscribeKeysAsync(db, [.. rows.Where(r => r.UserId is not null).Select(r => r.UserId!.Value).Distinct()], now, ct);
+        // A notice mail links where the bell links: the web renders the link from the notice's kind and data (R-NTC-1).
+        var noticeIds = rows.Where(r => r.NoticeId is not null).Select(r => r.NoticeId!.Value).ToList();
+        var links = noticeIds.Count == 0 ? [] : (await db.Notices.AsNoTracking().Where(n => noticeIds.Contains(n.Id)).ToListAsync(ct))
+            .ToDictionary(n => n.Id, n => notices.Render(n.Kind, n.Recipient, n.SubjectId, Domain.Notices.NoticeArg.Read(n.Args),
+                System.Globalization.CultureInfo.InvariantCulture).Link);
         var sent = 0;
         await using var batch = sender.Open();
         foreach (var row in rows)
         {
-            var (outcome, error) = await batch.SendAsync(renderer.Render(row, row.UserId is { } u ? keys.GetValueOrDefault(u) : null), ct);
+            var (outcome, error) = await batch.SendAsync(renderer.Render(row, row.UserId is { } u ? keys.GetValueOrDefault(u) : null,
+                row.NoticeId is { } n ? links.GetValueOrDefault(n) : null), ct);
             var at = clock.GetUtcNow();
             var mine = db.OutboxMails.Where(m => m.Id == row.Id && m.LeaseOwner == claim);
             switch (outcome)

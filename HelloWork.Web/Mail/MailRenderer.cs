@@ -23,14 +23,15 @@ public sealed class MailRenderer(MailSettings settings)
     public const string OneClickPath = "/mail/one-click";
     public const string SettingsPath = "/account/mail";
 
-    public MimeMessage Render(OutboxMail mail, string? unsubscribeKey)
+    public MimeMessage Render(OutboxMail mail, string? unsubscribeKey, string? noticeLink = null)
     {
+        var path = mail.Link ?? noticeLink ?? "/";
         var culture = CultureInfo.GetCultureInfo(mail.Culture == "en" ? "en" : "ja");
         string T(string key) => Text.GetString(key, culture) ?? throw new InvalidOperationException($"MailText has no '{key}'.");
         var key = mail.Kind == MailKind.Notice ? $"Notice{mail.NoticeKind}" : mail.Kind.ToString();
         var subject = string.Format(culture, T(key + "Subject"), mail.Detail ?? "");
         var lead = string.Format(culture, T(key + "Body"), mail.Detail ?? "");
-        var link = Absolute(mail.Link ?? "/") + (mail.Secret is null ? "" : (mail.Link?.Contains('?', StringComparison.Ordinal) == true ? "&" : "?") + "token=" + mail.Secret);
+        var link = Absolute(path) + (mail.Secret is null ? "" : (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "token=" + mail.Secret);
         var unsubscribe = unsubscribeKey is null ? null : Absolute($"{UnsubscribePath}/{unsubscribeKey}");
         var settingsLink = Absolute(SettingsPath);
 

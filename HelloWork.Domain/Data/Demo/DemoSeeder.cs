@@ -250,14 +250,25 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         {
             db.DirectRequests.Add(new DirectRequest(requestOffer.Id, empEst1.Id, js1.Id, "ご経験を拝見し、ぜひ一度お話を伺いたくリクエストをお送りしました。", now.AddDays(-1)));
         }
-        await outbox.AddAsync(Recipients.User(js1User.Id), NoticeKind.ReferralProposed, "ハローワークから求人が届きました", $"{js1Offers[2].Title}（求人番号 {js1Offers[2].JobNumber}）", "/jobseeker/referrals", null, ct);
-        await outbox.AddAsync(Recipients.User(js1User.Id), NoticeKind.JobInformation, "年末年始の開庁時間のお知らせ", "12月29日から1月3日まではハローワークの窓口をお休みします。", null, null, ct);
-        await outbox.AddAsync(Recipients.User(js2User.Id), NoticeKind.Info, "ハローワークでの求職登録のご案内", "お近くのハローワークで求職登録をすると、オンラインハローワーク紹介を受けられます。", null, null, ct);
-        await outbox.AddAsync(Recipients.Establishment(empEst1.Id), NoticeKind.ApplicationReceived, "応募通知（オンラインハローワーク紹介）", $"{offices[0].Name}　求人番号 {js1Offers[0].JobNumber}　{js1Offers[0].Title}　応募者 {js1.Name}", $"/employer/applicants/{fresh.Id}", fresh.Id, ct);
-        await outbox.AddAsync(Recipients.Establishment(empEst1.Id), NoticeKind.ApplicationCancelled, "応募取消の通知", $"求人番号 {open[9].JobNumber}　{open[9].Title}", null, cancelled.Id, ct);
-        await outbox.AddAsync(Recipients.Establishment(empEst2.Id), NoticeKind.Info, "求人者マイページへようこそ", "求人の申込みや応募者の管理がオンラインでできます。", null, null, ct);
-        await outbox.AddAsync(Recipients.Office(offices[0].Id), NoticeKind.OfferSubmitted, "求人の申込みがありました", "審査待ちの求人があります。", "/staff/review", null, ct);
-        await outbox.AddAsync(Recipients.Office(offices[1].Id), NoticeKind.OfferSubmitted, "求人の申込みがありました", "審査待ちの求人があります。", "/staff/review", null, ct);
+        await outbox.AddAsync(Recipients.User(js1User.Id), NoticeKind.ReferralProposed, null, new Dictionary<string, string>
+        {
+            [NoticeArg.OfferTitle] = js1Offers[2].Title, [NoticeArg.JobNumber] = js1Offers[2].JobNumber ?? "",
+            [NoticeArg.Date] = NoticeArg.DateValue(Common.JapanTime.DateOf(now).AddDays(14)),
+        }, ct);
+        var closure = new DateOnly(Common.JapanTime.DateOf(now).Year, 12, 29);
+        await outbox.AddAsync(Recipients.User(js1User.Id), NoticeKind.OfficeClosure, null,
+            new Dictionary<string, string> { [NoticeArg.Date] = NoticeArg.DateValue(closure), [NoticeArg.Until] = NoticeArg.DateValue(closure.AddDays(5)) }, ct);
+        await outbox.AddAsync(Recipients.User(js2User.Id), NoticeKind.Welcome, null, NoticeArg.None, ct);
+        await outbox.AddAsync(Recipients.Establishment(empEst1.Id), NoticeKind.ApplicationReceived, fresh.Id, new Dictionary<string, string>
+        {
+            [NoticeArg.Method] = fresh.Method.ToString(), [NoticeArg.OfficeName] = offices[0].Name, [NoticeArg.JobNumber] = js1Offers[0].JobNumber ?? "",
+            [NoticeArg.OfferTitle] = js1Offers[0].Title, [NoticeArg.ApplicantName] = js1.Name,
+        }, ct);
+        await outbox.AddAsync(Recipients.Establishment(empEst1.Id), NoticeKind.ApplicationCancelled, cancelled.Id,
+            new Dictionary<string, string> { [NoticeArg.JobNumber] = open[9].JobNumber ?? "", [NoticeArg.OfferTitle] = open[9].Title, [NoticeArg.ApplicantName] = js1.Name }, ct);
+        await outbox.AddAsync(Recipients.Establishment(empEst2.Id), NoticeKind.Welcome, null, NoticeArg.None, ct);
+        await outbox.AddAsync(Recipients.Office(offices[0].Id), NoticeKind.OfferSubmitted, null, NoticeArg.None, ct);
+        await outbox.AddAsync(Recipients.Office(offices[1].Id), NoticeKind.OfferSubmitted, null, NoticeArg.None, ct);
         db.IntegratedFacilityTargets.Add(CreateTarget(offices[0].Id, "文京区しごとセンター", now));
         DemoEstablishmentProfile.Seed(db, empEst1, offices[0], staff1.Id, now);
 

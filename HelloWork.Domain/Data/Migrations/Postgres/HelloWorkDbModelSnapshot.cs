@@ -1146,7 +1146,7 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Args")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -1155,9 +1155,6 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Link")
-                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
@@ -1172,11 +1169,6 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
 
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 

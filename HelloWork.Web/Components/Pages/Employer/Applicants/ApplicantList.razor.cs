@@ -22,7 +22,6 @@ public sealed partial class ApplicantList
     private int total;
     private string? filterError;
     private Actor? actor;
-    private IDisposable? subscription;
 
     /// <summary>Preselects an offer, from the offer list's applicant counts.</summary>
     [SupplyParameterFromQuery(Name = "offer")]
@@ -39,7 +38,6 @@ public sealed partial class ApplicantList
         actor = await CurrentActor.GetAsync();
         filter = filter with { JobOfferId = OfferId };
         offers = await Applicants.OffersAsync(actor);
-        subscription = Bus.Subscribe(Recipients.Establishment(actor.RequireEstablishment()), OnNoticeAsync);
     }
 
     private async Task<GridData<ApplicantRow>> LoadAsync(GridState<ApplicantRow> state, CancellationToken ct)
@@ -83,24 +81,23 @@ public sealed partial class ApplicantList
         await grid!.ReloadServerData();
     }
 
-    private Task OnNoticeAsync(LiveNotice notice) => InvokeAsync(async () =>
+    /// <summary>Runs on the page's circuit through <c>LiveUpdates</c>, once per notice, also for those caught up after a reconnect.</summary>
+    private async Task OnNoticeAsync(LiveNotice notice)
     {
-        if (notice.Kind is not (NoticeKind.ApplicationReceived or NoticeKind.ApplicationCancelled or NoticeKind.MessageReceived))
-        {
-            return;
-        }
         if (notice.SubjectId is { } id && notice.Kind != NoticeKind.MessageReceived)
         {
             fresh.Add(id);
-            if (grid is not null)
-            {
-                await grid.ReloadServerData();
-            }
         }
-        Snackbar.Add($"{notice.Title}：{notice.Body}", notice.Kind == NoticeKind.ApplicationCancelled ? Severity.Warning : Severity.Info,
-            o => o.OnClick = _ => { Navigation.NavigateTo(notice.Link ?? "/employer/applicants"); return Task.CompletedTask; });
+        if (grid is not null)
+        {
+            await grid.ReloadServerData();
+        }
+        if (!notice.IsReadSignal)
+        {
+            var text = Renderer.Render(notice);
+            Snackbar.Add($"{text.Title}：{text.Body}", notice.Kind == NoticeKind.ApplicationCancelled ? Severity.Warning : Severity.Info,
+                o => o.OnClick = _ => { Navigation.NavigateTo(text.Link ?? "/employer/applicants"); return Task.CompletedTask; });
+        }
         StateHasChanged();
-    });
-
-    public void Dispose() => subscription?.Dispose();
+    }
 }
