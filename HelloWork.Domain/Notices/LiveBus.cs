@@ -25,14 +25,19 @@ public sealed record LiveNotice(string Recipient, long Seq, Guid NoticeId, Notic
     /// <summary>
     /// Not a notice but a signal that a person's access has ended (login user disabled or removed, password changed, every
     /// session signed out: the security stamp changed): every node ends that person's hub connections and interactive pages
-    /// at once (R-ACC-4). <see cref="NoticeId"/> carries the user id, <see cref="Body"/> the account's new security stamp (empty for a
+    /// at once (R-ACC-4). <see cref="NoticeId"/> carries the user id, <see cref="NewStamp"/> the account's new security stamp (empty for a
     /// removed account), so connections already made with the new stamp (the session that changed the password) stay. It goes out on the same bus as the notices, before the
     /// change commits, so on every node it is handled before any notice committed after the change.
     /// </summary>
     public static LiveNotice AccessEnded(Guid userId, string? newStamp, DateTimeOffset now) =>
-        new(AccessEndedRecipient, 0, userId, NoticeKind.Info, "", newStamp ?? "", null, null, now);
+        new(AccessEndedRecipient, 0, userId, NoticeKind.Info, null, new Dictionary<string, string> { [StampArg] = newStamp ?? "" }, now);
 
     public bool IsAccessEnded => Recipient == AccessEndedRecipient;
+
+    /// <summary>The new security stamp an <see cref="AccessEnded"/> signal carries (empty for a removed account).</summary>
+    public string NewStamp => Args.TryGetValue(StampArg, out var stamp) ? stamp : "";
+
+    private const string StampArg = "stamp";
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using HelloWork.Domain.JobOffers.Law;
 using System.Reflection;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Web.Components.Pages.Employer.Offers.Entry;
@@ -40,7 +41,7 @@ public sealed class SheetLimitsTests
         {
             var form = SheetForm.From(new JobSheet());
             formProperty.SetValue(form.Section(section), text);
-            return [.. JobSheetChecks.Check(form.ToSheet()).Where(f => f.Field == $"{section}.{property}")];
+            return [.. JobSheetChecks.Check(form.ToSheet(), LawContext.On(new DateOnly(2026, 12, 1))).Where(f => f.Field == $"{section}.{property}")];
         }
 
         // Digits fit every format check (postal code, corporate number, fax) by length alone.

@@ -70,10 +70,12 @@ public sealed class MailQueueTests
         var row = Assert.Single(rows);
         Assert.Equal(immediate, row.UserId);
         Assert.Equal(NoticeKind.ResultRegistered, row.NoticeKind);
-        Assert.Equal("/jobseeker/applications", row.Link);
-        // R-MAIL-4: nothing of the notice's title or body is in the row.
+        // The web renders the link from the notice (R-NTC-1): the row names the notice, not a route.
+        Assert.Null(row.Link);
+        Assert.NotNull(row.NoticeId);
+        // R-MAIL-4: of the notice's data only the job number is in the row, never a name or a text.
         Assert.DoesNotContain("山田", row.Detail ?? "");
-        Assert.Null(row.Detail);
+        Assert.Equal("13010-00000001", row.Detail);
     }
 
     [Fact]

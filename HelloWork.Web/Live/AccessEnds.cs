@@ -84,7 +84,7 @@ public sealed class AccessEnds(LocalDispatcher dispatcher, ILogger<AccessEnds> l
     {
         _subscription = dispatcher.Subscribe(LiveNotice.AccessEndedRecipient, n =>
         {
-            End(n.NoticeId, n.Body);
+            End(n.NoticeId, n.NewStamp);
             return Task.CompletedTask;
         });
         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using HelloWork.Domain.JobOffers.Law;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bunit;
@@ -222,7 +223,7 @@ public sealed partial class JobSheetViewTests
             or "Wages.Total" or "Conditions.Insurance" or "Selection.Methods" or "Selection.Documents" or "Selection.Contact")), r => Assert.Contains(r.Key, r.Fields));
         Assert.Equal(view.Rows.Count(), view.Rows.Select(r => r.Key).Distinct().Count());
         // Every finding the entry checks can raise about a field is beside a row (JobSheetChecks uses the same paths).
-        var findings = JobSheetChecks.Check(new JobSheet { Work = new OfferWork { AgeLimited = true, FixedTerm = true } });
+        var findings = JobSheetChecks.Check(new JobSheet { Work = new OfferWork { AgeLimited = true, FixedTerm = true } }, LawContext.On(new DateOnly(2026, 12, 1)));
         Assert.All(findings, f => Assert.NotNull(view.RowShowing(f.Field)));
         Assert.Equal("Work.FixedTerm", view.RowShowing("Work.ContractTerm")!.Key);
     }

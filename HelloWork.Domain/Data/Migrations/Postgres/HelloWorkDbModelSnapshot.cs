@@ -950,6 +950,41 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.ToTable("JobOffers");
                 });
 
+            modelBuilder.Entity("HelloWork.Domain.JobOffers.Law.MinimumWageRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Prefecture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Yen")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefecture", "EffectiveFrom");
+
+                    b.ToTable("MinimumWageRates");
+                });
+
             modelBuilder.Entity("HelloWork.Domain.Mail.AccountToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1069,6 +1104,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("NoticeKind")
                         .HasColumnType("integer");

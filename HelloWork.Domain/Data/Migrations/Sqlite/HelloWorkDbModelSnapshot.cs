@@ -943,6 +943,41 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.ToTable("JobOffers");
                 });
 
+            modelBuilder.Entity("HelloWork.Domain.JobOffers.Law.MinimumWageRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefecture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Yen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefecture", "EffectiveFrom");
+
+                    b.ToTable("MinimumWageRates");
+                });
+
             modelBuilder.Entity("HelloWork.Domain.Mail.AccountToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1062,6 +1097,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("NoticeKind")
                         .HasColumnType("INTEGER");

@@ -6,11 +6,36 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HelloWork.Domain.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddMail : Migration
+    public partial class SecondRound : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Notices become data (kind, subject, arguments; R-NTC-1): add the arguments, convert the stored prose, drop it.
+            migrationBuilder.AddColumn<string>(
+                name: "Args",
+                table: "Notices",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "{}");
+
+            foreach (var statement in HelloWork.Domain.Notices.NoticeArgsMigration.Statements(postgres: false))
+            {
+                migrationBuilder.Sql(statement);
+            }
+
+            migrationBuilder.DropColumn(
+                name: "Link",
+                table: "Notices");
+
+            migrationBuilder.DropColumn(
+                name: "Title",
+                table: "Notices");
+
+            migrationBuilder.DropColumn(
+                name: "Body",
+                table: "Notices");
+
             migrationBuilder.CreateTable(
                 name: "AccountTokens",
                 columns: table => new
@@ -46,6 +71,23 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MinimumWageRates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Prefecture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Yen = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AddedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinimumWageRates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMails",
                 columns: table => new
                 {
@@ -56,6 +98,7 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     Culture = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     NoticeKind = table.Column<int>(type: "INTEGER", nullable: true),
+                    NoticeId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Link = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Secret = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ThreadKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
@@ -92,6 +135,11 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MinimumWageRates_Prefecture_EffectiveFrom",
+                table: "MinimumWageRates",
+                columns: new[] { "Prefecture", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMails_MessageId",
                 table: "OutboxMails",
                 column: "MessageId",
@@ -118,7 +166,35 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 name: "MailPreferences");
 
             migrationBuilder.DropTable(
+                name: "MinimumWageRates");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMails");
+
+            migrationBuilder.DropColumn(
+                name: "Args",
+                table: "Notices");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Body",
+                table: "Notices",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Link",
+                table: "Notices",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Title",
+                table: "Notices",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
         }
     }
 }

@@ -6,11 +6,36 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HelloWork.Domain.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddMail : Migration
+    public partial class SecondRound : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Notices become data (kind, subject, arguments; R-NTC-1): add the arguments, convert the stored prose, drop it.
+            migrationBuilder.AddColumn<string>(
+                name: "Args",
+                table: "Notices",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+
+            foreach (var statement in HelloWork.Domain.Notices.NoticeArgsMigration.Statements(postgres: true))
+            {
+                migrationBuilder.Sql(statement);
+            }
+
+            migrationBuilder.DropColumn(
+                name: "Link",
+                table: "Notices");
+
+            migrationBuilder.DropColumn(
+                name: "Title",
+                table: "Notices");
+
+            migrationBuilder.DropColumn(
+                name: "Body",
+                table: "Notices");
+
             migrationBuilder.CreateTable(
                 name: "AccountTokens",
                 columns: table => new
@@ -46,6 +71,23 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MinimumWageRates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Prefecture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Yen = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AddedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinimumWageRates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMails",
                 columns: table => new
                 {
@@ -56,6 +98,7 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     Culture = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     NoticeKind = table.Column<int>(type: "integer", nullable: true),
+                    NoticeId = table.Column<Guid>(type: "uuid", nullable: true),
                     Link = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     Secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ThreadKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
@@ -92,6 +135,11 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MinimumWageRates_Prefecture_EffectiveFrom",
+                table: "MinimumWageRates",
+                columns: new[] { "Prefecture", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMails_MessageId",
                 table: "OutboxMails",
                 column: "MessageId",
@@ -118,7 +166,35 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                 name: "MailPreferences");
 
             migrationBuilder.DropTable(
+                name: "MinimumWageRates");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMails");
+
+            migrationBuilder.DropColumn(
+                name: "Args",
+                table: "Notices");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Body",
+                table: "Notices",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Link",
+                table: "Notices",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Title",
+                table: "Notices",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
         }
     }
 }
