@@ -1,4 +1,4 @@
-using HelloWork.Bench;
+using HelloWork.Testing;
 using HelloWork.Domain.Notices;
 
 namespace HelloWork.Tests.Live;

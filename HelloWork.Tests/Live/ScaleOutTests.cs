@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HelloWork.Bench;
+using HelloWork.Testing;
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

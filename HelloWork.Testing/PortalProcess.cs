@@ -2,15 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace HelloWork.Bench;
+namespace HelloWork.Testing;
 
 /// <summary>
 /// The real portal as its own process: <c>dotnet HelloWork.Web.dll</c> on a loopback port of its own, with the settings given as
 /// environment variables (as a deployment gives them); its console output goes to a log file (appended) or nowhere. The one way
-/// the benchmark scenarios, the fault run and the tests start and end it (the test project links this file; each project adds
-/// where its build is in a part of its own).
+/// the benchmark scenarios, the fault run and the tests start and end it: the benchmark starts its Release build
+/// (<c>HelloWork.Bench/ReleasePortal.cs</c>), the tests the build of their own configuration (<see cref="TestBuildDll"/>).
 /// </summary>
-public sealed partial class PortalProcess : IAsyncDisposable
+public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter? _log;
@@ -147,6 +147,44 @@ public sealed partial class PortalProcess : IAsyncDisposable
             {
             }
         }
+    }
+
+    /// <summary><c>HelloWork.Web/bin/{Debug|Release}/net10.0/HelloWork.Web.dll</c>, the configuration the calling tests were built in
+    /// (the tests' build builds it).</summary>
+    public static string TestBuildDll { get; } = Path.Combine(SolutionRoot(), "HelloWork.Web", "bin",
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
+        "net10.0", "HelloWork.Web.dll");
+
+    /// <summary>Starts the tests' build in Development with these settings (configuration keys, e.g. <c>ConnectionStrings:HelloWork</c>)
+    /// and waits up to 120 s for /health: a real server restart, a second node, the fault run.</summary>
+    public static Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string logFile)
+    {
+        if (!File.Exists(TestBuildDll))
+        {
+            throw new FileNotFoundException("Build HelloWork.Web first (the tests' build does).", TestBuildDll);
+        }
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+        return StartAsync(TestBuildDll, environment, logFile, TimeSpan.FromSeconds(120),
+            workingDirectory: Path.Combine(SolutionRoot(), "HelloWork.Web"), poll: TimeSpan.FromMilliseconds(200));
+    }
+
+    /// <summary>The folder of <c>HelloWork.Blazor.sln</c> above the running program.</summary>
+    public static string SolutionRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HelloWork.Blazor.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new DirectoryNotFoundException("HelloWork.Blazor.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static int FreePort()

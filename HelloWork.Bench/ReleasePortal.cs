@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using HelloWork.Testing;
 
 namespace HelloWork.Bench;
 
-/// <summary>The benchmark's portal: the Release build, built on demand.</summary>
-public sealed partial class PortalProcess
+/// <summary>The benchmark's portal: the Release build, built on demand, started through the shared <see cref="PortalProcess"/>.</summary>
+public static class ReleasePortal
 {
     public static string Dll => Path.Combine(RepoPaths.Root, "HelloWork.Web", "bin", "Release", "net10.0", "HelloWork.Web.dll");
 
@@ -38,5 +39,5 @@ public sealed partial class PortalProcess
     /// <summary>The Release build with these settings (environment variables), waiting for /health up to <paramref name="timeout"/>.</summary>
     public static Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string? logFile, TimeSpan timeout,
         TimeSpan? poll = null) =>
-        StartAsync(Dll, environment, logFile, timeout, poll: poll);
+        PortalProcess.StartAsync(Dll, environment, logFile, timeout, poll: poll);
 }

@@ -10,7 +10,7 @@ using HelloWork.Domain.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace HelloWork.Bench;
+namespace HelloWork.Testing;
 
 /// <summary>What a fault run does: how many kills, how the load is shaped, where the portal and its database are.</summary>
 public sealed record FaultRunSettings
