@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using HelloWork.Testing;
 
 namespace HelloWork.Bench.Scenarios;
 
@@ -15,7 +16,7 @@ public static class FaultScenario
     {
         var kills = options.Int("kills", options.Quick ? 5 : 20);
         var seed = options.Int("seed", int.TryParse(Environment.GetEnvironmentVariable("HELLOWORK_FAULT_SEED"), CultureInfo.InvariantCulture, out var s) ? s : 20261123);
-        if (!await PortalProcess.BuildAsync(!options.Flag("no-build")))
+        if (!await ReleasePortal.BuildAsync(!options.Flag("no-build")))
         {
             return 1;
         }
@@ -24,7 +25,7 @@ public static class FaultScenario
         var load = new List<double> { Report.LoadAverage() };
         var run = new FaultRun(new FaultRunSettings
         {
-            WebDll = PortalProcess.Dll,
+            WebDll = ReleasePortal.Dll,
             Folder = folder,
             Kills = kills,
             Seed = seed,

@@ -50,7 +50,7 @@ int Help()
           applicants the employer's applicant list for the establishment with 50,000 applicants   [--runs N]
           startup    cold and warm start of the real portal process until /health answers 200   [--runs N] [--no-build]
           pdf        referral slips per second on every core, slip and job sheet sizes   [--seconds S] [--out DIR]
-          lint       the legal checker over the labelled offers (HelloWork.Tests/Law/LawCases.cs): precision, recall and offers
+          lint       the legal checker over the labelled offers (HelloWork.Testing/LawCases.cs): precision, recall and offers
                      checked a second   [--seconds S (5; --quick 1)]
           export     the agencies' full CSV export of open offers: rows per second and peak memory
           figures    an office's figures for a whole fiscal year (12 months, 4 quarters, the year) and the quarterly scorecard CSV,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
+using HelloWork.Testing;
 
 namespace HelloWork.Bench.Scenarios;
 
@@ -51,7 +52,7 @@ public static class CircuitsScenario
             Console.Error.WriteLine("/usr/bin/chromium is missing (Debian's chromium package; ./test.sh installs it).");
             return 1;
         }
-        if (!await PortalProcess.BuildAsync(!options.Flag("no-build")))
+        if (!await ReleasePortal.BuildAsync(!options.Flag("no-build")))
         {
             return 1;
         }
@@ -72,7 +73,7 @@ public static class CircuitsScenario
         Console.WriteLine($"Starting the portal ({environment}, {dbPath}) ...");
         var portalLog = Path.Combine(RepoPaths.BenchOut, "circuits-portal.log");
         File.Delete(portalLog); // this run's output only
-        await using var portal = await PortalProcess.StartAsync(settings, portalLog, TimeSpan.FromMinutes(3));
+        await using var portal = await ReleasePortal.StartAsync(settings, portalLog, TimeSpan.FromMinutes(3));
         await using var probe = new ServerProbe(portal.Pid);
         await probe.StartMetricsAsync();
 

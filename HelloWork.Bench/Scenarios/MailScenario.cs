@@ -4,6 +4,7 @@ using System.Diagnostics;
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Mail;
+using HelloWork.Testing;
 using HelloWork.Domain.Notices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

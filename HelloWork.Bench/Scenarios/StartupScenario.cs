@@ -1,3 +1,5 @@
+using HelloWork.Testing;
+
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class StartupScenario
     public static async Task<int> RunAsync(Options options)
     {
         var runs = options.Int("runs", options.Quick ? 2 : 5);
-        if (!await PortalProcess.BuildAsync(!options.Flag("no-build")))
+        if (!await ReleasePortal.BuildAsync(!options.Flag("no-build")))
         {
             return 1;
         }
@@ -50,7 +52,7 @@ public static class StartupScenario
             ["ConnectionStrings__HelloWork"] = $"Data Source={dbPath}",
             ["Logging__Folder"] = Path.Combine(RepoPaths.BenchOut, "startup-logs"),
         };
-        await using var portal = await PortalProcess.StartAsync(environment, logFile: null, TimeSpan.FromMinutes(2), poll: TimeSpan.FromMilliseconds(10));
+        await using var portal = await ReleasePortal.StartAsync(environment, logFile: null, TimeSpan.FromMinutes(2), poll: TimeSpan.FromMilliseconds(10));
         return portal.StartupMs;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using HelloWork.Domain.JobOffers;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

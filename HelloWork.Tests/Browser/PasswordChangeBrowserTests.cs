@@ -1,6 +1,6 @@
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Common;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using Microsoft.Playwright;
 
 namespace HelloWork.Tests.Browser;

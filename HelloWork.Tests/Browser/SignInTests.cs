@@ -1,4 +1,4 @@
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using Microsoft.Playwright;
 
 namespace HelloWork.Tests.Browser;

@@ -41,14 +41,20 @@ public sealed class DomainWorld : IAsyncDisposable
             options = new DbContextOptionsBuilder<HelloWorkDb>()
                 .UseNpgsql(_postgres.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.PostgresMigrationsAssembly)).Options;
         }
+        ConnectionString = postgresServer is null ? $"Data Source={_path};Pooling=False" : _postgres!.ConnectionString;
         Factory = new ContextFactory(options);
-        Bus = new InProcessLiveBus(new LocalDispatcher());
+        Dispatcher = new LocalDispatcher();
+        Bus = new InProcessLiveBus(Dispatcher);
         Ops = new Operations(Factory, Clock, Bus);
         Tokens = new OpaqueTokens(Ops);
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The world's database, for a service collection of its own (the bUnit tests register the domain on it).</summary>
+    public string ConnectionString { get; }
     public IDbContextFactory<HelloWorkDb> Factory { get; }
+    public LocalDispatcher Dispatcher { get; }
     public ILiveBus Bus { get; }
     public Operations Ops { get; }
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Notices;
-using HelloWork.Tests.Live;
+using HelloWork.Tests.Host.Live;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using HelloWork.Tests.Browser;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using Microsoft.Playwright;
 
 namespace HelloWork.Tests.Trust;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HelloWork.Bench;
+using HelloWork.Testing;
 
 namespace HelloWork.Tests.Trust;
 

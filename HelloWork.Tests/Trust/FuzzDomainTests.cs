@@ -316,13 +316,13 @@ public sealed class FuzzDomainTests(FuzzWorld world, ITestOutputHelper output) :
         {
             using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address };
             var (generator, value) = fuzz.NextString();
-            var form = HelloWork.Tests.Integration.Registrations.JobseekerForm(HelloWork.Tests.Integration.Registrations.NewEmail("fuzz-form"));
+            var form = HelloWork.Tests.Host.Http.Registrations.JobseekerForm(HelloWork.Tests.Host.Http.Registrations.NewEmail("fuzz-form"));
             var field = fuzz.Pick("Input.Email", "Input.Password", "Input.Name", "Input.Kana", "Input.BirthDate", "Input.Phone");
             form[field] = SafeForUri(value); // a browser sends U+FFFD for a lone surrogate
             var input = $"{field} = {FuzzWorld.Describe(value)}";
             await world.CaseAsync("register-form", generator, input, () => Task.FromResult(""), async () =>
             {
-                using var response = await HelloWork.Tests.Integration.Registrations.RegisterJobseekerAsync(client, form);
+                using var response = await HelloWork.Tests.Host.Http.Registrations.RegisterJobseekerAsync(client, form);
                 var body = await response.Content.ReadAsStringAsync(Ct);
                 if ((int)response.StatusCode >= 500)
                 {

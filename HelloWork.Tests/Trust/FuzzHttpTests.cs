@@ -7,7 +7,7 @@ using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Agencies;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

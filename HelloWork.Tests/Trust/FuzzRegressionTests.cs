@@ -5,7 +5,7 @@ using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Messaging;
 using HelloWork.Domain.Search;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using HelloWork.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HelloWork.Domain.Notices;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using HelloWork.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -9,7 +9,7 @@ using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Messaging;
 using HelloWork.Tests.Browser;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using HelloWork.Web.Security;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.SignalR;

@@ -67,7 +67,7 @@ public static class MatrixTable
         R("PAGE /Account/RegisterEmployer",                          Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/RegisterAgency",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
         // Mail (issue 18, R-MAIL-2): the reset request (the same answer for every address), the reset and confirmation links
-        // (without a token: "this link is invalid"; with tokens: HelloWork.Tests/Mail/MailTests).
+        // (without a token: "this link is invalid"; with tokens: HelloWork.Tests/Host/Mail/MailTests).
         R("PAGE /Account/ForgotPassword",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/ResetPassword",                             Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/ConfirmEmail",                              Objects.None,                "ok      ok           ok           ok           ok      ok"),
@@ -128,7 +128,7 @@ public static class MatrixTable
         R("PAGE /admin",                                             Objects.None,                "login   denied       denied       denied       denied  ok"),
         R("PAGE /admin/accounts",                                    Objects.None,                "login   denied       denied       denied       denied  ok"),
         R("PAGE /admin/mail",                                        Objects.None,                "login   denied       denied       denied       denied  ok"),
-        // 地域別最低賃金 (R-LAW-1): the shipped table and the administrators' additions (HelloWork.Tests/Law/LawCheckerTests: refusals).
+        // 地域別最低賃金 (R-LAW-1): the shipped table and the administrators' additions (HelloWork.Tests/Domain/Law/LawCheckerTests: refusals).
         R("PAGE /admin/minimum-wages",                               Objects.None,                "login   denied       denied       denied       denied  ok"),
 
         // Documents and files.

@@ -7,7 +7,7 @@ using HelloWork.Domain.Common;
 using HelloWork.Domain.Data.Demo;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Notices;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Tests.Trust;

@@ -1,6 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using HelloWork.Web.Security;
 using Microsoft.AspNetCore.Http;
 

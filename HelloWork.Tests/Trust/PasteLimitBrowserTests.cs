@@ -2,7 +2,7 @@ using HelloWork.Domain.Applications;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Messaging;
 using HelloWork.Tests.Browser;
-using HelloWork.Tests.Integration;
+using HelloWork.Tests.Host.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace HelloWork.Testing;
+
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on a loopback port chosen by the system, for the mail tests and the <c>mail</c>
+/// scenario: it keeps every mail it receives, parsed by MimeKit, and counts deliveries per Message-Id, so a run can tell lost
+/// (a committed change with no mail) from duplicated (one Message-Id delivered twice). Shared with HelloWork.Tests.
+/// </summary>
+public sealed class LoopbackSmtp : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task running;
+    private readonly Store store = new();
+
+    private LoopbackSmtp(int port)
+    {
+        Port = port;
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add((IMessageStore)store);
+        services.Add((IMailboxFilter)store);
+        running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+    }
+
+    public int Port { get; }
+
+    /// <summary>Every delivery, in arrival order (a Message-Id sent twice is here twice).</summary>
+    public IReadOnlyList<MimeMessage> Received => [.. store.Messages];
+
+    /// <summary>Deliveries per Message-Id.</summary>
+    public IReadOnlyDictionary<string, int> CountByMessageId => store.Counts;
+
+    public int Deliveries => store.Messages.Count;
+
+    /// <summary>Rejects RCPT TO for addresses ending so (a permanent 550: a bounce).</summary>
+    public string? RejectDomain { get => store.RejectDomain; set => store.RejectDomain = value; }
+
+    public static LoopbackSmtp Start()
+    {
+        // A free loopback port: the system picks it, the listener lets it go, the SMTP server takes it.
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new LoopbackSmtp(port);
+    }
+
+    /// <summary>Waits until <paramref name="done"/> holds for the mails received, or the timeout passes.</summary>
+    public async Task<bool> WaitForAsync(Func<IReadOnlyList<MimeMessage>, bool> done, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (done(Received))
+            {
+                return true;
+            }
+            await Task.Delay(50, ct);
+        }
+        return done(Received);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        stop.Dispose();
+    }
+
+    private sealed class Store : MessageStore, IMailboxFilter
+    {
+        public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+        public ConcurrentDictionary<string, int> Counts { get; } = new();
+        public string? RejectDomain { get; set; }
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
+            CancellationToken cancellationToken)
+        {
+            await using var stream = new MemoryStream();
+            foreach (var segment in buffer)
+            {
+                await stream.WriteAsync(segment, cancellationToken);
+            }
+            stream.Position = 0;
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            Messages.Enqueue(message);
+            Counts.AddOrUpdate(message.MessageId ?? "", 1, (_, n) => n + 1);
+            return SmtpResponse.Ok;
+        }
+
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from, int size, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(RejectDomain is null || !to.Host.EndsWith(RejectDomain, StringComparison.OrdinalIgnoreCase));
+    }
+}

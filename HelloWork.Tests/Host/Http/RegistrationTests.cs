@@ -1,0 +1,161 @@
+using System.Net;
+using HelloWork.Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelloWork.Tests.Host.Http;
+
+/// <summary>
+/// Issue 2 and R-ERR-1: registration with bad input answers with the form again, a message next to each field, and
+/// nothing saved; a good registration opens an HWIS-only jobseeker mypage (R-ACC-1) or a provisional establishment (R-ACC-3).
+/// </summary>
+[Collection(AccountsCollection.Name)]
+public sealed class RegistrationTests(PortalHost portal)
+{
+    private const string Markup = "<script>alert('x')</script>";
+
+    private Task<(int Users, int Jobseekers, int Establishments)> CountAsync() => portal.QueryAsync(async db =>
+        (await db.Users.CountAsync(), await db.Jobseekers.CountAsync(), await db.Establishments.CountAsync()));
+
+    /// <summary>Posts the form and checks the refusal: 200 with the form, the messages next to the field, no rows added.</summary>
+    private async Task<AngleSharp.Dom.IDocument> RefusedAsync(string path, string formName, Dictionary<string, string> form)
+    {
+        var before = await CountAsync();
+        using var client = await portal.NewClientAsync();
+
+        using var response = await Forms.SubmitAsync(client, path, formName, form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // not a redirect to the sign-in page
+        var page = await Forms.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector($"input[name='_handler'][value='{formName}']"));
+        Assert.Equal(before, await CountAsync());
+        var email = form["Input.Email"];
+        Assert.False(await portal.QueryAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+        return page;
+    }
+
+    [Fact]
+    public async Task An_invalid_email_address_is_refused_with_a_message_next_to_the_email_field()
+    {
+        var form = Registrations.JobseekerForm("not-an-email");
+
+        var page = await RefusedAsync("/Account/Register", "register-jobseeker", form);
+
+        Assert.Contains("メールアドレスの形式が正しくありません。", Forms.FieldMessages(page, "email"));
+    }
+
+    [Fact]
+    public async Task A_weak_password_is_refused_with_the_password_rules_that_it_breaks()
+    {
+        var form = Registrations.JobseekerForm(Registrations.NewEmail("weak"), password: "password");
+
+        var page = await RefusedAsync("/Account/Register", "register-jobseeker", form);
+
+        var messages = Forms.FieldMessages(page, "password");
+        Assert.Contains("パスワードは10文字以上にしてください。", messages);
+        Assert.Contains("パスワードに数字を含めてください。", messages);
+        Assert.Contains("パスワードに記号を含めてください。", messages);
+    }
+
+    [Fact]
+    public async Task Missing_required_fields_are_each_refused_next_to_the_field()
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Email"] = "", ["Input.Password"] = "", ["Input.Name"] = "", ["Input.Kana"] = "", ["Input.BirthDate"] = "", ["Input.Phone"] = "",
+        };
+
+        var page = await RefusedAsync("/Account/Register", "register-jobseeker", form);
+
+        foreach (var field in new[] { "email", "password", "name", "kana", "birth" })
+        {
+            Assert.Contains("入力してください。", Forms.FieldMessages(page, field));
+        }
+        Assert.Empty(Forms.FieldMessages(page, "phone")); // optional
+    }
+
+    [Fact]
+    public async Task A_10000_character_name_is_refused()
+    {
+        var form = Registrations.JobseekerForm(Registrations.NewEmail("long"), name: new string('あ', 10_000));
+
+        var page = await RefusedAsync("/Account/Register", "register-jobseeker", form);
+
+        Assert.Contains("50文字以内で入力してください。", Forms.FieldMessages(page, "name"));
+    }
+
+    [Fact]
+    public async Task Markup_in_the_name_is_refused_and_shown_back_only_as_text()
+    {
+        var form = Registrations.JobseekerForm(Registrations.NewEmail("markup"), name: Markup);
+        using var client = await portal.NewClientAsync();
+        var before = await CountAsync();
+
+        using var response = await Registrations.RegisterJobseekerAsync(client, form);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var page = await Forms.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("記号（< > { } \" ` など）や改行は使用できません。", Forms.FieldMessages(page, "name"));
+        Assert.DoesNotContain(Markup, html, StringComparison.Ordinal); // echoed encoded, never as a live tag
+        Assert.Empty(page.QuerySelectorAll("main script"));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task An_employer_registration_with_markup_in_the_establishment_name_and_a_10000_character_contact_creates_nothing()
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Email"] = Registrations.NewEmail("employer"), ["Input.Password"] = Registrations.GoodPassword,
+            ["Input.ContactName"] = "採用 " + new string('あ', 10_000), ["Input.EstablishmentName"] = "株式会社" + Markup,
+            ["Input.EstablishmentKana"] = "", ["Input.PostalCode"] = "100-0001", ["Input.Prefecture"] = "東京都",
+            ["Input.Address"] = "千代田区千代田1-1", ["Input.Industry"] = "", ["Input.Employees"] = "12",
+        };
+
+        var page = await RefusedAsync("/Account/RegisterEmployer", "register-employer", form);
+
+        Assert.Contains("50文字以内で入力してください。", Forms.FieldMessages(page, "contact"));
+    }
+
+    [Fact]
+    public async Task An_employer_registration_with_markup_in_the_establishment_name_is_refused_next_to_that_field()
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Email"] = Registrations.NewEmail("employer"), ["Input.Password"] = Registrations.GoodPassword,
+            ["Input.ContactName"] = "採用 太郎", ["Input.EstablishmentName"] = "株式会社" + Markup,
+            ["Input.EstablishmentKana"] = "", ["Input.PostalCode"] = "100-0001", ["Input.Prefecture"] = "東京都",
+            ["Input.Address"] = "千代田区千代田1-1", ["Input.Industry"] = "", ["Input.Employees"] = "12",
+        };
+
+        var page = await RefusedAsync("/Account/RegisterEmployer", "register-employer", form);
+
+        Assert.Contains("記号（< > { } \" ` など）や改行は使用できません。", Forms.FieldMessages(page, "est-name"));
+    }
+
+    [Fact]
+    public async Task A_good_registration_opens_one_HWIS_only_jobseeker_account_that_can_sign_in()
+    {
+        var email = Registrations.NewEmail("good");
+        var before = await CountAsync();
+        using var client = await portal.NewClientAsync();
+
+        using var response = await Registrations.RegisterJobseekerAsync(client, Registrations.JobseekerForm(email));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await CountAsync();
+        Assert.Equal(before.Users + 1, after.Users);
+        Assert.Equal(before.Jobseekers + 1, after.Jobseekers);
+        var (role, tier) = await portal.QueryAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            var jobseeker = await db.Jobseekers.SingleAsync(j => j.Id == user.JobseekerId);
+            return (user.Role, jobseeker.Tier);
+        });
+        Assert.Equal(Roles.Jobseeker, role);
+        Assert.Equal(JobseekerTier.HwisOnly, tier);
+
+        using var signIn = await Forms.SignInAsync(client, email, Registrations.GoodPassword);
+        Assert.Equal("/jobseeker", signIn.Headers.Location?.OriginalString.Split('?')[0].Replace(client.BaseAddress!.ToString().TrimEnd('/'), "", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using HelloWork.Domain.Applications;
+using HelloWork.Domain.Common;
+using HelloWork.Domain.Data;
+using HelloWork.Domain.Data.Demo;
+using HelloWork.Domain.JobOffers;
+using HelloWork.Domain.Messaging;
+using HelloWork.Domain.Notices;
+using HelloWork.Domain.Referrals;
+using HelloWork.Domain.Search;
+using HelloWork.Web.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelloWork.Tests.Host.Live;
+
+/// <summary>
+/// Every kind of live page (R-LIVE-1, R-LIVE-2): a change another person makes while the page's connection is down (the
+/// change is committed, its push never arrives) reaches the page after the circuit reconnects — through the circuit's
+/// <see cref="LiveNotices"/> feed that the pages' <c>LiveUpdates</c> use, with the page's own <see cref="LiveKinds"/> — exactly
+/// once; and what the page then reloads shows the change.
+/// </summary>
+public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixture<LiveHubFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private PortalHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Applicant_list_and_offer_list_get_an_application_made_while_down_once_R_LIVE_1_R_LIVE_2()
+    {
+        var (jobseeker, employer) = (await Host.ActorAsync("jobseeker1@example.jp"), await Host.ActorAsync("employer1@example.jp"));
+        var offerId = await Host.SelfApplicationOfferAsync(employer, jobseeker);
+        Guid applicationId = default;
+
+        var got = await ReconnectAfterAsync(employer, async silent =>
+            applicationId = await new ApplicationService(silent).ApplyAsync(jobseeker, new ApplyInput(offerId, "志望動機です。", [], SelfApplicationAcknowledged: true)));
+
+        Assert.Single(Concerning(got, LiveKinds.ApplicantList), n => n.SubjectId == applicationId && n.Kind == NoticeKind.ApplicationReceived);
+        Assert.Single(Concerning(got, LiveKinds.EmployerOffers), n => n.SubjectId == applicationId);
+        Assert.Single(Concerning(got, null), n => n.SubjectId == applicationId); // the employer's home counters
+        var rows = await ApplicantRowsAsync(employer);
+        Assert.Contains(rows, r => r.ApplicationId == applicationId);
+    }
+
+    [Fact]
+    public async Task Applicant_row_unread_mark_appears_and_clears_across_a_reconnect_R_MSG_2_R_LIVE_2()
+    {
+        var (jobseeker, employer) = (await Host.ActorAsync("jobseeker1@example.jp"), await Host.ActorAsync("employer1@example.jp"));
+        var applicationId = await Host.ApplyAsync(jobseeker, await Host.SelfApplicationOfferAsync(employer, jobseeker));
+        Assert.False((await ApplicantRowsAsync(employer)).Single(r => r.ApplicationId == applicationId).UnreadMessages);
+
+        var sent = await ReconnectAfterAsync(employer, silent => new MessageService(silent).SendAsync(jobseeker, applicationId, "面接日程の件でご連絡しました。"));
+        Assert.Single(Concerning(sent, LiveKinds.ApplicantList), n => n.SubjectId == applicationId && n.Kind == NoticeKind.MessageReceived);
+        Assert.Single(Concerning(sent, LiveKinds.ApplicantDetail), n => n.SubjectId == applicationId);
+        Assert.True((await ApplicantRowsAsync(employer)).Single(r => r.ApplicationId == applicationId).UnreadMessages);
+
+        // Another user of the establishment reads the thread while this page is down: after the reconnect the page gets one
+        // read signal for the establishment and the mark is gone.
+        var read = await ReconnectAfterAsync(employer, silent => new MessageService(silent).ReadThreadAsync(employer, applicationId), readState: true);
+        var est = Recipients.Establishment(employer.EstablishmentId!.Value);
+        Assert.Single(read, n => n.IsReadSignal && n.Recipient == est);
+        Assert.Empty(Concerning(read, LiveKinds.ApplicantList));
+        Assert.False((await ApplicantRowsAsync(employer)).Single(r => r.ApplicationId == applicationId).UnreadMessages);
+    }
+
+    [Fact]
+    public async Task Review_queue_gets_a_submission_and_offer_list_and_detail_a_return_made_while_down_once_R_LIVE_1_R_LIVE_2()
+    {
+        var employer = await Host.ActorAsync("employer1@example.jp");
+        var staffs = new[] { await Host.ActorAsync("staff1@example.jp"), await Host.ActorAsync("staff2@example.jp") };
+        // A complete draft of the employer's establishment (the demo sheet), as the entry screens would leave it.
+        var offer = await WithDbAsync(async db =>
+        {
+            var est = await db.Establishments.SingleAsync(e => e.Id == employer.EstablishmentId, Ct);
+            var sheet = SampleSheets.Build(new Random(16), Vocabulary.Occupations[0], Vocabulary.Places[0], est.Name, est.Kana, est.Address, est.Employees);
+            var draft = db.JobOffers.Add(new JobOffer(est.Id, OfferChannel.Online, sheet, Host.Get<TimeProvider>().GetUtcNow())).Entity;
+            await db.SaveChangesAsync(Ct);
+            return (draft.Id, est.OfficeId);
+        });
+        var staff = staffs.Single(s => s.OfficeId == offer.OfficeId);
+
+        // The review queue: the employer submits while the staff page is down.
+        var submitted = await ReconnectAfterAsync(staff, silent => new JobOfferService(silent).SubmitAsync(employer, offer.Id));
+        Assert.Single(Concerning(submitted, LiveKinds.ReviewQueue), n => n.SubjectId == offer.Id && n.Kind == NoticeKind.OfferSubmitted);
+        Assert.Single(Concerning(submitted, LiveKinds.StaffFigures), n => n.SubjectId == offer.Id);
+        Assert.Contains(await Host.Get<ReviewQueue>().OffersAsync(staff, Ct), i => i.OfferId == offer.Id);
+
+        var got = await ReconnectAfterAsync(employer, silent => new JobOfferService(silent).ReturnAsync(staff, offer.Id, "賃金の欄を確認してください。"));
+
+        Assert.Single(Concerning(got, LiveKinds.EmployerOffer), n => n.SubjectId == offer.Id && n.Kind == NoticeKind.OfferReturned);
+        Assert.Single(Concerning(got, LiveKinds.EmployerOffers), n => n.SubjectId == offer.Id);
+        var row = (await Host.Get<EmployerOffers>().ListAsync(employer, Ct)).Single(r => r.Id == offer.Id);
+        Assert.Equal((OfferStatus.Returned, true), (row.Status, row.HasCorrectionRequest));
+    }
+
+    [Fact]
+    public async Task Referral_board_staff_figures_and_staff_home_get_a_decline_made_while_down_once_R_LIVE_1_R_LIVE_2()
+    {
+        var staff = await Host.ActorAsync("staff1@example.jp");
+        var jobseeker = await Host.ActorAsync("jobseeker1@example.jp");
+        var now = Host.Get<TimeProvider>().GetUtcNow();
+        var proposed = await WithDbAsync(db => db.Referrals.AsNoTracking().Where(r => r.JobseekerId == jobseeker.JobseekerId && r.OfficeId == staff.OfficeId
+            && r.Status == ReferralStatus.Proposed).ToListAsync(Ct));
+        var referralId = proposed.First(r => r.Deadline > now).Id;
+
+        var got = await ReconnectAfterAsync(staff, silent => new ReferralService(silent).DeclineAsync(jobseeker, referralId));
+
+        Assert.Single(Concerning(got, LiveKinds.ReferralBoard), n => n.SubjectId == referralId && n.Kind == NoticeKind.ReferralDeclined);
+        Assert.Single(Concerning(got, LiveKinds.StaffFigures), n => n.SubjectId == referralId);
+        Assert.Single(Concerning(got, null), n => n.SubjectId == referralId);
+        Assert.Equal(ReferralStatus.Declined, await WithDbAsync(db => db.Referrals.Where(r => r.Id == referralId).Select(r => r.Status).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Sent_requests_get_a_decline_made_while_down_once_R_LIVE_1_R_LIVE_2()
+    {
+        var employer = await Host.ActorAsync("employer1@example.jp");
+        var jobseeker = await Host.ActorAsync("jobseeker1@example.jp");
+        var requestId = await WithDbAsync(db => db.DirectRequests.Where(r => r.JobseekerId == jobseeker.JobseekerId
+            && r.EstablishmentId == employer.EstablishmentId && r.Status == DirectRequestStatus.Sent).Select(r => r.Id).FirstAsync(Ct));
+
+        var got = await ReconnectAfterAsync(employer, silent => new DirectRequestService(silent).DeclineAsync(jobseeker, requestId));
+
+        Assert.Single(Concerning(got, LiveKinds.SentRequests), n => n.SubjectId == requestId && n.Kind == NoticeKind.DirectRequest);
+        var row = (await Host.Get<DirectRequestSender>().SentAsync(employer, Ct)).Single(r => r.Id == requestId);
+        Assert.Equal(DirectRequestStatus.Declined, row.Status);
+    }
+
+    /// <summary>
+    /// Opens a feed as a page would, makes <paramref name="changeWhileDown"/> with a bus that drops every push (the page's
+    /// connection is down: nothing arrives), then reconnects the circuit (<see cref="LiveCircuitHandler"/>) and returns what the
+    /// feed handed over, waiting until nothing more comes.
+    /// </summary>
+    private async Task<List<LiveNotice>> ReconnectAfterAsync(Actor listener, Func<Operations, Task> changeWhileDown, bool readState = false)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var live = scope.ServiceProvider.GetRequiredService<LiveNotices>();
+        var got = new ConcurrentQueue<LiveNotice>();
+        using var subscription = await live.SubscribeAsync(listener, n =>
+        {
+            if (!n.IsReadSignal || readState)
+            {
+                got.Enqueue(n);
+            }
+            return Task.CompletedTask;
+        }, Ct);
+        var silent = new Operations(Host.Get<IDbContextFactory<HelloWorkDb>>(), Host.Get<TimeProvider>(), new DroppingBus());
+
+        await changeWhileDown(silent);
+        await Task.Delay(300, Ct);
+        Assert.Empty(got); // down: the change is committed but nothing reached the page
+
+        await new LiveCircuitHandler(live).OnConnectionUpAsync(null!, Ct);
+        var until = DateTime.UtcNow + Timeout;
+        while (got.IsEmpty)
+        {
+            Assert.True(DateTime.UtcNow < until, "nothing arrived after the reconnect");
+            await Task.Delay(20, Ct);
+        }
+        await Task.Delay(500, Ct); // anything delivered twice would arrive now
+        return [.. got];
+    }
+
+    private static List<LiveNotice> Concerning(IEnumerable<LiveNotice> got, IReadOnlyCollection<NoticeKind>? kinds) =>
+        [.. got.Where(n => !n.IsReadSignal && LiveKinds.Concerns(n, kinds, readState: false))];
+
+    private async Task<IReadOnlyList<ApplicantRow>> ApplicantRowsAsync(Actor employer) =>
+        (await Host.Get<ApplicantList>().QueryAsync(employer, employer.EstablishmentId!.Value, new ApplicantQuery { PageSize = 100 }, Ct)).Rows;
+
+    private async Task<T> WithDbAsync<T>(Func<HelloWorkDb, Task<T>> query)
+    {
+        await using var db = await Host.Get<IDbContextFactory<HelloWorkDb>>().CreateDbContextAsync(Ct);
+        return await query(db);
+    }
+
+    private sealed class DroppingBus : ILiveBus
+    {
+        public Task PublishAsync(IReadOnlyList<LiveNotice> notices, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public IDisposable Subscribe(string recipient, Func<LiveNotice, Task> handler) => throw new NotSupportedException();
+    }
+}
