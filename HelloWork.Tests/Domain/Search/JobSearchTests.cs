@@ -76,7 +76,12 @@ public sealed class JobSearchTests
         await world.PublishAsync("介護職員B", "日勤", s => s with { Work = s.Work with { MinutesFromStation = 25 } });
         await world.PublishAsync("介護職員C", "日勤", s => s with { Work = s.Work with { EmploymentType = EmploymentType.NonRegular } });
         await world.PublishAsync("介護職員D", "日勤", secondEstablishment: true);
-        await world.PublishAsync("介護職員E", "日勤", s => s with { Wages = s.Wages with { Form = WageForm.Monthly, BaseMin = 150_000, BaseMax = 160_000, FixedAllowances = 0 } });
+        await world.PublishAsync("介護職員E", "日勤", s => s with
+        {
+            // Short days (9:00–13:00) keep a 月給 of 150,000 above the minimum wage (R-LAW-1), so the offer can be published.
+            Wages = s.Wages with { Form = WageForm.Monthly, BaseMin = 150_000, BaseMax = 160_000, FixedAllowances = 0, FixedOvertime = false },
+            Hours = s.Hours with { Start = new TimeOnly(9, 0), End = new TimeOnly(13, 0), BreakMinutes = 0 },
+        });
         await world.PublishAsync("介護職員F", "日勤", s => s with { Hours = s.Hours with { Start = new TimeOnly(7, 0), End = new TimeOnly(16, 0) } });
 
         var basic = new JobSearchCriteria { Words = "介護", Areas = [new AreaCriterion("東京都", "千代田")] };
