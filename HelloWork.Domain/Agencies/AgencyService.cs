@@ -61,7 +61,7 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
             if (!wasApproved)
             {
                 // The agency's users hear of it by mail (R-MAIL-1, R-MAIL-3): they are not signed in to see it.
-                await Mail.MailQueue.ToUsersAsync(w.Db, Notices.Recipients.Agency(agency.Id), Mail.MailKind.AgencyApproved, "/agency", w.Now, ct);
+                await Mail.MailQueue.ToUsersAsync(w.Db, Notices.Recipients.Agency(agency.Id), Mail.MailKind.AgencyApproved, w.Now, ct);
             }
         }
         else if (status == AgencyStatus.Suspended)

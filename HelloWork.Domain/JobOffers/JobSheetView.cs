@@ -105,7 +105,8 @@ public sealed class JobSheetView
     public JobSheetRow Row(string key) => Rows.First(r => r.Key == key);
 
     /// <summary>The row that shows this property path (a <see cref="Finding.Field"/>), if any.</summary>
-    public JobSheetRow? RowShowing(string field) => Rows.FirstOrDefault(r => r.Fields.Contains(field));
+    /// <remarks>A field shown by several rows (基本給 in 賃金総額 and in 基本給) belongs to the row named after it, else to the first.</remarks>
+    public JobSheetRow? RowShowing(string field) => Rows.FirstOrDefault(r => r.Key == field) ?? Rows.FirstOrDefault(r => r.Fields.Contains(field));
 
     public static JobSheetView Of(JobSheet sheet, CultureInfo culture) => Of(new JobSheetSource(sheet), culture);
 

@@ -26,8 +26,6 @@ public sealed class AccountMails(Operations ops, UserManager<AppUser> users)
     /// <summary>At most this many reset mails per account per hour, whoever asks (the HTTP limit is per client address).</summary>
     public const int ResetsPerHour = 3;
 
-    public const string ResetPath = "/Account/ResetPassword";
-    public const string ConfirmPath = "/Account/ConfirmEmail";
 
     /// <summary>Asks for a reset link. Returns nothing the caller could tell apart: known, unknown, limited — the same.</summary>
     public Task RequestResetAsync(string? email, CancellationToken ct = default) => ops.RunAsync(Actor.System, async w =>
@@ -48,7 +46,7 @@ public sealed class AccountMails(Operations ops, UserManager<AppUser> users)
         {
             return;
         }
-        await IssueAsync(w, user.Id, user.Email, TokenPurpose.PasswordReset, MailKind.PasswordReset, ResetPath, ResetLifetime, null, ct);
+        await IssueAsync(w, user.Id, user.Email, TokenPurpose.PasswordReset, MailKind.PasswordReset, ResetLifetime, null, ct);
         w.Audit("PasswordResetRequested", nameof(AppUser), user.Id);
     }, ct);
 
@@ -160,28 +158,28 @@ public sealed class AccountMails(Operations ops, UserManager<AppUser> users)
         {
             throw new DomainException("TooManyRequests", EmailField, 60);
         }
-        await IssueAsync(w, user.Id, address, TokenPurpose.ChangeAddress, MailKind.ConfirmNewAddress, ConfirmPath, ConfirmLifetime, address, ct);
+        await IssueAsync(w, user.Id, address, TokenPurpose.ChangeAddress, MailKind.ConfirmNewAddress, ConfirmLifetime, address, ct);
         w.Audit("EmailChangeRequested", nameof(AppUser), user.Id);
     }, ct);
 
     /// <summary>The confirmation of a new registration's address, in the registration's transaction.</summary>
     public static Task IssueConfirmationAsync(HelloWorkDb db, AppUser user, DateTimeOffset now, CancellationToken ct = default) =>
-        IssueAsync(db, user.Id, user.Email!, TokenPurpose.ConfirmAddress, MailKind.ConfirmAddress, ConfirmPath, ConfirmLifetime, null, now, ct);
+        IssueAsync(db, user.Id, user.Email!, TokenPurpose.ConfirmAddress, MailKind.ConfirmAddress, ConfirmLifetime, null, now, ct);
 
     /// <summary>The invitation of a login user an employer adds: a link to set the first password (instead of a password handed over).</summary>
     public static Task IssueInvitationAsync(HelloWorkDb db, AppUser user, DateTimeOffset now, CancellationToken ct = default) =>
-        IssueAsync(db, user.Id, user.Email!, TokenPurpose.Invitation, MailKind.Invitation, ResetPath, InvitationLifetime, null, now, ct);
+        IssueAsync(db, user.Id, user.Email!, TokenPurpose.Invitation, MailKind.Invitation, InvitationLifetime, null, now, ct);
 
-    private static Task IssueAsync(Work w, Guid userId, string address, TokenPurpose purpose, MailKind kind, string path, TimeSpan lifetime,
-        string? newAddress, CancellationToken ct) => IssueAsync(w.Db, userId, address, purpose, kind, path, lifetime, newAddress, w.Now, ct);
+    private static Task IssueAsync(Work w, Guid userId, string address, TokenPurpose purpose, MailKind kind, TimeSpan lifetime,
+        string? newAddress, CancellationToken ct) => IssueAsync(w.Db, userId, address, purpose, kind, lifetime, newAddress, w.Now, ct);
 
-    private static async Task IssueAsync(HelloWorkDb db, Guid userId, string address, TokenPurpose purpose, MailKind kind, string path,
+    private static async Task IssueAsync(HelloWorkDb db, Guid userId, string address, TokenPurpose purpose, MailKind kind,
         TimeSpan lifetime, string? newAddress, DateTimeOffset now, CancellationToken ct)
     {
         var secret = OutboxMail.NewSecret();
         db.AccountTokens.Add(new AccountToken(userId, purpose, secret, now, lifetime, newAddress));
-        // The link keeps the path only: the token rides in Secret, cleared once the mail is sent.
-        await MailQueue.AccountMailAsync(db, userId, address, kind, path, secret, now, ct);
+        // The web links by the mail's kind (the domain knows no route); the token rides in Secret, cleared once the mail is sent.
+        await MailQueue.AccountMailAsync(db, userId, address, kind, secret, now, ct);
     }
 
     private static async Task<AccountToken?> FindAsync(HelloWorkDb db, string? token, TokenPurpose[] purposes, CancellationToken ct)

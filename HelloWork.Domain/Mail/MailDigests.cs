@@ -49,7 +49,7 @@ public sealed class MailDigests(Operations ops)
                 {
                     return 0;
                 }
-                w.Db.OutboxMails.Add(new OutboxMail(userId, user.Email!, preference.Culture, MailKind.Digest, "/notices", w.Now,
+                w.Db.OutboxMails.Add(new OutboxMail(userId, user.Email!, preference.Culture, MailKind.Digest, null, w.Now,
                     detail: count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 return 1;
             }, ct);

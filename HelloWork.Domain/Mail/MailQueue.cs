@@ -65,15 +65,15 @@ public static class MailQueue
     }
 
     /// <summary>An account mail (reset, confirmation, invitation) to one address, in the person's language.</summary>
-    public static async Task<OutboxMail> AccountMailAsync(HelloWorkDb db, Guid userId, string address, MailKind kind, string link, string secret,
+    public static async Task<OutboxMail> AccountMailAsync(HelloWorkDb db, Guid userId, string address, MailKind kind, string secret,
         DateTimeOffset now, CancellationToken ct = default)
     {
         var culture = await db.MailPreferences.Where(p => p.UserId == userId).Select(p => p.Culture).FirstOrDefaultAsync(ct) ?? "ja";
-        return db.OutboxMails.Add(new OutboxMail(userId, address, culture, kind, link, now, secret: secret)).Entity;
+        return db.OutboxMails.Add(new OutboxMail(userId, address, culture, kind, null, now, secret: secret)).Entity;
     }
 
     /// <summary>A plain event mail to every user behind <paramref name="recipient"/> who has not turned mail off.</summary>
-    public static async Task ToUsersAsync(HelloWorkDb db, string recipient, MailKind kind, string link, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task ToUsersAsync(HelloWorkDb db, string recipient, MailKind kind, DateTimeOffset now, CancellationToken ct = default)
     {
         var people = await (from u in UsersOf(db, recipient)
                             join p in db.MailPreferences on u.Id equals p.UserId into prefs
@@ -82,7 +82,7 @@ public static class MailQueue
             .ToListAsync(ct);
         foreach (var person in people.Where(p => p.Mode != MailMode.None))
         {
-            db.OutboxMails.Add(new OutboxMail(person.Id, person.Email!, person.Culture, kind, link, now));
+            db.OutboxMails.Add(new OutboxMail(person.Id, person.Email!, person.Culture, kind, null, now));
         }
     }
 

@@ -83,6 +83,10 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         // page's link to a static account page) left the check waiting for a circuit the static page never gets (CI failure).
         await Page.WaitForFunctionAsync(
             "() => document.body.dataset.renderMode === 'static' || document.querySelector('main[data-circuit=live]') !== null");
+        // A colour still fading in (a button that has just become the selected one) is checked by axe as it is half way: wait for
+        // every CSS transition and animation of the page to end first (colour-contrast failure on /admin/mail while it faded).
+        await Page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
         Directory.CreateDirectory(ScreenshotFolder);
         var path = new Uri(Page.Url).AbsolutePath;
         var slug = Slug().Replace(path.Trim('/'), "-");

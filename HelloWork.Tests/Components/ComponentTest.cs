@@ -56,6 +56,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentActor>();
         Services.AddScoped<CircuitAdmission>();
         Services.AddScoped<LiveNotices>();
+        Services.AddSingleton<HelloWork.Web.Notices.NoticeRenderer>();
+        Services.AddTransient<HelloWork.Web.Components.Shared.FormAction>();
     }
 
     /// <summary>The error text MudBlazor shows under a field (its helper line), or null; the field's label is marked too and skipped.</summary>

@@ -23,9 +23,23 @@ public sealed class MailRenderer(MailSettings settings)
     public const string OneClickPath = "/mail/one-click";
     public const string SettingsPath = "/account/mail";
 
+    /// <summary>Where an account mail's one-time link leads: the pages that take its token.</summary>
+    public const string ResetPath = "/Account/ResetPassword";
+    public const string ConfirmPath = "/Account/ConfirmEmail";
+
+    /// <summary>The page a mail links to by its kind (a notice mail links where its notice does): routes are the web's.</summary>
+    public static string PathOf(MailKind kind) => kind switch
+    {
+        MailKind.PasswordReset or MailKind.Invitation => ResetPath,
+        MailKind.ConfirmAddress or MailKind.ConfirmNewAddress => ConfirmPath,
+        MailKind.Digest => "/notices",
+        MailKind.AgencyApproved => "/agency",
+        _ => "/",
+    };
+
     public MimeMessage Render(OutboxMail mail, string? unsubscribeKey, string? noticeLink = null)
     {
-        var path = mail.Link ?? noticeLink ?? "/";
+        var path = mail.Link ?? noticeLink ?? PathOf(mail.Kind);
         var culture = CultureInfo.GetCultureInfo(mail.Culture == "en" ? "en" : "ja");
         string T(string key) => Text.GetString(key, culture) ?? throw new InvalidOperationException($"MailText has no '{key}'.");
         var key = mail.Kind == MailKind.Notice ? $"Notice{mail.NoticeKind}" : mail.Kind.ToString();

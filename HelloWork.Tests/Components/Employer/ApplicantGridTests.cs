@@ -141,7 +141,9 @@ public sealed class ApplicantGridTests : ComponentTest
             Assert.Equal(World.Jobseeker2.Name, Names(cut)[0]);
             Assert.Contains("hw-fresh", cut.FindAll("tbody tr")[0].ClassName ?? string.Empty, StringComparison.Ordinal);
         });
-        Assert.Contains(Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars, s => s.Message?.Contains(World.Jobseeker2.Name, StringComparison.Ordinal) == true);
+        // The announcement follows the grid's reload on the circuit: wait for it as for the row.
+        cut.WaitForAssertion(() => Assert.Contains(Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars,
+            s => s.Message?.Contains(World.Jobseeker2.Name, StringComparison.Ordinal) == true));
         Assert.NotEqual(Guid.Empty, id);
     }
 

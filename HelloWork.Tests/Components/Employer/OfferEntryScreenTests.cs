@@ -20,6 +20,23 @@ public sealed class OfferEntryScreenTests : ComponentTest
 {
     private async Task<Guid> DraftAsync() => await new JobOfferService(World.Ops).CopyAsync(World.EmployerActor1, World.Offer1.Id, Ct);
 
+    /// <summary>A draft whose 固定残業代 covers 50 hours a month: lawful, but over the 36協定's 45 hours, so orange (R-LAW-2).</summary>
+    private async Task<Guid> OvertimeDraftAsync()
+    {
+        var id = await DraftAsync();
+        await World.WithDbAsync(async db =>
+        {
+            var offer = await db.JobOffers.SingleAsync(o => o.Id == id, Ct);
+            var s = offer.Sheet;
+            offer.UpdateSheet(s with { Wages = s.Wages with
+            {
+                FixedOvertime = true, FixedOvertimeHours = 50, FixedOvertimeAmount = 200_000, FixedOvertimeNote = "時間外労働が50時間を超える場合は追加で支給します。",
+            } }, World.Clock.GetUtcNow());
+            return await db.SaveChangesAsync(Ct);
+        });
+        return id;
+    }
+
     private Task<DateTimeOffset> UpdatedAtAsync(Guid id) =>
         World.WithDbAsync(db => db.JobOffers.AsNoTracking().Where(o => o.Id == id).Select(o => o.UpdatedAt).SingleAsync(Ct));
 
@@ -90,28 +107,25 @@ public sealed class OfferEntryScreenTests : ComponentTest
     }
 
     [Fact]
-    public async Task A_low_wage_is_saved_but_shown_orange_under_its_field_and_in_the_summary()
+    public async Task Fixed_overtime_over_45_hours_is_saved_but_shown_orange_under_its_field_and_in_the_summary()
     {
-        var id = await DraftAsync();
+        var id = await OvertimeDraftAsync();
         var cut = ShowScreen(id, 4);
 
-        EnterIn(Field(cut, "Wages.BaseMin"), "50000");
-        EnterIn(Field(cut, "Wages.BaseMax"), "60000");
+        EnterIn(Field(cut, "Wages.BaseMax"), "320000");
         await cut.Find("form").SubmitAsync();
 
-        var warning = Text<Ui>("Warning.WageBelowTypicalMinimum");
+        var warning = Text<Ui>("Warning.FixedOvertimeOver45", 50);
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".hw-warning"), w => w.TextContent.Contains(warning, StringComparison.Ordinal)));
         Assert.Contains(Text<EmployerText>("WarningsTitle"), cut.Markup, StringComparison.Ordinal);
-        Assert.Equal(50_000, (await SheetAsync(id)).Wages.BaseMin);
+        Assert.Equal(320_000, (await SheetAsync(id)).Wages.BaseMax);
     }
 
     [Fact]
     public async Task An_orange_finding_must_be_confirmed_before_going_on()
     {
-        var id = await DraftAsync();
+        var id = await OvertimeDraftAsync();
         var cut = ShowScreen(id, 4);
-        EnterIn(Field(cut, "Wages.BaseMin"), "50000");
-        EnterIn(Field(cut, "Wages.BaseMax"), "60000");
 
         await cut.Find("form").SubmitAsync();
         cut.WaitForAssertion(() => Assert.Contains(Text<EmployerText>("WarningsTitle"), cut.Markup, StringComparison.Ordinal));
@@ -124,10 +138,8 @@ public sealed class OfferEntryScreenTests : ComponentTest
     [Fact]
     public async Task Confirming_the_orange_findings_lets_the_employer_go_on()
     {
-        var id = await DraftAsync();
+        var id = await OvertimeDraftAsync();
         var cut = ShowScreen(id, 4);
-        EnterIn(Field(cut, "Wages.BaseMin"), "50000");
-        EnterIn(Field(cut, "Wages.BaseMax"), "60000");
         await cut.Find("form").SubmitAsync();
         cut.WaitForAssertion(() => Assert.Contains(Text<EmployerText>("WarningsTitle"), cut.Markup, StringComparison.Ordinal));
 

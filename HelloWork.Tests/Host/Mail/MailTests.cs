@@ -1,4 +1,5 @@
 using System.Net;
+using HelloWork.Domain.Applications;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Mail;
 using HelloWork.Domain.Messaging;
@@ -67,7 +68,7 @@ public sealed class MailTests(MailPortal portal) : IClassFixture<MailPortal>, IA
         var email = await RegisterAsync("reset");
         await RequestResetAsync(email);
         var mail = await portal.WaitForMailAsync(email, ResetSubject);
-        var link = MailPortal.LinkIn(mail, AccountMails.ResetPath);
+        var link = MailPortal.LinkIn(mail, HelloWork.Web.Mail.MailRenderer.ResetPath);
         Assert.NotNull(mail.HtmlBody);
         Assert.Contains("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
 
@@ -94,7 +95,7 @@ public sealed class MailTests(MailPortal portal) : IClassFixture<MailPortal>, IA
     {
         var email = await RegisterAsync("expire");
         await RequestResetAsync(email);
-        var link = MailPortal.LinkIn(await portal.WaitForMailAsync(email, ResetSubject), AccountMails.ResetPath);
+        var link = MailPortal.LinkIn(await portal.WaitForMailAsync(email, ResetSubject), HelloWork.Web.Mail.MailRenderer.ResetPath);
         var before = await portal.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PasswordHash).SingleAsync());
 
         portal.Clock.Advance(AccountMails.ResetLifetime + TimeSpan.FromMinutes(1));
@@ -141,7 +142,7 @@ public sealed class MailTests(MailPortal portal) : IClassFixture<MailPortal>, IA
         var email = await RegisterAsync("confirm");
         Assert.False(await portal.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
         var mail = await portal.WaitForMailAsync(email, "メールアドレスの確認");
-        var link = MailPortal.LinkIn(mail, AccountMails.ConfirmPath);
+        var link = MailPortal.LinkIn(mail, HelloWork.Web.Mail.MailRenderer.ConfirmPath);
 
         using var client = await portal.NewClientAsync();
         // Opening the link changes nothing (mail scanners open links); the button does.
@@ -158,7 +159,8 @@ public sealed class MailTests(MailPortal portal) : IClassFixture<MailPortal>, IA
         var employer = await portal.ActorAsync("employer1@example.jp");
         var jobseeker = await portal.ActorAsync("jobseeker1@example.jp");
         var application = await portal.QueryAsync(db => db.Applications
-            .Where(a => a.JobseekerId == jobseeker.JobseekerId && a.EstablishmentId == employer.EstablishmentId).Select(a => a.Id).FirstAsync());
+            .Where(a => a.JobseekerId == jobseeker.JobseekerId && a.EstablishmentId == employer.EstablishmentId && a.Status == ApplicationStatus.InSelection)
+            .Select(a => a.Id).FirstAsync()); // a thread still open: not after a result or a cancellation (R-MSG-1)
         var messages = portal.Get<MessageService>();
         const string secret = "面接は来週火曜の午後二時からでお願いします";
 
