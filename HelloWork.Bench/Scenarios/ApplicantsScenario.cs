@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
-/// <c>applicants</c> (issue 4): the employer's applicant list (<see cref="ApplicantList"/>, R-APP-2) for the establishment with the most
+/// <c>applicants</c> (issue 4): the employer's applicant list (<see cref="ApplicantQueries"/>, R-APP-2) for the establishment with the most
 /// applicants — 50,000 in generated data. Server time of one call (its own context from the factory, count + page), many runs.
 /// The goal case is the first page sorted by date with a status filter; the other sorts and filters are printed beside it.
 /// </summary>
@@ -19,7 +19,7 @@ public static class ApplicantsScenario
         await GenerateCommand.EnsureDataAsync(options);
         var db = BenchDb.From(options);
         await using var services = db.Services(options.Flag("log-sql"));
-        var list = services.GetRequiredService<ApplicantList>();
+        var list = services.GetRequiredService<ApplicantQueries>();
         Guid establishmentId;
         int applicants;
         await using (var ctx = db.CreateContext())

@@ -1,5 +1,6 @@
 extern alias web;
 
+using HelloWork.Domain;
 using System.Diagnostics;
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Common;

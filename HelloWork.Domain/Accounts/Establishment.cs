@@ -28,7 +28,7 @@ public sealed class Establishment
         Industry = Text.Require(industry, nameof(Industry), 100, required: false);
         if (employees is < 0 or > 1_000_000)
         {
-            throw new DomainException("OutOfRange", nameof(Employees));
+            throw new DomainException(ErrorCodes.OutOfRange, nameof(Employees));
         }
         Employees = employees;
         CreatedAt = now;
@@ -73,7 +73,7 @@ public sealed class Establishment
     {
         if (Status == EstablishmentStatus.Confirmed)
         {
-            throw new DomainException("AlreadyConfirmed");
+            throw new DomainException(ErrorCodes.AlreadyConfirmed);
         }
         Status = EstablishmentStatus.Confirmed;
         ConfirmedAt = now;
@@ -85,7 +85,7 @@ public sealed class Establishment
         Website = Text.Optional(website, nameof(Website), 300);
         if (Website is not null && !(Uri.TryCreate(Website, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
-            throw new DomainException("InvalidUrl", nameof(Website));
+            throw new DomainException(ErrorCodes.InvalidUrl, nameof(Website));
         }
     }
 
@@ -103,7 +103,7 @@ public sealed class Establishment
         var site = Text.Optional(website, nameof(Website), 300);
         if (site is not null && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
-            throw new DomainException("InvalidUrl", nameof(Website));
+            throw new DomainException(ErrorCodes.InvalidUrl, nameof(Website));
         }
         BusinessDescription = business;
         Features = feat;

@@ -84,23 +84,23 @@ public sealed class EstablishmentImage
         const string field = "Image";
         if (content.Length == 0)
         {
-            throw new DomainException("FileEmpty", field, fileName);
+            throw new DomainException(ErrorCodes.FileEmpty, field, fileName);
         }
         if (content.Length > MaxBytes)
         {
-            throw new DomainException("ImageTooLarge", field, fileName);
+            throw new DomainException(ErrorCodes.ImageTooLarge, field, fileName);
         }
         var type = FileSniffer.Detect(content);
         if (type is null || !AcceptedTypes.Contains(type))
         {
-            throw new DomainException("ImageTypeNotAccepted", field, fileName);
+            throw new DomainException(ErrorCodes.ImageTypeNotAccepted, field, fileName);
         }
         // The first bytes say "image"; the picture must also decode, so a file that only starts like one is refused.
         using var data = SKData.CreateCopy(content);
         using var codec = SKCodec.Create(data);
         if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
         {
-            throw new DomainException("ImageTypeNotAccepted", field, fileName);
+            throw new DomainException(ErrorCodes.ImageTypeNotAccepted, field, fileName);
         }
         var text = Text.Require(caption, nameof(Caption), MaxCaption);
         return new EstablishmentImage(establishmentId, type, content, codec.Info.Width, codec.Info.Height, text, sortOrder, now);
@@ -159,11 +159,11 @@ public sealed class EstablishmentImage
     {
         if (Review != ImageReview.Pending)
         {
-            throw new DomainException("ImageAlreadyReviewed");
+            throw new DomainException(ErrorCodes.ImageAlreadyReviewed);
         }
         if (SubmittedAt != shownSubmittedAt)
         {
-            throw new DomainException("ImageChangedSinceShown");
+            throw new DomainException(ErrorCodes.ImageChangedSinceShown);
         }
     }
 

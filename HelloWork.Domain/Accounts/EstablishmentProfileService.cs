@@ -1,4 +1,5 @@
 using HelloWork.Domain.Applications;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.JobOffers;
@@ -42,7 +43,7 @@ public sealed class EstablishmentProfileService(Operations ops)
         var id = actor.RequireEstablishment();
         var est = await w.Db.Establishments.FirstAsync(e => e.Id == id, ct);
         est.UpdatePr(input.BusinessDescription, input.Features, input.PrText, input.Website, w.Now);
-        w.Audit("EstablishmentPrUpdated", nameof(Establishment), id);
+        w.Audit(AuditActions.EstablishmentPrUpdated, nameof(Establishment), id);
     }, ct);
 
     /// <summary>Adds an image at the end; the 11th is refused (REFERENCE.md: up to 10).</summary>
@@ -52,11 +53,11 @@ public sealed class EstablishmentProfileService(Operations ops)
         var orders = await w.Db.EstablishmentImages.Where(i => i.EstablishmentId == id).Select(i => i.SortOrder).ToListAsync(ct);
         if (orders.Count >= EstablishmentImage.MaxPerEstablishment)
         {
-            throw new DomainException("TooManyImages", "Image", EstablishmentImage.MaxPerEstablishment);
+            throw new DomainException(ErrorCodes.TooManyImages, "Image", EstablishmentImage.MaxPerEstablishment);
         }
         var image = EstablishmentImage.Create(id, file.FileName, file.Content, caption, orders.Count == 0 ? 1 : orders.Max() + 1, w.Now);
         w.Db.EstablishmentImages.Add(image);
-        w.Audit("EstablishmentImageAdded", nameof(EstablishmentImage), image.Id, detail: $"{image.ContentType} {image.Size}");
+        w.Audit(AuditActions.EstablishmentImageAdded, nameof(EstablishmentImage), image.Id, detail: $"{image.ContentType} {image.Size}");
         return image.Id;
     }, ct);
 
@@ -66,7 +67,7 @@ public sealed class EstablishmentProfileService(Operations ops)
         var image = await OwnImageAsync(w, imageId, ct);
         var replacement = EstablishmentImage.Create(image.EstablishmentId, file.FileName, file.Content, image.Caption, image.SortOrder, w.Now);
         image.Replace(replacement, w.Now);
-        w.Audit("EstablishmentImageReplaced", nameof(EstablishmentImage), image.Id, detail: $"{image.ContentType} {image.Size}");
+        w.Audit(AuditActions.EstablishmentImageReplaced, nameof(EstablishmentImage), image.Id, detail: $"{image.ContentType} {image.Size}");
     }, ct);
 
     /// <summary>A changed caption is new public text, so the image waits for the check again (the same caption changes nothing).</summary>
@@ -75,7 +76,7 @@ public sealed class EstablishmentProfileService(Operations ops)
         var image = await OwnImageAsync(w, imageId, ct);
         if (image.SetCaption(caption, w.Now))
         {
-            w.Audit("EstablishmentImageCaptioned", nameof(EstablishmentImage), image.Id);
+            w.Audit(AuditActions.EstablishmentImageCaptioned, nameof(EstablishmentImage), image.Id);
         }
     }, ct);
 
@@ -96,7 +97,7 @@ public sealed class EstablishmentProfileService(Operations ops)
         {
             all[i].MoveTo(i + 1);
         }
-        w.Audit("EstablishmentImageMoved", nameof(EstablishmentImage), image.Id, detail: (target + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        w.Audit(AuditActions.EstablishmentImageMoved, nameof(EstablishmentImage), image.Id, detail: (target + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }, ct);
 
     /// <summary>Deletes the image and its content (the row holds the bytes: nothing stays behind).</summary>
@@ -104,7 +105,7 @@ public sealed class EstablishmentProfileService(Operations ops)
     {
         var image = await OwnImageAsync(w, imageId, ct);
         w.Db.EstablishmentImages.Remove(image);
-        w.Audit("EstablishmentImageDeleted", nameof(EstablishmentImage), image.Id);
+        w.Audit(AuditActions.EstablishmentImageDeleted, nameof(EstablishmentImage), image.Id);
     }, ct);
 
     /// <summary>The approved images a viewer sees on an offer's job sheet: only while the offer is open and its publication scope shows

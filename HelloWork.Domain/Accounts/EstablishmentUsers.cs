@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using Microsoft.AspNetCore.Identity;
@@ -48,22 +49,22 @@ public sealed class EstablishmentUsers(Operations ops)
         var address = (email ?? "").Trim();
         if (address.Length == 0)
         {
-            throw new DomainException("Required", "Email");
+            throw new DomainException(ErrorCodes.Required, "Email");
         }
         if (address.Length > 254 || !new EmailAddressAttribute().IsValid(address)
             || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
         {
-            throw new DomainException("EmailFormat", "Email");
+            throw new DomainException(ErrorCodes.EmailFormat, "Email");
         }
         var name = Text.RequireName(displayName, "DisplayName", 50);
         if (await w.Db.Users.CountAsync(u => u.EstablishmentId == id, ct) >= MaxPerEstablishment)
         {
-            throw new DomainException("TooManyUsers", "Email", MaxPerEstablishment);
+            throw new DomainException(ErrorCodes.TooManyUsers, "Email", MaxPerEstablishment);
         }
         var normalized = Normalizer.NormalizeEmail(address);
         if (await w.Db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct))
         {
-            throw new DomainException("EmailTaken", "Email");
+            throw new DomainException(ErrorCodes.EmailTaken, "Email");
         }
         var password = InitialPassword();
         var user = new AppUser
@@ -80,7 +81,7 @@ public sealed class EstablishmentUsers(Operations ops)
         w.Db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
         // The invitation mail (R-MAIL-2): a one-time link to set a password of the user's own, in this transaction.
         await Mail.AccountMails.IssueInvitationAsync(w.Db, user, w.Now, ct);
-        w.Audit("EstablishmentUserAdded", nameof(AppUser), user.Id, detail: address);
+        w.Audit(AuditActions.EstablishmentUserAdded, nameof(AppUser), user.Id, detail: address);
         return new NewEstablishmentUser(user.Id, address, password);
     }, ct);
 
@@ -90,7 +91,7 @@ public sealed class EstablishmentUsers(Operations ops)
         var user = await UserOfAsync(w, userId, ct);
         if (user.Id == actor.UserId)
         {
-            throw new DomainException("CannotDisableSelf");
+            throw new DomainException(ErrorCodes.CannotDisableSelf);
         }
         user.LockoutEnabled = true;
         user.LockoutEnd = disabled ? DisabledUntil : null;
@@ -109,10 +110,10 @@ public sealed class EstablishmentUsers(Operations ops)
         var others = (await UsersOf(w.Db, id, ct)).Where(u => u.Id != user.Id && !IsDisabled(u, w.Now)).ToList();
         if (others.Count == 0)
         {
-            throw new DomainException("LastUserCannotBeRemoved");
+            throw new DomainException(ErrorCodes.LastUserCannotBeRemoved);
         }
         w.Db.Users.Remove(user);
-        w.Audit("EstablishmentUserRemoved", nameof(AppUser), user.Id, detail: user.Email);
+        w.Audit(AuditActions.EstablishmentUserRemoved, nameof(AppUser), user.Id, detail: user.Email);
     }, ct);
 
     public static bool IsDisabled(AppUser user, DateTimeOffset now) => user.LockoutEnd is { } end && end >= DisabledUntil.AddYears(-1) && end > now;
@@ -122,7 +123,7 @@ public sealed class EstablishmentUsers(Operations ops)
         var id = w.Actor.RequireEstablishment();
         if (MainOf(await UsersOf(w.Db, id, ct))?.Id != w.Actor.UserId)
         {
-            throw new DomainException("OnlyMainAccount");
+            throw new DomainException(ErrorCodes.OnlyMainAccount);
         }
         return id;
     }

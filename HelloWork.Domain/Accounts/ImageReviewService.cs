@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Notices;
@@ -41,7 +42,7 @@ public sealed class ImageReviewService(Operations ops)
         image.Approve(actor.UserId, shownSubmittedAt, w.Now);
         await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.ImageReviewed, image.Id,
             new Dictionary<string, string> { [NoticeArg.Caption] = image.Caption }, ct);
-        w.Audit("EstablishmentImageApproved", nameof(EstablishmentImage), image.Id, detail: est.Number);
+        w.Audit(AuditActions.EstablishmentImageApproved, nameof(EstablishmentImage), image.Id, detail: est.Number);
     }, ct);
 
     /// <summary>公開しない, with the reason (required; shown to the employer). Bad input changes nothing (R-ERR-1).</summary>
@@ -52,14 +53,14 @@ public sealed class ImageReviewService(Operations ops)
             image.Refuse(actor.UserId, shownSubmittedAt, reason, w.Now);
             await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.ImageRefused, image.Id,
                 new Dictionary<string, string> { [NoticeArg.Caption] = image.Caption, [NoticeArg.Reason] = image.RefusalReason ?? "" }, ct);
-            w.Audit("EstablishmentImageRefused", nameof(EstablishmentImage), image.Id, detail: image.RefusalReason);
+            w.Audit(AuditActions.EstablishmentImageRefused, nameof(EstablishmentImage), image.Id, detail: image.RefusalReason);
         }, ct);
 
     /// <summary>The image, if it belongs to an establishment of the caller's office; another office's image is out of scope (R-ACC-4).</summary>
     private static async Task<(EstablishmentImage Image, Establishment Establishment)> OfficeImageAsync(Work w, Guid imageId, CancellationToken ct)
     {
         var officeId = w.Actor.RequireOffice();
-        var image = await w.Db.EstablishmentImages.FirstOrDefaultAsync(i => i.Id == imageId, ct) ?? throw new DomainException("ImageNotFound");
+        var image = await w.Db.EstablishmentImages.FirstOrDefaultAsync(i => i.Id == imageId, ct) ?? throw new DomainException(ErrorCodes.ImageNotFound);
         var est = await w.Db.Establishments.FirstAsync(e => e.Id == image.EstablishmentId, ct);
         if (est.OfficeId != officeId)
         {

@@ -81,7 +81,7 @@ public sealed class Jobseeker
         var today = JapanTime.DateOf(now);
         if (birthDate > today.AddYears(-15) || birthDate < today.AddYears(-100))
         {
-            throw new DomainException("BirthDateOutOfRange", nameof(BirthDate));
+            throw new DomainException(ErrorCodes.BirthDateOutOfRange, nameof(BirthDate));
         }
         BirthDate = birthDate;
         Phone = Text.Optional(phone, nameof(Phone), 20);
@@ -153,7 +153,7 @@ public sealed class Jobseeker
     {
         if (Tier == JobseekerTier.Full)
         {
-            throw new DomainException("AlreadyRegisteredAtOffice");
+            throw new DomainException(ErrorCodes.AlreadyRegisteredAtOffice);
         }
         Tier = JobseekerTier.Full;
         HomeOfficeId = office.Id;
@@ -187,7 +187,7 @@ public sealed class Jobseeker
     {
         if (!Enum.IsDefined(consent))
         {
-            throw new DomainException("InvalidChoice", nameof(Consent));
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(Consent));
         }
         Consent = consent;
         UpdatedAt = now;
@@ -206,11 +206,11 @@ public sealed class Jobseeker
         var prefecture = Text.Require(wishes.DesiredPrefecture, nameof(wishes.DesiredPrefecture), 10, required: false);
         if (prefecture.Length > 0 && !Search.Prefectures.All.Contains(prefecture))
         {
-            throw new DomainException("InvalidChoice", nameof(wishes.DesiredPrefecture));
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(wishes.DesiredPrefecture));
         }
         if (wishes.DesiredMonthlyWage is < 0 or > 10_000_000)
         {
-            throw new DomainException("OutOfRange", nameof(wishes.DesiredMonthlyWage));
+            throw new DomainException(ErrorCodes.OutOfRange, nameof(wishes.DesiredMonthlyWage));
         }
         var checkedWishes = wishes with
         {
@@ -246,12 +246,12 @@ public sealed class Jobseeker
         }
         if (!Enum.IsDefined(info.Certificate) || info.Certificate == DisabilityCertificate.Unstated)
         {
-            throw new DomainException("InvalidChoice", nameof(DisabilityCertificate));
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(DisabilityCertificate));
         }
         var grade = Text.Optional(info.Grade, nameof(DisabilityGrade), DisabilityInfo.MaxGrade);
         if (grade is not null && (grade.Contains('\n', StringComparison.Ordinal) || info.Certificate == DisabilityCertificate.NoneOrApplying))
         {
-            throw new DomainException(grade.Contains('\n', StringComparison.Ordinal) ? "InvalidCharacters" : "DisabilityGradeWithoutCertificate",
+            throw new DomainException(grade.Contains('\n', StringComparison.Ordinal) ? ErrorCodes.InvalidCharacters : ErrorCodes.DisabilityGradeWithoutCertificate,
                 nameof(DisabilityGrade));
         }
         var accommodation = Text.Optional(info.Accommodation, nameof(DisabilityAccommodation), DisabilityInfo.MaxAccommodation);
@@ -266,12 +266,12 @@ public sealed class Jobseeker
         var p = Text.Optional(phone, nameof(Phone), 20);
         if (p is not null && !System.Text.RegularExpressions.Regex.IsMatch(p, @"^[0-9\-]{10,13}$"))
         {
-            throw new DomainException("PhoneFormat", nameof(Phone));
+            throw new DomainException(ErrorCodes.PhoneFormat, nameof(Phone));
         }
         var zip = Text.Optional(postalCode, nameof(PostalCode), 8);
         if (zip is not null && !System.Text.RegularExpressions.Regex.IsMatch(zip, @"^\d{3}-?\d{4}$"))
         {
-            throw new DomainException("PostalCodeFormat", nameof(PostalCode));
+            throw new DomainException(ErrorCodes.PostalCodeFormat, nameof(PostalCode));
         }
         var a = Text.Optional(address, nameof(Address), 200);
         Phone = p;

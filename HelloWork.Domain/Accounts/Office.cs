@@ -11,7 +11,7 @@ public sealed class Office
     {
         if (code.Length != 5 || !code.All(char.IsAsciiDigit))
         {
-            throw new DomainException("OfficeCodeFormat", nameof(Code));
+            throw new DomainException(ErrorCodes.OfficeCodeFormat, nameof(Code));
         }
         Id = Guid.NewGuid();
         Code = code;
@@ -41,7 +41,7 @@ public sealed class Office
     {
         if (LastJobSerial >= 99_999_999)
         {
-            throw new DomainException("JobSerialExhausted");
+            throw new DomainException(ErrorCodes.JobSerialExhausted);
         }
         LastJobSerial++;
         Version++;
@@ -54,7 +54,7 @@ public sealed class Office
     {
         if (LastJobseekerSerial >= 9_999_999)
         {
-            throw new DomainException("JobseekerSerialExhausted");
+            throw new DomainException(ErrorCodes.JobseekerSerialExhausted);
         }
         LastJobseekerSerial++;
         Version++;

@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class OfficeRegistration(Operations ops)
         var jobseekerId = await w.Db.Users.Where(u => u.NormalizedEmail == normalized && u.JobseekerId != null).Select(u => u.JobseekerId).FirstOrDefaultAsync(ct);
         if (jobseekerId is not { } id)
         {
-            w.Audit("JobseekerLookupNoMatch", nameof(Jobseeker), Guid.Empty, detail: "email");
+            w.Audit(AuditActions.JobseekerLookupNoMatch, nameof(Jobseeker), Guid.Empty, detail: "email");
             return null;
         }
         var card = await CardAsync(w, id, officeId, ct);
@@ -46,10 +47,10 @@ public sealed class OfficeRegistration(Operations ops)
     public Task<string> RegisterAtOfficeAsync(Actor actor, Guid jobseekerId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var officeId = actor.RequireOffice();
-        var jobseeker = await w.Db.Jobseekers.FirstOrDefaultAsync(j => j.Id == jobseekerId, ct) ?? throw new DomainException("JobseekerNotFound");
+        var jobseeker = await w.Db.Jobseekers.FirstOrDefaultAsync(j => j.Id == jobseekerId, ct) ?? throw new DomainException(ErrorCodes.JobseekerNotFound);
         var office = await w.Db.Offices.FirstAsync(o => o.Id == officeId, ct);
         jobseeker.RegisterAtOffice(office, w.Now);
-        w.Audit("JobseekerRegisteredAtOffice", nameof(Jobseeker), jobseeker.Id, jobseeker.Id, detail: jobseeker.JobseekerNumber);
+        w.Audit(AuditActions.JobseekerRegisteredAtOffice, nameof(Jobseeker), jobseeker.Id, jobseeker.Id, detail: jobseeker.JobseekerNumber);
         return jobseeker.JobseekerNumber!;
     }, ct);
 

@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,6 @@ public sealed class PasswordChangeService(Operations ops, UserManager<AppUser> u
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
             var wasInitial = user.MustChangePassword;
             user.MustChangePassword = false;
-            w.Audit("PasswordChanged", nameof(AppUser), user.Id, detail: wasInitial ? "initial password replaced" : null);
+            w.Audit(AuditActions.PasswordChanged, nameof(AppUser), user.Id, detail: wasInitial ? "initial password replaced" : null);
         }, ct);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Notices;
@@ -32,11 +33,11 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         {
             if (!Enum.IsDefined(kind))
             {
-                throw new DomainException("InvalidChoice", "Kind");
+                throw new DomainException(ErrorCodes.InvalidChoice, "Kind");
             }
             if (kind != AgencyKind.LocalGovernment && string.IsNullOrWhiteSpace(licenseNumber))
             {
-                throw new DomainException("LicenseNumberRequired", "LicenseNumber");
+                throw new DomainException(ErrorCodes.LicenseNumberRequired, "LicenseNumber");
             }
             var agency = new Agency(Text.RequireName(name, "Name", 100), kind, licenseNumber, w.Now);
             w.Db.Agencies.Add(agency);
@@ -53,7 +54,7 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
     public Task SetStatusAsync(Actor actor, Guid agencyId, AgencyStatus status, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         RequireAdmin(actor);
-        var agency = await w.Db.Agencies.FirstOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw new DomainException("AgencyNotFound");
+        var agency = await w.Db.Agencies.FirstOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw new DomainException(ErrorCodes.AgencyNotFound);
         if (status == AgencyStatus.Approved)
         {
             var wasApproved = agency.Status == AgencyStatus.Approved;
@@ -70,9 +71,9 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         }
         else
         {
-            throw new DomainException("InvalidChoice", "Status");
+            throw new DomainException(ErrorCodes.InvalidChoice, "Status");
         }
-        w.Audit("AgencyStatusChanged", nameof(Agency), agency.Id, detail: status.ToString());
+        w.Audit(AuditActions.AgencyStatusChanged, nameof(Agency), agency.Id, detail: status.ToString());
     }, ct);
 
     public Task<List<ApiKeyView>> KeysAsync(Actor actor, CancellationToken ct = default)
@@ -91,7 +92,7 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
         var key = new AgencyApiKey(agencyId, label, prefix, Hash(secret), w.Now);
         w.Db.AgencyApiKeys.Add(key);
-        w.Audit("ApiKeyCreated", nameof(AgencyApiKey), key.Id, detail: prefix);
+        w.Audit(AuditActions.ApiKeyCreated, nameof(AgencyApiKey), key.Id, detail: prefix);
         return new CreatedApiKey(key.Id, $"{KeyPrefix}{prefix}_{secret}");
     }, ct);
 
@@ -100,7 +101,7 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         var agencyId = actor.RequireAgency();
         var key = await w.Db.AgencyApiKeys.FirstOrDefaultAsync(k => k.Id == keyId && k.AgencyId == agencyId, ct) ?? throw new ScopeException("API key");
         key.Revoke(w.Now);
-        w.Audit("ApiKeyRevoked", nameof(AgencyApiKey), key.Id, detail: key.Prefix);
+        w.Audit(AuditActions.ApiKeyRevoked, nameof(AgencyApiKey), key.Id, detail: key.Prefix);
     }, ct);
 
     /// <summary>The agency a presented key belongs to, when the key is well formed, known, not revoked, and the agency approved.</summary>
@@ -140,17 +141,17 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
             var jobseekerId = await Provision.CoveredJobseekerAsync(w.Db, agency, scope, profileToken, ct);
             if (jobseekerId == Guid.Empty)
             {
-                throw new DomainException("ProfileNotProvided");
+                throw new DomainException(ErrorCodes.ProfileNotProvided);
             }
             if (await w.Db.AgencyRefusals.AnyAsync(r => r.AgencyId == agencyId && r.JobseekerId == jobseekerId, ct))
             {
-                throw new DomainException("GuidanceRefusedByJobseeker");
+                throw new DomainException(ErrorCodes.GuidanceRefusedByJobseeker);
             }
             var dayStart = JapanTime.StartOf(JapanTime.DateOf(w.Now));
             var today = await w.Db.GuidanceMessages.CountAsync(m => !m.FromJobseeker && m.SentAt >= dayStart, ct);
             if (today >= DailyGuidanceCap)
             {
-                throw new DomainException("GuidanceDailyCapReached", null, DailyGuidanceCap);
+                throw new DomainException(ErrorCodes.GuidanceDailyCapReached, null, DailyGuidanceCap);
             }
             var message = new GuidanceMessage(agencyId, jobseekerId, null, false, body, w.Now);
             w.Db.GuidanceMessages.Add(message);
@@ -208,7 +209,7 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
 
     private static async Task<Agency> RequireApprovedAsync(HelloWorkDb db, Guid agencyId, CancellationToken ct) =>
         await db.Agencies.FirstOrDefaultAsync(a => a.Id == agencyId && a.Status == AgencyStatus.Approved, ct)
-            ?? throw new DomainException("AgencyNotApproved");
+            ?? throw new DomainException(ErrorCodes.AgencyNotApproved);
 
     private static void RequireAdmin(Actor actor)
     {

@@ -1,4 +1,5 @@
 using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
 using Microsoft.EntityFrameworkCore;
@@ -30,11 +31,11 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
     {
         if (agency.Status != AgencyStatus.Approved)
         {
-            throw new DomainException("AgencyNotApproved");
+            throw new DomainException(ErrorCodes.AgencyNotApproved);
         }
         if (criteria.Limit is < 1 or > MaxPageSize)
         {
-            throw new DomainException("PageSizeOutOfRange", "pageSize", MaxPageSize);
+            throw new DomainException(ErrorCodes.PageSizeOutOfRange, "pageSize", MaxPageSize);
         }
         var today = JapanTime.Today(ops.Clock);
         return ops.StreamAsync(db =>
@@ -73,7 +74,7 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
         RequireApproved(agency);
         if (take is < 1 or > 1000 || skip < 0)
         {
-            throw new DomainException("PageSizeOutOfRange", "pageSize", 1000);
+            throw new DomainException(ErrorCodes.PageSizeOutOfRange, "pageSize", 1000);
         }
         var scope = await tokens.ForAsync(TokenHolder.Agency, agency.Id, ct);
         return await ops.RunAsync(AgencyActor(agency), async w =>
@@ -82,7 +83,7 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
                 .Select(j => new { j.Id, j.Wishes, j.UpdatedAt }).ToListAsync(ct);
             foreach (var row in rows)
             {
-                w.Audit("ProfileProvided", nameof(Agency), agency.Id, row.Id);
+                w.Audit(AuditActions.ProfileProvided, nameof(Agency), agency.Id, row.Id);
             }
             return rows.Select(r => Provided(scope, r.Id, r.Wishes, r.UpdatedAt)).ToList();
         }, ct);
@@ -106,7 +107,7 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
             {
                 return null;
             }
-            w.Audit("ProfileProvided", nameof(Agency), agency.Id, row.Id);
+            w.Audit(AuditActions.ProfileProvided, nameof(Agency), agency.Id, row.Id);
             return Provided(scope, row.Id, row.Wishes, row.UpdatedAt);
         }, ct);
     }
@@ -136,7 +137,7 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
     {
         if (agency.Status != AgencyStatus.Approved)
         {
-            throw new DomainException("AgencyNotApproved");
+            throw new DomainException(ErrorCodes.AgencyNotApproved);
         }
     }
 

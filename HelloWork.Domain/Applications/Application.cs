@@ -126,11 +126,11 @@ public sealed class Application
     {
         if (Status != ApplicationStatus.InSelection)
         {
-            throw new DomainException("ApplicationNotInSelection");
+            throw new DomainException(ErrorCodes.ApplicationNotInSelection);
         }
         if (now >= CancelDeadline)
         {
-            throw new DomainException("CancelWindowClosed");
+            throw new DomainException(ErrorCodes.CancelWindowClosed);
         }
         Status = ApplicationStatus.Cancelled;
         CancelledAt = now;
@@ -147,21 +147,21 @@ public sealed class Application
     {
         if (Status != ApplicationStatus.InSelection)
         {
-            throw new DomainException(HasResult ? "ResultAlreadyRegistered" : "ApplicationNotInSelection");
+            throw new DomainException(HasResult ? ErrorCodes.ResultAlreadyRegistered : ErrorCodes.ApplicationNotInSelection);
         }
         if (!Enum.IsDefined(outcome))
         {
-            throw new DomainException("InvalidChoice", nameof(Outcome));
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(Outcome));
         }
         if (outcome == ResultOutcome.Hired)
         {
             if (hiringDate is null)
             {
-                throw new DomainException("HiringDateRequired", nameof(HiringDate));
+                throw new DomainException(ErrorCodes.HiringDateRequired, nameof(HiringDate));
             }
             if (hiringDate < JapanTime.DateOf(AppliedAt) || hiringDate > JapanTime.DateOf(now).AddYears(1))
             {
-                throw new DomainException("HiringDateOutOfRange", nameof(HiringDate));
+                throw new DomainException(ErrorCodes.HiringDateOutOfRange, nameof(HiringDate));
             }
             reasonCode = null;
         }
@@ -169,14 +169,14 @@ public sealed class Application
         {
             if (reasonCode is null || SelectionReasons.Find(reasonCode.Value) is null)
             {
-                throw new DomainException("ReasonRequired", nameof(ReasonCode));
+                throw new DomainException(ErrorCodes.ReasonRequired, nameof(ReasonCode));
             }
             hiringDate = null;
         }
         var note = Text.Optional(discrepancyNote, nameof(DiscrepancyNote), 1000);
         if (discrepancy && note is null)
         {
-            throw new DomainException("DiscrepancyNeedsNote", nameof(DiscrepancyNote));
+            throw new DomainException(ErrorCodes.DiscrepancyNeedsNote, nameof(DiscrepancyNote));
         }
         Outcome = outcome;
         ReasonCode = reasonCode;

@@ -1,4 +1,5 @@
 using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Notices;
@@ -23,36 +24,36 @@ public sealed class ApplicationService(Operations ops)
     public Task<Guid> ApplyAsync(Actor actor, ApplyInput input, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var jobseekerId = actor.RequireJobseeker();
-        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == input.JobOfferId, ct) ?? throw new DomainException("OfferNotFound");
+        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == input.JobOfferId, ct) ?? throw new DomainException(ErrorCodes.OfferNotFound);
         var jobseeker = await w.Db.Jobseekers.FirstAsync(j => j.Id == jobseekerId, ct);
         if (!offer.IsOpen(w.Now))
         {
-            throw new DomainException("OfferNotOpen");
+            throw new DomainException(ErrorCodes.OfferNotOpen);
         }
         Referral? referral = null;
         if (input.ReferralId is { } referralId)
         {
             referral = await w.Db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId && r.JobseekerId == jobseekerId, ct)
-                ?? throw new DomainException("ReferralNotFound");
+                ?? throw new DomainException(ErrorCodes.ReferralNotFound);
             if (referral.JobOfferId != offer.Id)
             {
-                throw new DomainException("ReferralNotFound");
+                throw new DomainException(ErrorCodes.ReferralNotFound);
             }
         }
         else
         {
             if (!offer.AcceptsSelfApplication(w.Now))
             {
-                throw new DomainException("SelfApplicationNotAccepted");
+                throw new DomainException(ErrorCodes.SelfApplicationNotAccepted);
             }
             if (!input.SelfApplicationAcknowledged)
             {
-                throw new DomainException("SelfApplicationNeedsAcknowledgement", nameof(input.SelfApplicationAcknowledged));
+                throw new DomainException(ErrorCodes.SelfApplicationNeedsAcknowledgement, nameof(input.SelfApplicationAcknowledged));
             }
         }
         if (await w.Db.Applications.AnyAsync(a => a.JobOfferId == offer.Id && a.JobseekerId == jobseekerId && a.Status == ApplicationStatus.InSelection, ct))
         {
-            throw new DomainException("AlreadyApplied");
+            throw new DomainException(ErrorCodes.AlreadyApplied);
         }
         var documents = CheckDocuments(offer, input.Documents);
         var method = referral is null ? ApplicationMethod.SelfApplication : ApplicationMethod.OnlineReferral;
@@ -84,7 +85,7 @@ public sealed class ApplicationService(Operations ops)
             await w.Notices.AddAsync(Recipients.Office(referral.OfficeId), NoticeKind.ReferralEstablished, referral.Id,
                 new Dictionary<string, string> { [NoticeArg.JobNumber] = offer.JobNumber ?? "", [NoticeArg.OfferTitle] = offer.Title }, ct);
         }
-        w.Audit("ApplicationCreated", nameof(Application), application.Id, jobseekerId, referral?.OfficeId, method.ToString());
+        w.Audit(AuditActions.ApplicationCreated, nameof(Application), application.Id, jobseekerId, referral?.OfficeId, method.ToString());
         return application.Id;
     }, ct);
 
@@ -96,23 +97,23 @@ public sealed class ApplicationService(Operations ops)
         }
         if (!offer.AcceptsDocuments)
         {
-            throw new DomainException("DocumentsNotAccepted", "Documents");
+            throw new DomainException(ErrorCodes.DocumentsNotAccepted, "Documents");
         }
         if (files.Count > ApplicationDocument.MaxFiles)
         {
-            throw new DomainException("TooManyFiles", "Documents", ApplicationDocument.MaxFiles);
+            throw new DomainException(ErrorCodes.TooManyFiles, "Documents", ApplicationDocument.MaxFiles);
         }
         var result = new List<(UploadedFile, string)>();
         foreach (var file in files)
         {
             if (file.Content.Length == 0 || file.Content.Length > ApplicationDocument.MaxBytes)
             {
-                throw new DomainException("FileTooLarge", "Documents", file.FileName);
+                throw new DomainException(ErrorCodes.FileTooLarge, "Documents", file.FileName);
             }
             var type = FileSniffer.Detect(file.Content);
             if (type is null || !AcceptedDocumentTypes.Contains(type))
             {
-                throw new DomainException("FileTypeNotAccepted", "Documents", file.FileName);
+                throw new DomainException(ErrorCodes.FileTypeNotAccepted, "Documents", file.FileName);
             }
             result.Add((file, type));
         }
@@ -138,7 +139,7 @@ public sealed class ApplicationService(Operations ops)
             await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ApplicationCancelled, referralId,
                 new Dictionary<string, string> { [NoticeArg.JobNumber] = offer.JobNumber ?? "", [NoticeArg.OfferTitle] = offer.Title }, ct);
         }
-        w.Audit("ApplicationCancelled", nameof(Application), application.Id, jobseekerId);
+        w.Audit(AuditActions.ApplicationCancelled, nameof(Application), application.Id, jobseekerId);
     }, ct);
 
     /// <summary>
@@ -155,7 +156,7 @@ public sealed class ApplicationService(Operations ops)
         {
             if (!offer.WithinAfterInvalidWindow(w.Now))
             {
-                throw new DomainException("ResultDeadlinePassed");
+                throw new DomainException(ErrorCodes.ResultDeadlinePassed);
             }
             channel = ResultChannel.EmployerOnline;
         }
@@ -183,7 +184,7 @@ public sealed class ApplicationService(Operations ops)
         {
             await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ResultRegistered, application.Id, result, ct);
         }
-        w.Audit("ResultRegistered", nameof(Application), application.Id, application.JobseekerId, offer.AcceptingOfficeId, $"{label}/{channel}");
+        w.Audit(AuditActions.ResultRegistered, nameof(Application), application.Id, application.JobseekerId, offer.AcceptingOfficeId, $"{label}/{channel}");
     }, ct);
 
     /// <summary>Removes the documents' rows — content included — not just a flag (R-DOC-1).</summary>
@@ -193,7 +194,7 @@ public sealed class ApplicationService(Operations ops)
         if (deleted > 0)
         {
             application.MarkDocumentsDeleted(w.Now);
-            w.Audit("DocumentsDeleted", nameof(Application), application.Id, application.JobseekerId, detail: deleted.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.Audit(AuditActions.DocumentsDeleted, nameof(Application), application.Id, application.JobseekerId, detail: deleted.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

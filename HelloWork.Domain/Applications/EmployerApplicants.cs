@@ -1,4 +1,5 @@
 using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Messaging;
@@ -25,7 +26,7 @@ public sealed record ApplicationDocumentFile(byte[] Content, string FileName, st
 
 /// <summary>
 /// One applicant of the employer (R-APP-3) and their uploaded documents, within the caller's establishment only (R-ACC-4). The list
-/// itself is <see cref="ApplicantList"/>, the query the benchmark measures.
+/// itself is <see cref="ApplicantQueries"/>, the query the benchmark measures.
 /// </summary>
 public sealed class EmployerApplicants(Operations ops)
 {
@@ -109,7 +110,7 @@ public sealed class EmployerApplicants(Operations ops)
             // An employer opening an application document is recorded for the applicant's access log (R-AUD-1, issue 9).
             await ops.RunAsync(actor, w =>
             {
-                w.Audit("ApplicationDocumentViewed", nameof(Application), v.ApplicationId, v.JobseekerId);
+                w.Audit(AuditActions.ApplicationDocumentViewed, nameof(Application), v.ApplicationId, v.JobseekerId);
                 return Task.CompletedTask;
             }, ct);
         }

@@ -57,7 +57,7 @@ public sealed class AuditLog(Operations ops)
         }
         if (filter.From > filter.To)
         {
-            throw new DomainException("RangeReversed", "To");
+            throw new DomainException(ErrorCodes.RangeReversed, "To");
         }
         var rows = await (from a in q
                           join u in db.Users on a.ActorUserId equals u.Id into us
@@ -67,7 +67,7 @@ public sealed class AuditLog(Operations ops)
                           orderby a.At descending, a.Id descending
                           select new AuditRow(a.Id, a.At, u != null ? u.DisplayName : "system", a.ActorRole, a.Action, a.SubjectType, a.SubjectId,
                               j != null ? j.Name : null, a.Detail)).Take(MaxRows).ToListAsync(ct);
-        w.Audit("AuditLogViewed", "Office", officeId, detail: $"{filter.Person}|{filter.Offer}|{filter.From}|{filter.To}");
+        w.Audit(AuditActions.AuditLogViewed, "Office", officeId, detail: $"{filter.Person}|{filter.Offer}|{filter.From}|{filter.To}");
         return (IReadOnlyList<AuditRow>)rows;
     }, ct);
 }

@@ -22,7 +22,7 @@ public sealed class ActionLimit(string name, int permitLimit, TimeSpan window, T
     {
         if (!TryTake(key, out var retryAfter))
         {
-            throw new DomainException("TooManyRequests", field, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
+            throw new DomainException(ErrorCodes.TooManyRequests, field, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
         }
     }
 

@@ -10,15 +10,15 @@ public static class Text
         var text = (value ?? "").Trim();
         if (required && text.Length == 0)
         {
-            throw new DomainException("Required", field);
+            throw new DomainException(ErrorCodes.Required, field);
         }
         if (text.Length > maxLength)
         {
-            throw new DomainException("TooLong", field, maxLength);
+            throw new DomainException(ErrorCodes.TooLong, field, maxLength);
         }
         if (HasInvalidCharacters(text))
         {
-            throw new DomainException("InvalidCharacters", field);
+            throw new DomainException(ErrorCodes.InvalidCharacters, field);
         }
         return text;
     }
@@ -71,7 +71,7 @@ public static class Text
         var text = Require(value, field, maxLength);
         if (text.IndexOfAny(['<', '>', '{', '}', '\n', '\r', '\t', '"', '`']) >= 0)
         {
-            throw new DomainException("NameInvalidCharacters", field);
+            throw new DomainException(ErrorCodes.NameInvalidCharacters, field);
         }
         return text;
     }

@@ -1,10 +1,11 @@
 using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Documents.Pdf;
 using HelloWork.Domain.Documents.ReferralSlips;
 using HelloWork.Domain.JobOffers;
-using Microsoft.EntityFrameworkCore;
 using JobSheetDocument = HelloWork.Domain.Documents.JobSheets.JobSheet;
+using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Domain.Documents;
 
@@ -48,7 +49,7 @@ public sealed class DocumentService(Operations ops)
             // A staff or employer view of a jobseeker's personal data is itself recorded, for the jobseeker's access log too (R-AUD-1).
             await ops.RunAsync(actor, w =>
             {
-                w.Audit("ReferralSlipViewed", "Referral", referralId, jobseekerId);
+                w.Audit(AuditActions.ReferralSlipViewed, "Referral", referralId, jobseekerId);
                 return Task.CompletedTask;
             }, ct);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelloWork.Domain.Applications;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +85,7 @@ public sealed class DocumentRetention(Operations ops)
             total += deleted;
             application.MarkDocumentsDeleted(w.Now);
             var deadline = DeadlineOf(offer, w.Now)!.Value;
-            w.Audit("DocumentsDeletedAfterDeadline", nameof(Application), application.Id, application.JobseekerId, offer.AcceptingOfficeId,
+            w.Audit(AuditActions.DocumentsDeletedAfterDeadline, nameof(Application), application.Id, application.JobseekerId, offer.AcceptingOfficeId,
                 string.Create(CultureInfo.InvariantCulture, $"{deleted}|{JapanTime.DateOf(deadline.AddTicks(-1)):yyyy-MM-dd}"));
         }
         return (apps.Count, total);

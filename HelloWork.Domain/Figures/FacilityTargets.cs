@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class FacilityTargets(Operations ops)
         }
         if (input.FiscalYear is < 2000 or > 2100)
         {
-            throw new DomainException("OutOfRange", nameof(input.FiscalYear));
+            throw new DomainException(ErrorCodes.OutOfRange, nameof(input.FiscalYear));
         }
         IntegratedFacilityTarget target;
         if (id is { } existing)
@@ -34,7 +35,7 @@ public sealed class FacilityTargets(Operations ops)
         }
         target.SetTargets(input.PlacementsTarget, input.PlacementRateTarget, input.UsersTarget, input.ConsultationsTarget);
         target.SetActuals(input.PlacementsActual, input.PlacementRateActual, input.UsersActual, input.ConsultationsActual);
-        w.Audit("FacilityTargetsSaved", nameof(IntegratedFacilityTarget), target.Id, officeId: officeId, detail: input.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        w.Audit(AuditActions.FacilityTargetsSaved, nameof(IntegratedFacilityTarget), target.Id, officeId: officeId, detail: input.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return target.Id;
     }, ct);
 }

@@ -39,7 +39,7 @@ public sealed class IntegratedFacilityTarget
     {
         if (placements < 0 || users < 0 || consultations < 0 || placementRate is < 0 or > 100)
         {
-            throw new DomainException("OutOfRange");
+            throw new DomainException(ErrorCodes.OutOfRange);
         }
         (PlacementsTarget, PlacementRateTarget, UsersTarget, ConsultationsTarget) = (placements, placementRate, users, consultations);
     }
@@ -48,7 +48,7 @@ public sealed class IntegratedFacilityTarget
     {
         if (placements < 0 || users < 0 || consultations < 0 || placementRate is < 0 or > 100)
         {
-            throw new DomainException("OutOfRange");
+            throw new DomainException(ErrorCodes.OutOfRange);
         }
         (PlacementsActual, PlacementRateActual, UsersActual, ConsultationsActual) = (placements, placementRate, users, consultations);
     }

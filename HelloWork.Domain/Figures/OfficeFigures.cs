@@ -49,7 +49,7 @@ public sealed class OfficeFigures(Operations ops)
         var officeId = actor.RequireOffice();
         if (fiscalYear is < 2000 or > 2100)
         {
-            throw new DomainException("OutOfRange", "FiscalYear");
+            throw new DomainException(ErrorCodes.OutOfRange, "FiscalYear");
         }
         var office = await db.Offices.FirstAsync(o => o.Id == officeId, ct);
         var start = JapanTime.StartOf(new DateOnly(fiscalYear, 4, 1));

@@ -34,7 +34,7 @@ public sealed class Scorecard(OfficeFigures figures, Operations ops)
     {
         if (quarter is < 1 or > 4)
         {
-            throw new DomainException("OutOfRange", "Quarter");
+            throw new DomainException(ErrorCodes.OutOfRange, "Quarter");
         }
         var year = await figures.YearAsync(actor, fiscalYear, ct);
         var facilities = await FacilitiesAsync(actor, fiscalYear, ct);

@@ -116,7 +116,7 @@ public sealed class JobOffer
     {
         if (!IsEditable)
         {
-            throw new DomainException("OfferNotEditable");
+            throw new DomainException(ErrorCodes.OfferNotEditable);
         }
         ApplySheet(sheet, now);
     }
@@ -162,12 +162,12 @@ public sealed class JobOffer
     {
         if (!IsEditable)
         {
-            throw new DomainException("OfferNotEditable");
+            throw new DomainException(ErrorCodes.OfferNotEditable);
         }
         var errors = JobSheetChecks.Check(Sheet, Law.LawContext.On(JapanTime.DateOf(now), minimumWages)).Where(f => f.Level == FindingLevel.Error).ToList();
         if (errors.Count > 0)
         {
-            throw new DomainException("OfferHasErrors", errors[0].Field, errors.Count);
+            throw new DomainException(ErrorCodes.OfferHasErrors, errors[0].Field, errors.Count);
         }
         Status = OfferStatus.Submitted;
         SubmittedAt = now;
@@ -180,7 +180,7 @@ public sealed class JobOffer
     {
         if (Status != OfferStatus.Submitted)
         {
-            throw new DomainException("OfferNotSubmitted");
+            throw new DomainException(ErrorCodes.OfferNotSubmitted);
         }
         CorrectionRequest = Text.Require(comment, nameof(CorrectionRequest), 2000);
         Status = OfferStatus.Returned;
@@ -192,7 +192,7 @@ public sealed class JobOffer
     {
         if (Status != OfferStatus.Submitted)
         {
-            throw new DomainException("OfferNotSubmitted");
+            throw new DomainException(ErrorCodes.OfferNotSubmitted);
         }
         JobNumber = office.NextJobNumber();
         AcceptingOfficeId = office.Id;
@@ -257,11 +257,11 @@ public sealed class JobOffer
     {
         if (reason is not (InvalidReason.Filled or InvalidReason.Withdrawn))
         {
-            throw new DomainException("InvalidChoice", nameof(InvalidReason));
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(InvalidReason));
         }
         if (!IsOpen(now))
         {
-            throw new DomainException("OfferNotOpen");
+            throw new DomainException(ErrorCodes.OfferNotOpen);
         }
         Status = OfferStatus.Invalid;
         InvalidReason = reason;
@@ -274,11 +274,11 @@ public sealed class JobOffer
     {
         if (!IsOpen(now))
         {
-            throw new DomainException("OfferNotOpen");
+            throw new DomainException(ErrorCodes.OfferNotOpen);
         }
         if (Extended)
         {
-            throw new DomainException("AlreadyExtended");
+            throw new DomainException(ErrorCodes.AlreadyExtended);
         }
         ValidUntil = JapanTime.EndOfMonthAfter(ValidUntil!.Value, 1);
         Extended = true;

@@ -1,4 +1,5 @@
 using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed class JobOfferService(Operations ops)
         };
         var offer = new JobOffer(est.Id, channel, sheet, w.Now);
         w.Db.JobOffers.Add(offer);
-        w.Audit("OfferCreated", nameof(JobOffer), offer.Id, detail: channel.ToString());
+        w.Audit(AuditActions.OfferCreated, nameof(JobOffer), offer.Id, detail: channel.ToString());
         return offer.Id;
     }, ct);
 
@@ -38,7 +39,7 @@ public sealed class JobOfferService(Operations ops)
             throw new DomainException(error.Code, error.Field);
         }
         offer.UpdateSheet(sheet, w.Now);
-        w.Audit("OfferSaved", nameof(JobOffer), offer.Id, detail: screen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        w.Audit(AuditActions.OfferSaved, nameof(JobOffer), offer.Id, detail: screen.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return (IReadOnlyList<Finding>)findings;
     }, ct);
 
@@ -66,7 +67,7 @@ public sealed class JobOfferService(Operations ops)
             }
             offer.UpdateSheet(sheet, w.Now);
             var number = screen.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            w.Audit("OfferSaved", nameof(JobOffer), offer.Id, detail: draft ? number + " draft" : number);
+            w.Audit(AuditActions.OfferSaved, nameof(JobOffer), offer.Id, detail: draft ? number + " draft" : number);
             return new ScreenSaveResult(true, findings);
         }, ct);
 
@@ -81,7 +82,7 @@ public sealed class JobOfferService(Operations ops)
         var section = screen switch
         {
             1 => "Basics.", 2 => "Establishment.", 3 => "Work.", 4 => "Wages.", 5 => "Hours.", 6 => "Conditions.", 7 => "Company.", 8 => "Selection.",
-            _ => throw new DomainException("InvalidChoice", "Screen"),
+            _ => throw new DomainException(ErrorCodes.InvalidChoice, "Screen"),
         };
         switch (screen)
         {
@@ -108,7 +109,7 @@ public sealed class JobOfferService(Operations ops)
         var est = await w.Db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
         await w.Notices.AddAsync(Recipients.Office(est.OfficeId), NoticeKind.OfferSubmitted, offer.Id,
             new Dictionary<string, string> { [NoticeArg.EstablishmentName] = est.Name, [NoticeArg.OfferTitle] = offer.Title }, ct);
-        w.Audit("OfferSubmitted", nameof(JobOffer), offer.Id);
+        w.Audit(AuditActions.OfferSubmitted, nameof(JobOffer), offer.Id);
     }, ct);
 
     /// <summary>受理・公開 by staff of the establishment's office: job number (R-JOB-2) and validity (R-JOB-3). An establishment's first
@@ -116,7 +117,7 @@ public sealed class JobOfferService(Operations ops)
     public Task<string> AcceptAsync(Actor actor, Guid offerId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var officeId = actor.RequireOffice();
-        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == offerId, ct) ?? throw new DomainException("OfferNotFound");
+        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == offerId, ct) ?? throw new DomainException(ErrorCodes.OfferNotFound);
         var est = await w.Db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
         if (est.OfficeId != officeId)
         {
@@ -124,7 +125,7 @@ public sealed class JobOfferService(Operations ops)
         }
         if (est.Status != EstablishmentStatus.Confirmed)
         {
-            throw new DomainException("EstablishmentNotConfirmed");
+            throw new DomainException(ErrorCodes.EstablishmentNotConfirmed);
         }
         var office = await w.Db.Offices.FirstAsync(o => o.Id == officeId, ct);
         offer.Accept(office, w.Now);
@@ -132,7 +133,7 @@ public sealed class JobOfferService(Operations ops)
         {
             [NoticeArg.JobNumber] = offer.JobNumber!, [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.Date] = NoticeArg.DateValue(offer.ValidUntil!.Value),
         }, ct);
-        w.Audit("OfferAccepted", nameof(JobOffer), offer.Id, detail: offer.JobNumber);
+        w.Audit(AuditActions.OfferAccepted, nameof(JobOffer), offer.Id, detail: offer.JobNumber);
         return offer.JobNumber!;
     }, ct);
 
@@ -140,7 +141,7 @@ public sealed class JobOfferService(Operations ops)
     public Task ReturnAsync(Actor actor, Guid offerId, string comment, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var officeId = actor.RequireOffice();
-        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == offerId, ct) ?? throw new DomainException("OfferNotFound");
+        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == offerId, ct) ?? throw new DomainException(ErrorCodes.OfferNotFound);
         var est = await w.Db.Establishments.FirstAsync(e => e.Id == offer.EstablishmentId, ct);
         if (est.OfficeId != officeId)
         {
@@ -149,7 +150,7 @@ public sealed class JobOfferService(Operations ops)
         offer.Return(comment, w.Now);
         await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.OfferReturned, offer.Id,
             new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.Correction] = offer.CorrectionRequest ?? "" }, ct);
-        w.Audit("OfferReturned", nameof(JobOffer), offer.Id);
+        w.Audit(AuditActions.OfferReturned, nameof(JobOffer), offer.Id);
     }, ct);
 
     /// <summary>The office confirms the establishment (R-ACC-3).</summary>
@@ -159,7 +160,7 @@ public sealed class JobOfferService(Operations ops)
         var est = await w.Db.Establishments.FirstOrDefaultAsync(e => e.Id == establishmentId && e.OfficeId == officeId, ct)
             ?? throw new ScopeException("establishment");
         est.Confirm(w.Now);
-        w.Audit("EstablishmentConfirmed", nameof(Establishment), est.Id);
+        w.Audit(AuditActions.EstablishmentConfirmed, nameof(Establishment), est.Id);
     }, ct);
 
     /// <summary>充足 or 募集停止.</summary>
@@ -167,7 +168,7 @@ public sealed class JobOfferService(Operations ops)
     {
         var offer = await OwnOfferAsync(w, offerId, ct);
         offer.Close(reason, w.Now);
-        w.Audit("OfferClosed", nameof(JobOffer), offer.Id, detail: reason.ToString());
+        w.Audit(AuditActions.OfferClosed, nameof(JobOffer), offer.Id, detail: reason.ToString());
     }, ct);
 
     /// <summary>The one-month extension of validity.</summary>
@@ -175,7 +176,7 @@ public sealed class JobOfferService(Operations ops)
     {
         var offer = await OwnOfferAsync(w, offerId, ct);
         offer.ExtendOneMonth(w.Now);
-        w.Audit("OfferExtended", nameof(JobOffer), offer.Id, detail: offer.ValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        w.Audit(AuditActions.OfferExtended, nameof(JobOffer), offer.Id, detail: offer.ValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }, ct);
 
     /// <summary>過去の求人を利用した申込み (R-JOB-4): a new draft from one of the establishment's offers.</summary>
@@ -184,7 +185,7 @@ public sealed class JobOfferService(Operations ops)
         var offer = await OwnOfferAsync(w, offerId, ct, forEdit: false);
         var copy = offer.CopyAsDraft(w.Now);
         w.Db.JobOffers.Add(copy);
-        w.Audit("OfferCopied", nameof(JobOffer), copy.Id, detail: offer.Id.ToString());
+        w.Audit(AuditActions.OfferCopied, nameof(JobOffer), copy.Id, detail: offer.Id.ToString());
         return copy.Id;
     }, ct);
 

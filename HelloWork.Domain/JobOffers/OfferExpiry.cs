@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public sealed class OfferExpiry(Operations ops)
                 {
                     if (offer.ExpireIfDue(w.Now))
                     {
-                        w.Audit("OfferExpired", nameof(JobOffer), offer.Id, officeId: offer.AcceptingOfficeId, detail: offer.JobNumber);
+                        w.Audit(AuditActions.OfferExpired, nameof(JobOffer), offer.Id, officeId: offer.AcceptingOfficeId, detail: offer.JobNumber);
                         count++;
                     }
                 }

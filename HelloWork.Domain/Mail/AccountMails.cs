@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using Microsoft.AspNetCore.Identity;
@@ -47,7 +48,7 @@ public sealed class AccountMails(Operations ops, UserManager<AppUser> users)
             return;
         }
         await IssueAsync(w, user.Id, user.Email, TokenPurpose.PasswordReset, MailKind.PasswordReset, ResetLifetime, null, ct);
-        w.Audit("PasswordResetRequested", nameof(AppUser), user.Id);
+        w.Audit(AuditActions.PasswordResetRequested, nameof(AppUser), user.Id);
     }, ct);
 
     /// <summary>Whether a reset (or invitation) link is still usable: the page says so before asking for a password.</summary>
@@ -136,30 +137,30 @@ public sealed class AccountMails(Operations ops, UserManager<AppUser> users)
         var address = (newEmail ?? "").Trim();
         if (address.Length == 0)
         {
-            throw new DomainException("Required", EmailField);
+            throw new DomainException(ErrorCodes.Required, EmailField);
         }
         if (address.Length > 254 || !new EmailAddressAttribute().IsValid(address)
             || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
         {
-            throw new DomainException("EmailFormat", EmailField);
+            throw new DomainException(ErrorCodes.EmailFormat, EmailField);
         }
         var user = await w.Db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, ct) ?? throw new ScopeException("account");
         var normalized = users.NormalizeEmail(address);
         if (normalized == user.NormalizedEmail)
         {
-            throw new DomainException("EmailUnchanged", EmailField);
+            throw new DomainException(ErrorCodes.EmailUnchanged, EmailField);
         }
         if (await w.Db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct))
         {
-            throw new DomainException("EmailTaken", EmailField);
+            throw new DomainException(ErrorCodes.EmailTaken, EmailField);
         }
         var since = w.Now - TimeSpan.FromHours(1);
         if (await w.Db.AccountTokens.CountAsync(t => t.UserId == user.Id && t.Purpose == TokenPurpose.ChangeAddress && t.CreatedAt > since, ct) >= ResetsPerHour)
         {
-            throw new DomainException("TooManyRequests", EmailField, 60);
+            throw new DomainException(ErrorCodes.TooManyRequests, EmailField, 60);
         }
         await IssueAsync(w, user.Id, address, TokenPurpose.ChangeAddress, MailKind.ConfirmNewAddress, ConfirmLifetime, address, ct);
-        w.Audit("EmailChangeRequested", nameof(AppUser), user.Id);
+        w.Audit(AuditActions.EmailChangeRequested, nameof(AppUser), user.Id);
     }, ct);
 
     /// <summary>The confirmation of a new registration's address, in the registration's transaction.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Applications;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
 using Microsoft.EntityFrameworkCore;
@@ -129,10 +130,10 @@ public sealed partial class Matching(Operations ops)
     public Task<IReadOnlyList<MatchSuggestion>> SuggestAsync(Actor actor, Guid offerId, int take = 20, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var officeId = actor.RequireOffice();
-        var offer = await w.Db.JobOffers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId, ct) ?? throw new DomainException("OfferNotFound", "Offer");
+        var offer = await w.Db.JobOffers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId, ct) ?? throw new DomainException(ErrorCodes.OfferNotFound, "Offer");
         if (!offer.IsOpen(w.Now))
         {
-            throw new DomainException("OfferNotOpen", "Offer");
+            throw new DomainException(ErrorCodes.OfferNotOpen, "Offer");
         }
         var now = w.Now;
         var today = JapanTime.DateOf(now);
@@ -150,11 +151,11 @@ public sealed partial class Matching(Operations ops)
             return new MatchSuggestion(j.Id, j.Name, j.Kana, j.JobseekerNumber, j.AgeOn(today), j.Wishes.DesiredOccupation, j.Wishes.DesiredPrefecture,
                 j.Wishes.DesiredMonthlyWage, j.Wishes.DesiredHours, j.RegistrationValidUntil, score, reasons);
         }), Math.Clamp(take, 1, 100));
-        w.Audit("MatchingViewed", nameof(JobOffer), offer.Id, detail: ranked.Count.ToString(CultureInfo.InvariantCulture));
+        w.Audit(AuditActions.MatchingViewed, nameof(JobOffer), offer.Id, detail: ranked.Count.ToString(CultureInfo.InvariantCulture));
         // Each suggested jobseeker's name and wishes were shown: one entry each, for their access log (R-AUD-1, issue 9).
         foreach (var suggestion in ranked)
         {
-            w.Audit("MatchingListed", nameof(JobOffer), offer.Id, suggestion.JobseekerId);
+            w.Audit(AuditActions.MatchingListed, nameof(JobOffer), offer.Id, suggestion.JobseekerId);
         }
         return ranked;
     }, ct);

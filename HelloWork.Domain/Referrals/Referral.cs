@@ -49,11 +49,11 @@ public sealed class Referral
     {
         if (confirmation == EmployerConfirmation.SkippedUnreachable && string.IsNullOrWhiteSpace(confirmationNote))
         {
-            throw new DomainException("SkipNeedsReason", nameof(ConfirmationNote));
+            throw new DomainException(ErrorCodes.SkipNeedsReason, nameof(ConfirmationNote));
         }
         if (deadline <= now)
         {
-            throw new DomainException("DeadlineInPast", nameof(Deadline));
+            throw new DomainException(ErrorCodes.DeadlineInPast, nameof(Deadline));
         }
         Id = Guid.NewGuid();
         JobOfferId = jobOfferId;
@@ -99,7 +99,7 @@ public sealed class Referral
     {
         if (StatusAt(now) != ReferralStatus.Proposed)
         {
-            throw new DomainException(StatusAt(now) == ReferralStatus.Expired ? "ReferralExpired" : "ReferralNotOpen");
+            throw new DomainException(StatusAt(now) == ReferralStatus.Expired ? ErrorCodes.ReferralExpired : ErrorCodes.ReferralNotOpen);
         }
         Status = ReferralStatus.Established;
         EstablishedAt = now;
@@ -110,7 +110,7 @@ public sealed class Referral
     {
         if (StatusAt(now) != ReferralStatus.Proposed)
         {
-            throw new DomainException("ReferralNotOpen");
+            throw new DomainException(ErrorCodes.ReferralNotOpen);
         }
         Status = ReferralStatus.Declined;
     }

@@ -1,5 +1,6 @@
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Applications;
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class ReferralService(Operations ops)
         var deadline = input.Deadline is { } date ? JapanTime.EndOf(date) : w.Now + Referral.DefaultApplicationPeriod;
         if (deadline > JapanTime.EndOf(offer.ValidUntil!.Value))
         {
-            throw new DomainException("DeadlineAfterValidity", nameof(input.Deadline));
+            throw new DomainException(ErrorCodes.DeadlineAfterValidity, nameof(input.Deadline));
         }
         var referral = new Referral(offer.Id, jobseeker.Id, officeId, actor.UserId, actor.Name, ReferralKind.Online, input.Confirmation,
             input.ConfirmationNote, w.Now, deadline);
@@ -38,7 +39,7 @@ public sealed class ReferralService(Operations ops)
         }
         await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ReferralSent, referral.Id,
             new Dictionary<string, string> { [NoticeArg.JobNumber] = offer.JobNumber ?? "" }, ct);
-        w.Audit("ReferralSent", nameof(Referral), referral.Id, jobseeker.Id, officeId, input.Confirmation.ToString());
+        w.Audit(AuditActions.ReferralSent, nameof(Referral), referral.Id, jobseeker.Id, officeId, input.Confirmation.ToString());
         return referral.Id;
     }, ct);
 
@@ -59,7 +60,7 @@ public sealed class ReferralService(Operations ops)
             [NoticeArg.Method] = application.Method.ToString(), [NoticeArg.JobNumber] = offer.JobNumber ?? "", [NoticeArg.OfferTitle] = offer.Title,
             [NoticeArg.ApplicantName] = jobseeker.Name,
         }, ct);
-        w.Audit("CounterReferral", nameof(Referral), referral.Id, jobseeker.Id, officeId);
+        w.Audit(AuditActions.CounterReferral, nameof(Referral), referral.Id, jobseeker.Id, officeId);
         return referral.Id;
     }, ct);
 
@@ -71,36 +72,36 @@ public sealed class ReferralService(Operations ops)
             ?? throw new ScopeException("referral");
         referral.Decline(w.Now);
         await w.Notices.AddAsync(Recipients.Office(referral.OfficeId), NoticeKind.ReferralDeclined, referral.Id, NoticeArg.None, ct);
-        w.Audit("ReferralDeclined", nameof(Referral), referral.Id, jobseekerId, referral.OfficeId);
+        w.Audit(AuditActions.ReferralDeclined, nameof(Referral), referral.Id, jobseekerId, referral.OfficeId);
     }, ct);
 
     private static async Task<(JobOffers.JobOffer Offer, Jobseeker Jobseeker)> CheckPairAsync(Work w, ReferralInput input, CancellationToken ct)
     {
-        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == input.JobOfferId, ct) ?? throw new DomainException("OfferNotFound", nameof(input.JobOfferId));
-        var jobseeker = await w.Db.Jobseekers.FirstOrDefaultAsync(j => j.Id == input.JobseekerId, ct) ?? throw new DomainException("JobseekerNotFound", nameof(input.JobseekerId));
+        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == input.JobOfferId, ct) ?? throw new DomainException(ErrorCodes.OfferNotFound, nameof(input.JobOfferId));
+        var jobseeker = await w.Db.Jobseekers.FirstOrDefaultAsync(j => j.Id == input.JobseekerId, ct) ?? throw new DomainException(ErrorCodes.JobseekerNotFound, nameof(input.JobseekerId));
         if (!offer.IsOpen(w.Now))
         {
-            throw new DomainException("OfferNotOpen", nameof(input.JobOfferId));
+            throw new DomainException(ErrorCodes.OfferNotOpen, nameof(input.JobOfferId));
         }
         if (jobseeker.Tier != JobseekerTier.Full)
         {
-            throw new DomainException("JobseekerNotRegisteredAtOffice", nameof(input.JobseekerId));
+            throw new DomainException(ErrorCodes.JobseekerNotRegisteredAtOffice, nameof(input.JobseekerId));
         }
         if (!jobseeker.IsRegistrationValid(w.Now))
         {
-            throw new DomainException("JobseekerRegistrationInvalid", nameof(input.JobseekerId));
+            throw new DomainException(ErrorCodes.JobseekerRegistrationInvalid, nameof(input.JobseekerId));
         }
         var now = w.Now;
         var live = await w.Db.Referrals.AnyAsync(r => r.JobOfferId == offer.Id && r.JobseekerId == jobseeker.Id
             && r.Status == ReferralStatus.Proposed && r.Deadline > now, ct);
         if (live || await w.Db.Applications.AnyAsync(a => a.JobOfferId == offer.Id && a.JobseekerId == jobseeker.Id && a.Status == ApplicationStatus.InSelection, ct))
         {
-            throw new DomainException("ReferralAlreadyLive", nameof(input.JobseekerId));
+            throw new DomainException(ErrorCodes.ReferralAlreadyLive, nameof(input.JobseekerId));
         }
         // Staff look-ups of a jobseeker outside their office are audited (issue 6).
         if (jobseeker.HomeOfficeId != w.Actor.OfficeId)
         {
-            w.Audit("JobseekerOutsideOfficeAccessed", nameof(Jobseeker), jobseeker.Id, jobseeker.Id);
+            w.Audit(AuditActions.JobseekerOutsideOfficeAccessed, nameof(Jobseeker), jobseeker.Id, jobseeker.Id);
         }
         return (offer, jobseeker);
     }

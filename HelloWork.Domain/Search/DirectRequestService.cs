@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,6 @@ public sealed class DirectRequestService(Operations ops)
         var title = await w.Db.JobOffers.Where(o => o.Id == request.JobOfferId).Select(o => o.Title).FirstAsync(ct);
         await w.Notices.AddAsync(Recipients.Establishment(request.EstablishmentId), NoticeKind.DirectRequest, request.Id,
             new Dictionary<string, string> { [NoticeArg.OfferTitle] = title }, ct);
-        w.Audit("DirectRequestDeclined", nameof(DirectRequest), request.Id, jobseekerId);
+        w.Audit(AuditActions.DirectRequestDeclined, nameof(DirectRequest), request.Id, jobseekerId);
     }, ct);
 }

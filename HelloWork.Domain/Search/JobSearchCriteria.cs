@@ -87,29 +87,29 @@ public sealed record JobSearchCriteria
     {
         if ((Words?.Length ?? 0) > MaxWordsLength)
         {
-            throw new DomainException("TooLong", nameof(Words), MaxWordsLength);
+            throw new DomainException(ErrorCodes.TooLong, nameof(Words), MaxWordsLength);
         }
         if ((NotWords?.Length ?? 0) > MaxWordsLength)
         {
-            throw new DomainException("TooLong", nameof(NotWords), MaxWordsLength);
+            throw new DomainException(ErrorCodes.TooLong, nameof(NotWords), MaxWordsLength);
         }
         Text.Require(Words, nameof(Words), MaxWordsLength, required: false);
         Text.Require(NotWords, nameof(NotWords), MaxWordsLength, required: false);
         if (Areas.Count > MaxAreas)
         {
-            throw new DomainException("TooManyChoices", nameof(Areas), MaxAreas);
+            throw new DomainException(ErrorCodes.TooManyChoices, nameof(Areas), MaxAreas);
         }
         if (Areas.Any(a => !Prefectures.All.Contains(a.Prefecture)))
         {
-            throw new DomainException("InvalidChoice", nameof(Areas));
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(Areas));
         }
         if (OccupationCodes.Count > MaxOccupations)
         {
-            throw new DomainException("TooManyChoices", nameof(OccupationCodes), MaxOccupations);
+            throw new DomainException(ErrorCodes.TooManyChoices, nameof(OccupationCodes), MaxOccupations);
         }
         if (JobNumbers.Count > MaxJobNumbers)
         {
-            throw new DomainException("TooManyChoices", nameof(JobNumbers), MaxJobNumbers);
+            throw new DomainException(ErrorCodes.TooManyChoices, nameof(JobNumbers), MaxJobNumbers);
         }
         // Each value is bounded too: a 100,000-character occupation code from a crafted link became a LIKE pattern that SQLite
         // refuses ("pattern too complex"), an error page instead of a message (found by the fuzz test, issue 9).
@@ -127,15 +127,15 @@ public sealed record JobSearchCriteria
         }
         if (WageFloor is < 0 or > 100_000_000 || AnnualHolidaysMin is < 0 or > 366)
         {
-            throw new DomainException("OutOfRange", WageFloor is < 0 or > 100_000_000 ? nameof(WageFloor) : nameof(AnnualHolidaysMin));
+            throw new DomainException(ErrorCodes.OutOfRange, WageFloor is < 0 or > 100_000_000 ? nameof(WageFloor) : nameof(AnnualHolidaysMin));
         }
         if (!PageSizes.Contains(PageSize))
         {
-            throw new DomainException("InvalidChoice", nameof(PageSize));
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(PageSize));
         }
         if (Page < 1)
         {
-            throw new DomainException("OutOfRange", nameof(Page));
+            throw new DomainException(ErrorCodes.OutOfRange, nameof(Page));
         }
     }
 

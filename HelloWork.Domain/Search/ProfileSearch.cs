@@ -20,7 +20,7 @@ public sealed record ProfileDetail(ProfileCard Card, string WorkHistory, string?
 
 public sealed record SentRequestSummary(string JobNumber, string Title, DirectRequestStatus Status, DateTimeOffset SentAt);
 
-public sealed record ProfilePage(IReadOnlyList<ProfileCard> Items, int Total, int Page, int PageSize);
+public sealed record ProfileResults(IReadOnlyList<ProfileCard> Items, int Total, int Page, int PageSize);
 
 /// <summary>An own offer a direct request can carry, with how many of its <see cref="DirectRequest.MaxPerOffer"/> requests are used.</summary>
 public sealed record RequestOffer(Guid Id, string JobNumber, string Title, bool AcceptsSelfApplication, int Sent);
@@ -40,7 +40,7 @@ public sealed class ProfileSearch(Operations ops, OpaqueTokens tokens)
 
     public Task<ProfileSearchAccess> AccessAsync(Actor actor, CancellationToken ct = default) => ops.ReadAsync(db => AccessAsync(db, actor, JapanTime.Today(ops.Clock), ct), ct);
 
-    public async Task<ProfilePage> SearchAsync(Actor actor, ProfileCriteria criteria, CancellationToken ct = default)
+    public async Task<ProfileResults> SearchAsync(Actor actor, ProfileCriteria criteria, CancellationToken ct = default)
     {
         var establishmentId = actor.RequireEstablishment();
         var scope = await ScopeAsync(establishmentId, ct);
@@ -52,7 +52,7 @@ public sealed class ProfileSearch(Operations ops, OpaqueTokens tokens)
             var prefecture = Text.Require(criteria.Prefecture, nameof(criteria.Prefecture), 10, required: false);
             if (prefecture.Length > 0 && !Prefectures.All.Contains(prefecture))
             {
-                throw new DomainException("InvalidChoice", nameof(criteria.Prefecture));
+                throw new DomainException(ErrorCodes.InvalidChoice, nameof(criteria.Prefecture));
             }
             var type = Text.Require(criteria.EmploymentType, nameof(criteria.EmploymentType), 20, required: false);
             var words = Text.Require(criteria.FreeWord, nameof(criteria.FreeWord), MaxFreeWord, required: false)
@@ -72,7 +72,7 @@ public sealed class ProfileSearch(Operations ops, OpaqueTokens tokens)
                 .OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id).ToList();
             var items = matches.Skip((page - 1) * pageSize).Take(pageSize)
                 .Select(r => Card(scope, r.Id, r.Wishes, r.BirthDate, r.UpdatedAt, today)).ToList();
-            return new ProfilePage(items, matches.Count, page, pageSize);
+            return new ProfileResults(items, matches.Count, page, pageSize);
         }, ct);
     }
 
@@ -128,7 +128,7 @@ public sealed class ProfileSearch(Operations ops, OpaqueTokens tokens)
     {
         if (!await db.JobOffers.AnyAsync(o => o.EstablishmentId == establishmentId && o.Status == OfferStatus.Published && o.ValidUntil >= today, ct))
         {
-            throw new DomainException("ProfileSearchNeedsValidOffer");
+            throw new DomainException(ErrorCodes.ProfileSearchNeedsValidOffer);
         }
     }
 

@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Notices;
@@ -31,26 +32,26 @@ public sealed class DirectRequestSender(Operations ops, ProfileSearch profiles)
             await ProfileSearch.RequireValidOfferAsync(w.Db, establishmentId, today, ct);
             var message = Text.Require(input.Message, nameof(input.Message), MaxMessage);
             var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == input.JobOfferId && o.EstablishmentId == establishmentId, ct)
-                ?? throw new DomainException("OfferNotFound", nameof(input.JobOfferId));
+                ?? throw new DomainException(ErrorCodes.OfferNotFound, nameof(input.JobOfferId));
             if (!offer.AcceptsSelfApplication(w.Now))
             {
                 // The answer to a request is a self-application, so the offer must take one (REFERENCE.md).
-                throw new DomainException("RequestNeedsSelfApplication", nameof(input.JobOfferId));
+                throw new DomainException(ErrorCodes.RequestNeedsSelfApplication, nameof(input.JobOfferId));
             }
             var jobseekerId = scope.Resolve(input.ProfileToken) is { } id
                 && await ProfileSearch.Searchable(w.Db, today).AnyAsync(j => j.Id == id, ct)
                 ? id
-                : throw new DomainException("ProfileNotFound");
+                : throw new DomainException(ErrorCodes.ProfileNotFound);
             // The limits below are a count, then an insert: senders for the same offer take turns (two pages of the same
             // establishment must not both take the tenth place, nor both send to the same person).
             await w.LockAsync<JobOffer>(offer.Id, ct);
             if (await w.Db.DirectRequests.AnyAsync(r => r.JobOfferId == offer.Id && r.JobseekerId == jobseekerId, ct))
             {
-                throw new DomainException("RequestAlreadySent", nameof(input.JobOfferId));
+                throw new DomainException(ErrorCodes.RequestAlreadySent, nameof(input.JobOfferId));
             }
             if (await w.Db.DirectRequests.CountAsync(r => r.JobOfferId == offer.Id, ct) >= DirectRequest.MaxPerOffer)
             {
-                throw new DomainException("RequestLimitReached", nameof(input.JobOfferId), DirectRequest.MaxPerOffer);
+                throw new DomainException(ErrorCodes.RequestLimitReached, nameof(input.JobOfferId), DirectRequest.MaxPerOffer);
             }
             var request = new DirectRequest(offer.Id, establishmentId, jobseekerId, message, w.Now);
             w.Db.DirectRequests.Add(request);
@@ -60,7 +61,7 @@ public sealed class DirectRequestSender(Operations ops, ProfileSearch profiles)
                 await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.DirectRequest, request.Id,
                     new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.JobNumber] = offer.JobNumber ?? "" }, ct);
             }
-            w.Audit("DirectRequestSent", nameof(DirectRequest), request.Id, jobseekerId, detail: offer.JobNumber);
+            w.Audit(AuditActions.DirectRequestSent, nameof(DirectRequest), request.Id, jobseekerId, detail: offer.JobNumber);
             return request.Id;
         }, ct);
     }

@@ -82,7 +82,7 @@ public sealed class DirectRequest
     {
         if (Status != DirectRequestStatus.Sent)
         {
-            throw new DomainException("RequestAlreadyAnswered");
+            throw new DomainException(ErrorCodes.RequestAlreadyAnswered);
         }
         Status = applied ? DirectRequestStatus.Applied : DirectRequestStatus.Declined;
         AnsweredAt = now;

@@ -28,7 +28,7 @@ public sealed class SavedItemsService(Operations ops)
         normalised.Validate();
         if (await w.Db.SavedSearches.CountAsync(s => s.JobseekerId == jobseekerId, ct) >= SavedSearch.MaxPerJobseeker)
         {
-            throw new DomainException("TooManySavedSearches", nameof(name), SavedSearch.MaxPerJobseeker);
+            throw new DomainException(ErrorCodes.TooManySavedSearches, nameof(name), SavedSearch.MaxPerJobseeker);
         }
         var saved = new SavedSearch(jobseekerId, name, normalised.ToQuery(), w.Now);
         w.Db.SavedSearches.Add(saved);
@@ -64,7 +64,7 @@ public sealed class SavedItemsService(Operations ops)
         var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.JobNumber == jobNumber, ct);
         if (offer is null || !offer.IsOpen(w.Now))
         {
-            throw new DomainException("OfferNotOpen");
+            throw new DomainException(ErrorCodes.OfferNotOpen);
         }
         if (await w.Db.Favourites.AnyAsync(f => f.JobseekerId == jobseekerId && f.JobOfferId == offer.Id, ct))
         {
@@ -72,7 +72,7 @@ public sealed class SavedItemsService(Operations ops)
         }
         if (await w.Db.Favourites.CountAsync(f => f.JobseekerId == jobseekerId, ct) >= MaxFavourites)
         {
-            throw new DomainException("TooManyFavourites", null, MaxFavourites);
+            throw new DomainException(ErrorCodes.TooManyFavourites, null, MaxFavourites);
         }
         w.Db.Favourites.Add(new Favourite(jobseekerId, offer.Id, w.Now));
     }, ct);

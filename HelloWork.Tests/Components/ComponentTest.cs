@@ -1,3 +1,4 @@
+using HelloWork.Domain;
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;

@@ -1,3 +1,4 @@
+using HelloWork.Domain;
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Applications;
 using HelloWork.Domain.Common;

@@ -18,7 +18,7 @@ public static class ApplicantExportEndpoints
     /// </summary>
     public static void MapApplicantExportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/employer/applicants.csv", async (string? ids, HttpContext context, ApplicantList applicants,
+        app.MapGet("/employer/applicants.csv", async (string? ids, HttpContext context, ApplicantQueries applicants,
             IStringLocalizer<EmployerText> e, CancellationToken ct) =>
         {
             var actor = Actor.From(context.User);

@@ -1,3 +1,4 @@
+using HelloWork.Domain;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;

@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class MailAdmin(Operations ops)
             {
                 throw new DomainException("MailNotResendable");
             }
-            w.Audit("MailResent", nameof(OutboxMail), mail.Id);
+            w.Audit(AuditActions.MailResent, nameof(OutboxMail), mail.Id);
         }, ct);
     }
 

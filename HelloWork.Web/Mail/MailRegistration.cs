@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Mail;
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +75,7 @@ public sealed class MailPreferences(Domain.Common.Operations ops)
         var preference = await w.Db.MailPreferences.FirstOrDefaultAsync(p => p.UserId == actor.UserId, ct)
             ?? w.Db.MailPreferences.Add(new MailPreference(actor.UserId, w.Now)).Entity;
         preference.Set(mode, culture, w.Now);
-        w.Audit("MailPreferenceChanged", nameof(MailPreference), actor.UserId, detail: mode.ToString());
+        w.Audit(AuditActions.MailPreferenceChanged, nameof(MailPreference), actor.UserId, detail: mode.ToString());
     }, ct);
 
     /// <summary>Turns notice mails off for the person whose key this is; false when no one's.</summary>
@@ -92,7 +93,7 @@ public sealed class MailPreferences(Domain.Common.Operations ops)
         if (preference.Mode != MailMode.None)
         {
             preference.Set(MailMode.None, preference.Culture, w.Now);
-            w.Audit("MailUnsubscribed", nameof(MailPreference), preference.UserId);
+            w.Audit(AuditActions.MailUnsubscribed, nameof(MailPreference), preference.UserId);
         }
         return true;
     }, ct);

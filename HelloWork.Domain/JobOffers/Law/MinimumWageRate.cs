@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Search;
 using Microsoft.EntityFrameworkCore;
@@ -79,20 +80,20 @@ public sealed class MinimumWages(Operations ops)
         {
             if (!Prefectures.All.Contains(prefecture))
             {
-                throw new DomainException("InvalidChoice", "Prefecture");
+                throw new DomainException(ErrorCodes.InvalidChoice, "Prefecture");
             }
             if (yen is < MinYen or > MaxYen)
             {
-                throw new DomainException("OutOfRange", "Yen");
+                throw new DomainException(ErrorCodes.OutOfRange, "Yen");
             }
             if (effectiveFrom < new DateOnly(2025, 1, 1) || effectiveFrom > JapanTime.DateOf(w.Now).AddYears(3))
             {
-                throw new DomainException("OutOfRange", "EffectiveFrom");
+                throw new DomainException(ErrorCodes.OutOfRange, "EffectiveFrom");
             }
             var text = Text.Require(source, "Source", 200);
             var rate = new MinimumWageRate(prefecture, yen, effectiveFrom, text, w.Actor.UserId, w.Now);
             w.Db.MinimumWageRates.Add(rate);
-            w.Audit("MinimumWageAdded", nameof(MinimumWageRate), rate.Id,
+            w.Audit(AuditActions.MinimumWageAdded, nameof(MinimumWageRate), rate.Id,
                 detail: $"{prefecture} {yen.ToString(System.Globalization.CultureInfo.InvariantCulture)} {effectiveFrom:yyyy-MM-dd}");
             return rate.Id;
         }, ct);

@@ -1,3 +1,4 @@
+using HelloWork.Domain;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using Microsoft.EntityFrameworkCore;

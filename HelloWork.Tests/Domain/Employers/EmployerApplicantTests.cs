@@ -25,7 +25,7 @@ public sealed class EmployerApplicantTests
         world.Clock.Advance(TimeSpan.FromDays(2));
         var self = await world.Applications.ApplyAsync(world.JobseekerActor2,
             new ApplyInput(world.Offer1.Id, "自主応募です。", [], SelfApplicationAcknowledged: true), Ct);
-        var list = new ApplicantList(world.Ops);
+        var list = new ApplicantQueries(world.Ops);
         var est = world.Establishment1.Id;
         Task<ApplicantPage> Query(ApplicantQuery q) => list.QueryAsync(world.EmployerActor1, est, q, Ct);
 
@@ -70,7 +70,7 @@ public sealed class EmployerApplicantTests
         world.Clock.Advance(TimeSpan.FromHours(1));
         var second = await world.Applications.ApplyAsync(world.JobseekerActor2, new ApplyInput(world.Offer1.Id, "二人目です。", [],
             SelfApplicationAcknowledged: true), Ct);
-        var list = new ApplicantList(world.Ops);
+        var list = new ApplicantQueries(world.Ops);
 
         var rows = await list.ExportAsync(world.EmployerActor1, [first, second, first], Ct);
         Assert.Equal([second, first], rows.Select(r => r.ApplicationId)); // newest first, each once
@@ -83,7 +83,7 @@ public sealed class EmployerApplicantTests
         await Assert.ThrowsAsync<ScopeException>(() => list.ExportAsync(world.JobseekerActor1, [first], Ct));
         Assert.Equal("OutOfRange", (await Assert.ThrowsAsync<DomainException>(() => list.ExportAsync(world.EmployerActor1, [], Ct))).Code);
         Assert.Equal("OutOfRange", (await Assert.ThrowsAsync<DomainException>(() =>
-            list.ExportAsync(world.EmployerActor1, [.. Enumerable.Range(0, ApplicantList.MaxExport + 1).Select(_ => Guid.NewGuid())], Ct))).Code);
+            list.ExportAsync(world.EmployerActor1, [.. Enumerable.Range(0, ApplicantQueries.MaxExport + 1).Select(_ => Guid.NewGuid())], Ct))).Code);
         Assert.Equal(1, await world.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "ApplicantsExported", Ct)));
     }
 

@@ -54,7 +54,7 @@ public sealed class EmployerScopeTests
         var own = await applicants.DetailAsync(world.EmployerActor1, applicationId, Ct);
         var documentId = Assert.Single(own!.Documents).Id;
 
-        var list = new ApplicantList(world.Ops);
+        var list = new ApplicantQueries(world.Ops);
         var est2 = world.Establishment2.Id;
         Assert.Equal(0, (await list.QueryAsync(world.EmployerActor2, est2, new ApplicantQuery(), Ct)).TotalCount);
         Assert.Equal(0, (await list.QueryAsync(world.EmployerActor2, est2, new ApplicantQuery { JobOfferId = world.Offer1.Id }, Ct)).TotalCount);
@@ -81,8 +81,8 @@ public sealed class EmployerScopeTests
         var (world, applicationId, _) = await WorldWithApplicationAsync();
         await using var _w = world;
         var applicants = new EmployerApplicants(world.Ops);
-        await Assert.ThrowsAsync<ScopeException>(() => new ApplicantList(world.Ops).QueryAsync(world.JobseekerActor1, world.Establishment1.Id, new ApplicantQuery(), Ct));
-        await Assert.ThrowsAsync<ScopeException>(() => new ApplicantList(world.Ops).ExportAsync(world.StaffActor1, [applicationId], Ct));
+        await Assert.ThrowsAsync<ScopeException>(() => new ApplicantQueries(world.Ops).QueryAsync(world.JobseekerActor1, world.Establishment1.Id, new ApplicantQuery(), Ct));
+        await Assert.ThrowsAsync<ScopeException>(() => new ApplicantQueries(world.Ops).ExportAsync(world.StaffActor1, [applicationId], Ct));
         await Assert.ThrowsAsync<ScopeException>(() => applicants.DetailAsync(world.StaffActor1, applicationId, Ct));
         await Assert.ThrowsAsync<ScopeException>(() => new EmployerOffers(world.Ops).ListAsync(world.StaffActor1, Ct));
     }

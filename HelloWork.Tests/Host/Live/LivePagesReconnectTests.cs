@@ -166,7 +166,7 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
         [.. got.Where(n => !n.IsReadSignal && LiveKinds.Concerns(n, kinds, readState: false))];
 
     private async Task<IReadOnlyList<ApplicantRow>> ApplicantRowsAsync(Actor employer) =>
-        (await Host.Get<ApplicantList>().QueryAsync(employer, employer.EstablishmentId!.Value, new ApplicantQuery { PageSize = 100 }, Ct)).Rows;
+        (await Host.Get<ApplicantQueries>().QueryAsync(employer, employer.EstablishmentId!.Value, new ApplicantQuery { PageSize = 100 }, Ct)).Rows;
 
     private async Task<T> WithDbAsync<T>(Func<HelloWorkDb, Task<T>> query)
     {

@@ -9,7 +9,7 @@ namespace HelloWork.Web.Components.Pages.Employer.Applicants;
 
 /// <summary>
 /// 応募者管理 (R-APP-2): server-side paging, sorting and filtering over the establishment's applicants through
-/// <see cref="Domain.Applications.ApplicantList"/> (the query the benchmark measures), select-all with a bulk CSV of the selected rows,
+/// <see cref="Domain.Applications.ApplicantQueries"/> (the query the benchmark measures), select-all with a bulk CSV of the selected rows,
 /// and live: a new application or a cancellation reloads the visible page, marks the row and says what happened (R-LIVE-1, R-CAN-1).
 /// </summary>
 public sealed partial class ApplicantList

@@ -1,3 +1,4 @@
+using HelloWork.Domain;
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Applications;
 using HelloWork.Domain.Common;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace HelloWork.Tests.Domain.Applications;
 
 /// <summary>The employer's applicant list (R-APP-2) on a real, migrated SQLite file; scope per R-ACC-4.</summary>
-public sealed class ApplicantListTests : IAsyncLifetime
+public sealed class ApplicantQueriesTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 3, 0, 0, TimeSpan.Zero); // 12:00 in Japan
 
@@ -24,7 +25,7 @@ public sealed class ApplicantListTests : IAsyncLifetime
     private readonly List<Application> _applications = [];
     private readonly Dictionary<Guid, string> _kana = [];
 
-    private ApplicantList List => _services.GetRequiredService<ApplicantList>();
+    private ApplicantQueries List => _services.GetRequiredService<ApplicantQueries>();
 
     private Actor Employer1 => new(Guid.NewGuid(), Roles.Employer, "採用担当 鈴木", EstablishmentId: _est1.Id);
 

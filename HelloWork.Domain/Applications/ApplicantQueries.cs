@@ -1,3 +1,4 @@
+using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,7 @@ public sealed record OfferChoice(Guid Id, string Title, string? JobNumber);
 /// The filtered count reads the applications alone; the page joins the jobseeker and the offer for its rows only. This is the one
 /// query path of the employer's grid and the one the <c>applicants</c> benchmark measures.
 /// </summary>
-public sealed class ApplicantList(Operations ops)
+public sealed class ApplicantQueries(Operations ops)
 {
     /// <summary>At most this many selected applicants go into one CSV (more than the largest page of the grid).</summary>
     public const int MaxExport = ApplicantQuery.MaxPageSize;
@@ -84,7 +85,7 @@ public sealed class ApplicantList(Operations ops)
         var ids = applicationIds.Distinct().ToList();
         if (ids.Count is 0 or > MaxExport)
         {
-            throw new DomainException("OutOfRange", "Selection");
+            throw new DomainException(ErrorCodes.OutOfRange, "Selection");
         }
         return ops.RunAsync(actor, async w =>
         {
@@ -102,7 +103,7 @@ public sealed class ApplicantList(Operations ops)
                 orderby a.AppliedAt descending, a.Id
                 select new ApplicantRow(a.Id, a.Status, j.Name, j.Kana, a.ApplicantHasMypage, a.Method, a.AppliedAt, a.ResultRegisteredAt,
                     a.JobOfferId, o.JobNumber, o.Title)).ToListAsync(ct);
-            w.Audit("ApplicantsExported", "Establishment", establishmentId,
+            w.Audit(AuditActions.ApplicantsExported, "Establishment", establishmentId,
                 detail: rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return (IReadOnlyList<ApplicantRow>)rows;
         }, ct);
@@ -116,15 +117,15 @@ public sealed class ApplicantList(Operations ops)
         }
         if (query.PageSize is < 1 or > ApplicantQuery.MaxPageSize)
         {
-            throw new DomainException("OutOfRange", nameof(query.PageSize));
+            throw new DomainException(ErrorCodes.OutOfRange, nameof(query.PageSize));
         }
         if (query.Page < 0)
         {
-            throw new DomainException("OutOfRange", nameof(query.Page));
+            throw new DomainException(ErrorCodes.OutOfRange, nameof(query.Page));
         }
         if (query.AppliedFrom is { } f && query.AppliedTo is { } t && f > t)
         {
-            throw new DomainException("DateRangeReversed", nameof(query.AppliedTo));
+            throw new DomainException(ErrorCodes.DateRangeReversed, nameof(query.AppliedTo));
         }
         return ops.ReadAsync(async db =>
         {

@@ -1,4 +1,5 @@
 using HelloWork.Domain.Applications;
+using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace HelloWork.Domain.Common;
+namespace HelloWork.Domain;
 
 /// <summary>Where the database is: <c>Database:Provider</c> (<c>Sqlite</c> default, or <c>Postgres</c>) and <c>ConnectionStrings:HelloWork</c>.</summary>
 public sealed record DatabaseSettings(string Provider, string ConnectionString)
@@ -65,7 +66,7 @@ public static class DomainRegistration
         services.AddSingleton<Operations>();
         services.AddSingleton<OpaqueTokens>();
         services.AddSingleton<ApplicationService>();
-        services.AddSingleton<ApplicantList>();
+        services.AddSingleton<ApplicantQueries>();
         services.AddSingleton<NoticeService>();
         services.AddSingleton<Figures.FacilityTargets>();
         services.AddSingleton<Agencies.AgencyService>();
