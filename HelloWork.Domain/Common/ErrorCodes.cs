@@ -13,6 +13,7 @@ public static class ErrorCodes
     public const string BirthDateOutOfRange = nameof(BirthDateOutOfRange);
     public const string CancelWindowClosed = nameof(CancelWindowClosed);
     public const string CannotDisableSelf = nameof(CannotDisableSelf);
+    public const string DateFormat = nameof(DateFormat);
     public const string DateRangeReversed = nameof(DateRangeReversed);
     public const string DeadlineAfterValidity = nameof(DeadlineAfterValidity);
     public const string DeadlineInPast = nameof(DeadlineInPast);

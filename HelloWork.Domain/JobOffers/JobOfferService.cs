@@ -129,10 +129,14 @@ public sealed class JobOfferService(Operations ops)
         }
         var office = await w.Db.Offices.FirstAsync(o => o.Id == officeId, ct);
         offer.Accept(office, w.Now);
-        await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.OfferAccepted, offer.Id, new Dictionary<string, string>
+        var accepted = new Dictionary<string, string>
         {
             [NoticeArg.JobNumber] = offer.JobNumber!, [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.Date] = NoticeArg.DateValue(offer.ValidUntil!.Value),
-        }, ct);
+        };
+        await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.OfferAccepted, offer.Id, accepted, ct);
+        // The office is told too, so the offer leaves every colleague's open review queue at once (R-LIVE-1).
+        await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.OfferAccepted, offer.Id,
+            new Dictionary<string, string>(accepted) { [NoticeArg.EstablishmentName] = est.Name }, ct);
         w.Audit(AuditActions.OfferAccepted, nameof(JobOffer), offer.Id, detail: offer.JobNumber);
         return offer.JobNumber!;
     }, ct);
@@ -150,6 +154,8 @@ public sealed class JobOfferService(Operations ops)
         offer.Return(comment, w.Now);
         await w.Notices.AddAsync(Recipients.Establishment(est.Id), NoticeKind.OfferReturned, offer.Id,
             new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.Correction] = offer.CorrectionRequest ?? "" }, ct);
+        await w.Notices.AddAsync(Recipients.Office(est.OfficeId), NoticeKind.OfferReturned, offer.Id,
+            new Dictionary<string, string> { [NoticeArg.EstablishmentName] = est.Name, [NoticeArg.OfferTitle] = offer.Title }, ct);
         w.Audit(AuditActions.OfferReturned, nameof(JobOffer), offer.Id);
     }, ct);
 

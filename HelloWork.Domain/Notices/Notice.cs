@@ -22,11 +22,12 @@ public enum NoticeKind
     ImageRefused = 16,
     Welcome = 17,
     OfficeClosure = 18,
+    MinimumWageAdded = 19,
 }
 
 /// <summary>
 /// A stored notice (お知らせ) for one recipient: a person (<c>user:{id}</c>), an establishment (<c>est:{id}</c>),
-/// an office (<c>office:{id}</c>) or an agency (<c>agency:{id}</c>). <see cref="Seq"/> numbers the recipient's notices
+/// an office (<c>office:{id}</c>), an agency (<c>agency:{id}</c>) or the administrators (<c>admins</c>). <see cref="Seq"/> numbers the recipient's notices
 /// 1, 2, 3 … so that a page that reconnects asks for everything after the last one it saw (R-LIVE-2).
 /// Notices are written in the same transaction as the change that causes them (an outbox) and published after commit.
 /// A notice is data, not prose (R-NTC-1, R-UI-1): its kind, its subject and its arguments (<see cref="NoticeArg"/>). The web
@@ -88,4 +89,7 @@ public static class Recipients
     public static string Office(Guid id) => $"office:{id}";
 
     public static string Agency(Guid id) => $"agency:{id}";
+
+    /// <summary>Every administrator: what one administrator changes in the portal's own tables, the others see live.</summary>
+    public const string Admins = "admins";
 }

@@ -17,6 +17,10 @@ public static class NoticeArg
     public const string OfficeName = "officeName";
     public const string ApplicantName = "applicantName";
     public const string AgencyName = "agencyName";
+    public const string Prefecture = "prefecture";
+
+    /// <summary>An amount in yen, digits only (invariant).</summary>
+    public const string Yen = "yen";
 
     /// <summary>An <c>ApplicationMethod</c> member name.</summary>
     public const string Method = "method";

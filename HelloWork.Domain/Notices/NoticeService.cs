@@ -10,13 +10,14 @@ public sealed record NoticeView(Guid Id, string Recipient, long Seq, NoticeKind 
 /// <summary>Reading notices (R-NTC-1) and catching up by sequence number after a reconnect (R-LIVE-2).</summary>
 public sealed class NoticeService(Operations ops, ILiveBus bus)
 {
-    /// <summary>The recipient keys a person reads: their own, and their establishment's, office's or agency's.</summary>
+    /// <summary>The recipient keys a person reads: their own, and their establishment's, office's or agency's, or the administrators'.</summary>
     public static IReadOnlyList<string> RecipientsOf(Actor actor)
     {
         var keys = new List<string> { Recipients.User(actor.UserId) };
         if (actor.IsEmployer) keys.Add(Recipients.Establishment(actor.EstablishmentId!.Value));
         if (actor.IsStaff) keys.Add(Recipients.Office(actor.OfficeId!.Value));
         if (actor.IsAgency) keys.Add(Recipients.Agency(actor.AgencyId!.Value));
+        if (actor.IsAdmin) keys.Add(Recipients.Admins);
         return keys;
     }
 

@@ -61,7 +61,7 @@ public sealed class LawReviewBrowserTests(PortalHost portal, Chromium chromium)
     }
 
     [Fact]
-    public async Task The_administrator_sees_the_minimum_wage_table_and_a_wrong_date_is_refused_next_to_its_field()
+    public async Task The_administrator_sees_the_minimum_wage_table_a_wrong_date_is_refused_next_to_its_field_and_another_administrators_page_shows_an_addition_live_R_LAW_1_R_LIVE_1()
     {
         await using var admin = await PortalBrowser.OpenAsync(portal, chromium, "law-admin-minimum-wages");
         await admin.SignInAsync("admin@example.jp");
@@ -75,9 +75,24 @@ public sealed class LawReviewBrowserTests(PortalHost portal, Chromium chromium)
         await admin.CheckPageAsync();
         Assert.Equal(0, await portal.QueryAsync(db => db.MinimumWageRates.CountAsync(Ct)));
 
+        // Another administrator's open page (on a phone) shows a figure added here without reloading (R-LAW-1, R-LIVE-1).
         await using var narrow = await PortalBrowser.OpenAsync(portal, chromium, "law-admin-minimum-wages-390", 390, 844);
         await narrow.SignInAsync("admin@example.jp");
         await narrow.VisitAsync("/admin/minimum-wages");
+        var n = narrow.Page;
+        await Assertions.Expect(n.GetByRole(AriaRole.Row).Filter(new() { HasText = "北海道" }).Filter(new() { HasText = "1,234円" })).ToHaveCountAsync(0);
+        await a.GetByLabel("都道府県").ClickAsync();
+        await a.GetByRole(AriaRole.Option).Filter(new() { HasText = "北海道" }).First.ClickAsync();
+        await a.GetByLabel("最低賃金（時間額").FillAsync("1234");
+        await a.GetByLabel("発効日").FillAsync("2027-10-01");
+        await a.GetByLabel("出典").FillAsync("北海道労働局 公示");
+        await a.GetByTestId("mw-add").ClickAsync();
+        await Assertions.Expect(a.GetByRole(AriaRole.Row).Filter(new() { HasText = "北海道" }).Filter(new() { HasText = "1,234円" })).ToBeVisibleAsync(Arrives);
+        await Assertions.Expect(n.GetByRole(AriaRole.Row).Filter(new() { HasText = "北海道" }).Filter(new() { HasText = "1,234円" })).ToBeVisibleAsync(Arrives);
+        Assert.Equal(1, await portal.QueryAsync(db => db.MinimumWageRates.CountAsync(Ct)));
+        await Assertions.Expect(a.GetByText("Required")).ToHaveCountAsync(0); // the emptied form is not marked as missing
+        await Assertions.Expect(a.GetByLabel("出典")).ToHaveValueAsync("");
+        await narrow.CheckPageAsync();
     }
 
     /// <summary>An offer of employer1's establishment in the review queue, stored with the sheet as before this checker.</summary>

@@ -11,7 +11,9 @@ public static class LiveKinds
     public static readonly NoticeKind[] ReferralBoard = [NoticeKind.ReferralSent, NoticeKind.ReferralDeclined, NoticeKind.ReferralEstablished,
         NoticeKind.ApplicationCancelled, NoticeKind.ResultRegistered];
 
-    public static readonly NoticeKind[] ReviewQueue = [NoticeKind.OfferSubmitted];
+    /// <summary>The queue of offers awaiting review: a new submission, and another member of staff's acceptance or return (the offer
+    /// leaves every open queue at once).</summary>
+    public static readonly NoticeKind[] ReviewQueue = [NoticeKind.OfferSubmitted, NoticeKind.OfferAccepted, NoticeKind.OfferReturned];
 
     public static readonly NoticeKind[] StaffFigures = [.. ReferralBoard, NoticeKind.OfferSubmitted];
 
@@ -27,6 +29,8 @@ public static class LiveKinds
     public static readonly NoticeKind[] SentRequests = [NoticeKind.DirectRequest, NoticeKind.ApplicationReceived];
 
     public static readonly NoticeKind[] Guidance = [NoticeKind.GuidanceMessage];
+
+    public static readonly NoticeKind[] MinimumWages = [NoticeKind.MinimumWageAdded];
 
     /// <summary>Whether a notice concerns a page that listens to <paramref name="kinds"/> (null or empty: every stored notice)
     /// and, when <paramref name="readState"/>, to read signals.</summary>

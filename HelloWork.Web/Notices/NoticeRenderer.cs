@@ -13,7 +13,7 @@ public sealed record RenderedNotice(string Title, string Body, string? Link);
 /// <summary>
 /// The one place a stored notice (kind, recipient, subject, arguments) becomes words and a link, in the reader's language
 /// (R-NTC-1, R-UI-1). Wording comes from NoticeText.resx / NoticeText.en.resx, keyed by kind and by who reads it
-/// (<c>Notice.{Kind}.{Audience}.Title/Body</c>, audience = person, establishment, office or agency); routes live here, not in
+/// (<c>Notice.{Kind}.{Audience}.Title/Body</c>, audience = person, establishment, office, agency or administrators); routes live here, not in
 /// the domain. It takes the culture explicitly, so the bell, the notice list and mail (no component, no request) share it.
 /// </summary>
 public sealed class NoticeRenderer
@@ -46,11 +46,12 @@ public sealed class NoticeRenderer
     }
 
     /// <summary>Who reads a recipient key: <c>User</c>, <c>Establishment</c>, <c>Office</c> or <c>Agency</c>.</summary>
-    public static string AudienceOf(string recipient) => recipient[..Math.Max(0, recipient.IndexOf(':', StringComparison.Ordinal))] switch
+    public static string AudienceOf(string recipient) => (recipient.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? recipient[..colon] : recipient) switch
     {
         "est" => "Establishment",
         "office" => "Office",
         "agency" => "Agency",
+        Recipients.Admins => "Admin",
         _ => "User",
     };
 
@@ -65,10 +66,11 @@ public sealed class NoticeRenderer
         (NoticeKind.OfferAccepted or NoticeKind.OfferReturned, "Establishment") when subject is { } id => $"/employer/offers/{id}",
         (NoticeKind.DirectRequest, "Establishment") => "/employer/talent/requests",
         (NoticeKind.ImageReviewed or NoticeKind.ImageRefused, "Establishment") => "/employer/establishment",
-        (NoticeKind.OfferSubmitted, "Office") => "/staff/review",
+        (NoticeKind.OfferSubmitted or NoticeKind.OfferAccepted or NoticeKind.OfferReturned, "Office") => "/staff/review",
         (NoticeKind.ReferralSent or NoticeKind.ReferralDeclined or NoticeKind.ReferralEstablished or NoticeKind.ApplicationCancelled
             or NoticeKind.ResultRegistered, "Office") => "/staff/referrals",
         (NoticeKind.GuidanceMessage, "Agency") => "/agency/profiles",
+        (NoticeKind.MinimumWageAdded, "Admin") => "/admin/minimum-wages",
         _ => null,
     };
 
@@ -130,6 +132,7 @@ public sealed class NoticeRenderer
         {
             NoticeArg.Date or NoticeArg.Until when DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 => culture.TwoLetterISOLanguageName == "ja" ? JapanTime.Format(d) : d.ToString("MMMM d, yyyy", culture),
+            NoticeArg.Yen when long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var yen) => yen.ToString("N0", culture),
             NoticeArg.Method => Employer.GetString($"Enum.ApplicationMethod.{raw}", culture) ?? raw,
             NoticeArg.Result => Employer.GetString($"Enum.ApplicationStatus.{raw}", culture) ?? raw,
             _ => raw,

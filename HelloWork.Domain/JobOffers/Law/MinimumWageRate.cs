@@ -1,5 +1,6 @@
 using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
+using HelloWork.Domain.Notices;
 using HelloWork.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -93,6 +94,12 @@ public sealed class MinimumWages(Operations ops)
             var text = Text.Require(source, "Source", 200);
             var rate = new MinimumWageRate(prefecture, yen, effectiveFrom, text, w.Actor.UserId, w.Now);
             w.Db.MinimumWageRates.Add(rate);
+            await w.Notices.AddAsync(Recipients.Admins, NoticeKind.MinimumWageAdded, rate.Id, new Dictionary<string, string>
+            {
+                [NoticeArg.Prefecture] = prefecture,
+                [NoticeArg.Yen] = yen.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [NoticeArg.Date] = NoticeArg.DateValue(effectiveFrom),
+            }, ct);
             w.Audit(AuditActions.MinimumWageAdded, nameof(MinimumWageRate), rate.Id,
                 detail: $"{prefecture} {yen.ToString(System.Globalization.CultureInfo.InvariantCulture)} {effectiveFrom:yyyy-MM-dd}");
             return rate.Id;

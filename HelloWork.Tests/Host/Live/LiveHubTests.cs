@@ -83,6 +83,21 @@ public sealed class LiveHubTests(LiveHubFixture fixture, ITestOutputHelper outpu
         Assert.DoesNotContain(est1, own);
     }
 
+    [Theory]
+    [InlineData("staff1@example.jp")]
+    [InlineData("employer1@example.jp")]
+    [InlineData("jobseeker1@example.jp")]
+    public async Task Only_administrators_join_or_read_the_administrators_group_R_ACC_4(string email)
+    {
+        await using var other = await LiveClient.ConnectAsync(Host.BaseAddress, email);
+        await Assert.ThrowsAsync<HubException>(() => other.Connection.InvokeAsync("Join", Recipients.Admins, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<HubException>(() => other.CatchUpRawAsync(Recipients.Admins, 0));
+
+        await using var admin = await LiveClient.ConnectAsync(Host.BaseAddress, "admin@example.jp");
+        Assert.Contains(Recipients.Admins, await admin.Connection.InvokeAsync<List<string>>("Recipients", TestContext.Current.CancellationToken));
+        await admin.Connection.InvokeAsync("Join", Recipients.Admins, TestContext.Current.CancellationToken);
+    }
+
     [Fact]
     public async Task The_hub_refuses_connections_without_a_token()
     {

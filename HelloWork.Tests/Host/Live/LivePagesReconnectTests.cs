@@ -65,7 +65,7 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Review_queue_gets_a_submission_and_offer_list_and_detail_a_return_made_while_down_once_R_LIVE_1_R_LIVE_2()
+    public async Task Review_queue_gets_a_submission_and_an_acceptance_and_offer_list_and_detail_a_return_made_while_down_once_R_LIVE_1_R_LIVE_2()
     {
         var employer = await Host.ActorAsync("employer1@example.jp");
         var staffs = new[] { await Host.ActorAsync("staff1@example.jp"), await Host.ActorAsync("staff2@example.jp") };
@@ -92,6 +92,13 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
         Assert.Single(Concerning(got, LiveKinds.EmployerOffers), n => n.SubjectId == offer.Id);
         var row = (await Host.Get<EmployerOffers>().ListAsync(employer, Ct)).Single(r => r.Id == offer.Id);
         Assert.Equal((OfferStatus.Returned, true), (row.Status, row.HasCorrectionRequest));
+
+        // Submitted again and accepted by a colleague while this staff page is down: the offer leaves the open queue.
+        await new JobOfferService(Host.Get<Operations>()).SubmitAsync(employer, offer.Id);
+        var accepted = await ReconnectAfterAsync(staff, silent => new JobOfferService(silent).AcceptAsync(staff, offer.Id));
+        Assert.Single(Concerning(accepted, LiveKinds.ReviewQueue), n => n.SubjectId == offer.Id && n.Kind == NoticeKind.OfferAccepted
+            && n.Recipient == Recipients.Office(offer.OfficeId));
+        Assert.DoesNotContain(await Host.Get<ReviewQueue>().OffersAsync(staff, Ct), i => i.OfferId == offer.Id);
     }
 
     [Fact]
