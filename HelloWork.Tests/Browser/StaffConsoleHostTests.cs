@@ -39,7 +39,9 @@ public sealed class StaffConsoleHostTests(PortalHost portal, Chromium chromium)
             Assert.Contains(email.StartsWith("staff1", StringComparison.Ordinal) ? "ハローワーク飯田橋" : "ハローワーク大阪東", text, StringComparison.Ordinal);
             Assert.DoesNotContain(email.StartsWith("staff1", StringComparison.Ordinal) ? "ハローワーク大阪東" : "ハローワーク飯田橋", text, StringComparison.Ordinal);
             Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            // A quarter out of range is refused with its message by the one refusal handler (R-ERR-1).
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+            Assert.Contains("\"field\":\"quarter\"", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
     }
 

@@ -288,6 +288,8 @@ public sealed partial class MatrixTests(PortalHost portal, ITestOutputHelper out
                 return "404";
             case 400:
                 return "400";
+            case 422:
+                return "422";
         }
         if (status == 200 && isPage)
         {

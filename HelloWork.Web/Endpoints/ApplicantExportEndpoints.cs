@@ -14,7 +14,7 @@ public static class ApplicantExportEndpoints
     /// 選択した応募者の一覧 as CSV (R-APP-2): the rows the employer ticked in the applicant grid, with the grid's own columns — no
     /// 志望動機, no documents, no contact data. UTF-8 with BOM so that Excel opens it; cells that would start a formula are defused.
     /// Only the caller's establishment's applications (R-ACC-4): an id of another establishment, or an unknown one, refuses the whole
-    /// download with 404, revealing nothing; a malformed or empty selection is 400.
+    /// download with 404, revealing nothing; a malformed id is 400 and an empty selection 422.
     /// </summary>
     public static void MapApplicantExportEndpoints(this IEndpointRouteBuilder app)
     {
@@ -35,21 +35,12 @@ public static class ApplicantExportEndpoints
                 }
                 selection.Add(id);
             }
-            try
-            {
-                var rows = await applicants.ExportAsync(actor, selection, ct);
-                context.Response.Headers.CacheControl = "private, no-store";
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                return Results.File(CsvBytes(rows, e), "text/csv; charset=utf-8", e["ExportFileName"]);
-            }
-            catch (ScopeException)
-            {
-                return Results.NotFound();
-            }
-            catch (DomainException)
-            {
-                return Results.BadRequest();
-            }
+            // A foreign or unknown id refuses the whole download (404) and an empty selection is refused (422), both by the one
+            // refusal handler (Refusals.cs).
+            var rows = await applicants.ExportAsync(actor, selection, ct);
+            context.Response.Headers.CacheControl = "private, no-store";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(CsvBytes(rows, e), "text/csv; charset=utf-8", e["ExportFileName"]);
         }).WithTags("Employer")
           .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme).RequireAuthenticatedUser());
     }

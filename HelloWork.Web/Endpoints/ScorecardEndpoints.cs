@@ -31,13 +31,7 @@ public static class ScorecardEndpoints
         {
             return Results.Forbid();
         }
-        try
-        {
-            return render(await scorecards.QuarterAsync(actor, fiscalYear, quarter, ct));
-        }
-        catch (DomainException)
-        {
-            return Results.Problem("年度は2000〜2100、四半期は1〜4で指定してください。", statusCode: StatusCodes.Status400BadRequest);
-        }
+        // A year or quarter out of range is refused by the one refusal handler (Refusals.cs): 422 with the field's message.
+        return render(await scorecards.QuarterAsync(actor, fiscalYear, quarter, ct));
     }
 }

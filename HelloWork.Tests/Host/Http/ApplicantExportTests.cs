@@ -98,7 +98,7 @@ public sealed class ApplicantExportTests(PortalHost portal)
         using var unknown = await employer1.GetAsync($"/employer/applicants.csv?ids={picks[0].Id},{Guid.NewGuid()}", Ct);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         using var empty = await employer1.GetAsync("/employer/applicants.csv?ids=", Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode); // nothing to export: a refusal with its message
         using var malformed = await employer1.GetAsync("/employer/applicants.csv?ids=1%20OR%201=1", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
 

@@ -25,6 +25,9 @@ public abstract class MessageThreadBase : ComponentBase
     [Inject]
     protected IStringLocalizer<Ui> L { get; set; } = default!;
 
+    [Inject]
+    private FormAction Form { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public required Guid ApplicationId { get; set; }
 
@@ -41,13 +44,12 @@ public abstract class MessageThreadBase : ComponentBase
 
     protected string? Draft { get; set; }
 
-    protected string? Error { get; private set; }
+    protected string? Error => Form.Error;
 
-    protected bool Busy { get; private set; }
+    protected bool Busy => Form.Busy;
 
     /// <summary>「2000文字以内で入力してください。」 once the draft reaches <see cref="Message.MaxLength"/>: the box's maxlength cuts a
-    /// paste there (a 100,000-character paste used to travel to the circuit whole and close the page, issue 24), so the person
-    /// learns why the text ends (R-ERR-1). The domain refuses anything longer that arrives another way.</summary>
+    /// paste there so the person learns why the text ends (R-ERR-1). The domain refuses anything longer that arrives another way.</summary>
     protected string? LimitHint => Draft?.Length >= Message.MaxLength ? L.Message("TooLong", Message.MaxLength) : null;
 
     protected override async Task OnParametersSetAsync()
@@ -64,21 +66,10 @@ public abstract class MessageThreadBase : ComponentBase
 
     protected async Task SendAsync()
     {
-        Busy = true;
-        Error = null;
-        try
+        if (await Form.RunAsync(async () => await Messages.SendAsync(await CurrentActor.GetAsync(), ApplicationId, Draft ?? "")))
         {
-            await Messages.SendAsync(await CurrentActor.GetAsync(), ApplicationId, Draft ?? "");
             Draft = null;
             await LoadAsync();
-        }
-        catch (DomainException e)
-        {
-            Error = L.Message(e);
-        }
-        finally
-        {
-            Busy = false;
         }
     }
 }

@@ -1,6 +1,7 @@
 using HelloWork.Domain.Applications;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Notices;
+using HelloWork.Web.Components.Shared;
 using HelloWork.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -20,7 +21,6 @@ public sealed partial class ApplicantList
     private HashSet<ApplicantRow> selected = [];
     private readonly HashSet<Guid> fresh = [];
     private int total;
-    private string? filterError;
     private Actor? actor;
 
     /// <summary>Preselects an offer, from the offer list's applicant counts.</summary>
@@ -29,6 +29,9 @@ public sealed partial class ApplicantList
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private FormAction Form { get; set; } = default!;
 
     /// <summary>The CSV of the selected rows (<c>ApplicantExportEndpoints</c>): the ids only; the server checks each one is ours.</summary>
     private string ExportHref => "/employer/applicants.csv?ids=" + string.Join(',', selected.Select(r => r.ApplicationId.ToString("N")));
@@ -56,22 +59,11 @@ public sealed partial class ApplicantList
             },
             Descending = sort?.Descending ?? true,
         };
-        try
-        {
-            var page = await Applicants.QueryAsync(actor!, actor!.RequireEstablishment(), query, ct);
-            total = page.TotalCount;
-            filterError = null;
-            _ = InvokeAsync(StateHasChanged);
-            return new GridData<ApplicantRow> { Items = page.Rows, TotalItems = page.TotalCount };
-        }
-        catch (DomainException e)
-        {
-            // A reversed date range: say so above the grid and show nothing rather than a wrong list (R-ERR-1).
-            total = 0;
-            filterError = L.Message(e);
-            _ = InvokeAsync(StateHasChanged);
-            return new GridData<ApplicantRow> { Items = [], TotalItems = 0 };
-        }
+        // A refused filter (a reversed date range) is said above the grid, with nothing listed rather than a wrong list (R-ERR-1).
+        var page = await Form.QueryAsync<ApplicantPage?>(async () => await Applicants.QueryAsync(actor!, actor!.RequireEstablishment(), query, ct), null);
+        total = page?.TotalCount ?? 0;
+        _ = InvokeAsync(StateHasChanged);
+        return new GridData<ApplicantRow> { Items = page?.Rows ?? [], TotalItems = total };
     }
 
     private async Task FilterAsync(ApplicantQuery changed)

@@ -3,6 +3,7 @@ using HelloWork.Domain.JobOffers;
 using HelloWork.Web.Accounts;
 using HelloWork.Web.Components.Pages.Employer.Offers.Entry;
 using HelloWork.Web.Components.Pages.Employer.Shared;
+using HelloWork.Web.Components.Shared;
 using HelloWork.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -30,7 +31,6 @@ public sealed partial class OfferEntry
     private bool confirmed;
     private bool needConfirm;
     private bool draftFindings;
-    private bool busy;
     private Guid loadedId;
     private int loadedScreen;
 
@@ -48,6 +48,7 @@ public sealed partial class OfferEntry
     [Inject] private IStringLocalizer<Ui> L { get; set; } = default!;
     [Inject] private HelloWork.Domain.JobOffers.Law.MinimumWages MinimumWages { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private FormAction Form { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -149,48 +150,41 @@ public sealed partial class OfferEntry
         {
             return Refused();
         }
-        busy = true;
-        try
+        ScreenSaveResult? result = null;
+        if (!await Form.RunAsync(async () => result = draft
+                ? await OfferService.SaveDraftAsync(await CurrentActor.GetAsync(), Id, form!.ToSheet(), Screen)
+                : await OfferService.SaveScreenAsync(await CurrentActor.GetAsync(), Id, form!.ToSheet(), Screen)))
         {
-            var actor = await CurrentActor.GetAsync();
-            var sheet = form!.ToSheet();
-            var result = draft
-                ? await OfferService.SaveDraftAsync(actor, Id, sheet, Screen)
-                : await OfferService.SaveScreenAsync(actor, Id, sheet, Screen);
-            findings = new EntryFindings(result.Findings);
-            foreach (var error in draft ? result.Wrong : result.Errors)
+            // Another establishment's offer and a missing one look the same (R-ACC-4); any other refusal is said.
+            if (Form.OutOfScope)
             {
-                var parts = error.Field.Split('.');
-                if (parts.Length == 2 && form.Section(parts[0]) is { } section && section.GetType().GetProperty(parts[1]) is not null)
-                {
-                    messages.Add(new FieldIdentifier(section, parts[1]), L.Text(error));
-                }
+                state = PageState.NotFound;
             }
-            editContext.NotifyValidationStateChanged();
-            if (!result.Saved)
+            else if (Form.Error is { } refusal)
             {
-                Snackbar.Add(E["NotSavedErrors"], Severity.Error);
+                Snackbar.Add(refusal, Severity.Error);
             }
-            else
-            {
-                Snackbar.Add(draft ? E["Saved"] : E["StepSaved", E["Screen." + Screen]], Severity.Success);
-            }
-            return result.Saved;
-        }
-        catch (DomainException e)
-        {
-            Snackbar.Add(L.Message(e), Severity.Error);
             return false;
         }
-        catch (ScopeException)
+        findings = new EntryFindings(result!.Findings);
+        foreach (var error in draft ? result.Wrong : result.Errors)
         {
-            state = PageState.NotFound;
-            return false;
+            var parts = error.Field.Split('.');
+            if (parts.Length == 2 && form!.Section(parts[0]) is { } section && section.GetType().GetProperty(parts[1]) is not null)
+            {
+                messages.Add(new FieldIdentifier(section, parts[1]), L.Text(error));
+            }
         }
-        finally
+        editContext.NotifyValidationStateChanged();
+        if (!result.Saved)
         {
-            busy = false;
+            Snackbar.Add(E["NotSavedErrors"], Severity.Error);
         }
+        else
+        {
+            Snackbar.Add(draft ? E["Saved"] : E["StepSaved", E["Screen." + Screen]], Severity.Success);
+        }
+        return result.Saved;
     }
 
     /// <summary>The form's own checks refused: the summary still lists the screen's findings, so the employer sees everything at once.</summary>
