@@ -23,7 +23,7 @@ public sealed class ClockedPortal() : KestrelPortal("hellowork-clocked-")
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseDemoSqlite(Folder);
+        builder.UseDemoSqlite(Folder, fromTemplate: false); // its fake clock dates its own demo data
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

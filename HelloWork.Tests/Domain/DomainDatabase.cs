@@ -44,12 +44,10 @@ public sealed class DomainDatabase : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(clock); // before AddHelloWorkDomain, which only adds the system clock when none is registered
         // Pooling off so that the file can be deleted at the end; otherwise the provider is exactly the portal's.
-        collection.AddHelloWorkDomain(new DatabaseSettings("Sqlite", $"Data Source={Path.Combine(folder, "domain.db")};Pooling=False"));
-        var services = collection.BuildServiceProvider();
-        var database = new DomainDatabase(folder, services, clock);
-        await using var db = await database.Factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        return database;
+        var file = Path.Combine(folder, "domain.db");
+        await DatabaseTemplates.CopyMigratedAsync(file); // the run's migrated file, copied
+        collection.AddHelloWorkDomain(new DatabaseSettings("Sqlite", $"Data Source={file};Pooling=False"));
+        return new DomainDatabase(folder, services: collection.BuildServiceProvider(), clock);
     }
 
     /// <summary>Runs <paramref name="action"/> on a fresh context and saves: the way tests arrange rows.</summary>

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace HelloWork.Tests.Support;
 
 /// <summary>
-/// A small, real world for domain tests: a migrated SQLite file, a fake clock in Japan time, two offices, two
+/// A small, real world for domain tests: a migrated SQLite file (a copy of the run's template), a fake clock in Japan time, two offices, two
 /// establishments with one published offer each, two jobseekers, and actors for every side. No mocks.
 /// </summary>
 public sealed class DomainWorld : IAsyncDisposable
@@ -99,8 +99,15 @@ public sealed class DomainWorld : IAsyncDisposable
 
     private async Task SeedAsync()
     {
+        if (_postgres is null)
+        {
+            await DatabaseTemplates.CopyMigratedAsync(_path); // the run's migrated file, copied (a second saved per world)
+        }
         await using var db = await Factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+        if (_postgres is not null)
+        {
+            await db.Database.MigrateAsync();
+        }
         var now = Clock.GetUtcNow();
         var rnd = new Random(7);
         Office1 = new Office("13010", "ハローワーク飯田橋", "東京都", "東京都文京区後楽1-9-20", "03-3812-8609");

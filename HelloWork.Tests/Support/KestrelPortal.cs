@@ -13,9 +13,19 @@ namespace HelloWork.Tests;
 /// <summary>The settings every test host of the portal gives it for its own SQLite file with the demo data.</summary>
 public static class PortalSettings
 {
-    /// <summary>SQLite at <paramref name="folder"/>/<paramref name="file"/>, seeded with the demo data as on a first start; logs in
-    /// <paramref name="folder"/>/logs.</summary>
-    public static IWebHostBuilder UseDemoSqlite(this IWebHostBuilder builder, string folder, string file = "portal.db") => builder
+    /// <summary>SQLite at <paramref name="folder"/>/<paramref name="file"/> with the demo data as on a first start — a copy of the
+    /// run's template (<see cref="DatabaseTemplates"/>), or seeded by this host itself when <paramref name="fromTemplate"/> is false
+    /// (a host with a fake clock dates its demo data by that clock); logs in <paramref name="folder"/>/logs.</summary>
+    public static IWebHostBuilder UseDemoSqlite(this IWebHostBuilder builder, string folder, string file = "portal.db", bool fromTemplate = true)
+    {
+        if (fromTemplate)
+        {
+            DatabaseTemplates.CopyDemo(Path.Combine(folder, file));
+        }
+        return builder.UseDemoSqliteSettings(folder, file);
+    }
+
+    private static IWebHostBuilder UseDemoSqliteSettings(this IWebHostBuilder builder, string folder, string file) => builder
         .UseSetting("Database:Provider", "Sqlite")
         .UseSetting("ConnectionStrings:HelloWork", $"Data Source={Path.Combine(folder, file)}")
         .UseSetting("DemoData:Enabled", "true")

@@ -28,7 +28,7 @@ public sealed class OfferExpirySweeperTests : IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
-            builder.UseDemoSqlite(folder);
+            builder.UseDemoSqlite(folder, fromTemplate: false); // its fake clock dates its own demo data
             builder.UseSetting("OfferExpiry:SweepInterval", "01:00:00");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         }

@@ -22,7 +22,7 @@ internal sealed class RetentionPortal(string folder, FakeTimeProvider clock) : W
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseDemoSqlite(folder);
+        builder.UseDemoSqlite(folder, fromTemplate: false); // its fake clock dates its own demo data
         builder.UseSetting("Retention:SweepInterval", "01:00:00");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }

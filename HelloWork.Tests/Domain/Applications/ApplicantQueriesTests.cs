@@ -33,12 +33,12 @@ public sealed class ApplicantQueriesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        await DatabaseTemplates.CopyMigratedAsync(_path);
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(_clock)
             .AddHelloWorkDomain(new DatabaseSettings("Sqlite", $"Data Source={_path}"))
             .BuildServiceProvider();
         await using var db = await _services.GetRequiredService<IDbContextFactory<HelloWorkDb>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
 
         var office = new Office("13010", "ハローワーク飯田橋", "東京都", "東京都文京区後楽1-9-20", "03-3812-8609");
         _est1 = NewEstablishment(office, 1, "株式会社みらい商事");

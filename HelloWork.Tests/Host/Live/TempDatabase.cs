@@ -2,13 +2,15 @@ using HelloWork.Tests.Browser;
 
 namespace HelloWork.Tests.Host.Live;
 
-/// <summary>A SQLite file of its own under the temp folder, removed with its WAL files afterwards.</summary>
+/// <summary>A SQLite file of its own under the temp folder with the demo data (a copy of the run's template,
+/// <see cref="DatabaseTemplates"/>), removed with its WAL files afterwards.</summary>
 public sealed class TempDatabase : IDisposable
 {
     public TempDatabase()
     {
         Folder = Directory.CreateTempSubdirectory("hellowork-live-").FullName;
         Path = System.IO.Path.Combine(Folder, "hellowork.db");
+        DatabaseTemplates.CopyDemo(Path);
     }
 
     public string Folder { get; }

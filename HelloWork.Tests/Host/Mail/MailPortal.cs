@@ -25,7 +25,7 @@ public sealed class MailPortal : KestrelPortal
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseDemoSqlite(Folder);
+        builder.UseDemoSqlite(Folder, fromTemplate: false); // its fake clock dates its own demo data
         builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
         builder.UseSetting("Mail:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:StartTls", "false");
