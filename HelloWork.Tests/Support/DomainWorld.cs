@@ -27,9 +27,10 @@ public sealed class DomainWorld : IAsyncDisposable
     public const string PostgresSkipReason =
         "PostgreSQL tests need HELLOWORK_TEST_PG: run eval \"$(scripts/scaleout-services.sh)\" first (as root).";
 
-    private DomainWorld(string? postgresServer = null)
+    private DomainWorld(string? postgresServer = null, DateTimeOffset? now = null)
     {
-        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+        // The local zone stays UTC, as on a server: business dates must still come out in Japan time (R-TIME-1).
+        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
         DbContextOptions<HelloWorkDb> options;
         if (postgresServer is null)
         {
@@ -95,7 +96,27 @@ public sealed class DomainWorld : IAsyncDisposable
         return world;
     }
 
+    /// <summary>An empty world (migrated, no rows) whose clock reads <paramref name="now"/>, for tests that arrange every row
+    /// themselves.</summary>
+    public static async Task<DomainWorld> CreateEmptyAsync(DateTimeOffset now)
+    {
+        var world = new DomainWorld(now: now);
+        await DatabaseTemplates.CopyMigratedAsync(world._path);
+        return world;
+    }
+
     public bool IsPostgres => _postgres is not null;
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>Runs <paramref name="action"/> on a fresh context and saves: the way tests arrange rows.</summary>
+    public async Task<T> ArrangeAsync<T>(Func<HelloWorkDb, Task<T>> action)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var result = await action(db);
+        await db.SaveChangesAsync();
+        return result;
+    }
 
     private async Task SeedAsync()
     {
@@ -140,6 +161,7 @@ public sealed class DomainWorld : IAsyncDisposable
         return offer;
     }
 
+    /// <summary>Reads (or works) on a fresh context, so nothing comes from a change tracker.</summary>
     public async Task<T> WithDbAsync<T>(Func<HelloWorkDb, Task<T>> work)
     {
         await using var db = await Factory.CreateDbContextAsync();

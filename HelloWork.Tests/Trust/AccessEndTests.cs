@@ -204,7 +204,7 @@ public sealed class ShortTokenFixture : IAsyncLifetime
     {
         var settings = Database.Settings();
         settings["Auth:BearerTokenLifetime"] = "00:00:04";
-        Host = new PortalHost(settings);
+        Host = PortalHost.On(settings);
         Host.Start();
         return ValueTask.CompletedTask;
     }

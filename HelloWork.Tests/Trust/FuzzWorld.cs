@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// The world the domain fuzz runs in: the real portal's services (<see cref="Live.PortalHost"/>, not started as a server) on a
+/// The world the domain fuzz runs in: the real portal's services (<see cref="PortalHost"/>, not started as a server) on a
 /// SQLite file of its own with the demo data, so that refusals can be checked against an unchanged database without other
 /// tests writing to it. Also the fuzz's bookkeeping: outcomes per case and the failures found.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class FuzzWorld : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Host = new PortalHost(_database.Settings());
+        Host = PortalHost.On(_database.Settings());
         // Migrations and demo data run in Program; the services are what the test calls.
         await Task.Run(() => Host.Services);
     }

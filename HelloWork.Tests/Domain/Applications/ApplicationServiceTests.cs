@@ -6,6 +6,7 @@ using HelloWork.Domain.JobOffers;
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
 using static HelloWork.Tests.Domain.Samples;
+using HelloWork.Tests.Support;
 
 namespace HelloWork.Tests.Domain.Applications;
 
@@ -17,7 +18,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% 履歴書\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
-    private DomainDatabase database = null!;
+    private DomainWorld database = null!;
     private Office office = null!;
     private Establishment employer1 = null!;
     private Establishment employer2 = null!;
@@ -28,7 +29,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await DomainDatabase.CreateAsync(Jst(2026, 11, 23, 10));
+        database = await DomainWorld.CreateEmptyAsync(Jst(2026, 11, 23, 10));
         await database.ArrangeAsync(async db =>
         {
             office = Samples.Office();
@@ -54,7 +55,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
     {
         var id = await ApplyWithDocumentAsync();
 
-        var (application, documents, notices) = await database.ReadAsync(async db => (
+        var (application, documents, notices) = await database.WithDbAsync(async db => (
             await db.Applications.SingleAsync(a => a.Id == id),
             await db.ApplicationDocuments.Where(d => d.ApplicationId == id).ToListAsync(),
             await db.Notices.Where(n => n.Recipient == Recipients.Establishment(employer1.Id)).ToListAsync()));
@@ -74,7 +75,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
             new ApplyInput(offer.Id, "志望動機", [], SelfApplicationAcknowledged: false)));
 
         Assert.Equal("SelfApplicationNeedsAcknowledgement", refusal.Code);
-        Assert.Equal(0, await database.ReadAsync(db => db.Applications.CountAsync()));
+        Assert.Equal(0, await database.WithDbAsync(db => db.Applications.CountAsync()));
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
         var refusal = await Assert.ThrowsAsync<DomainException>(ApplyWithDocumentAsync);
 
         Assert.Equal("AlreadyApplied", refusal.Code);
-        Assert.Equal(1, await database.ReadAsync(db => db.Applications.CountAsync()));
+        Assert.Equal(1, await database.WithDbAsync(db => db.Applications.CountAsync()));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
 
         await database.Applications.CancelAsync(Applicant, id);
 
-        var (application, documentRows, cancelNotices) = await database.ReadAsync(async db => (
+        var (application, documentRows, cancelNotices) = await database.WithDbAsync(async db => (
             await db.Applications.SingleAsync(a => a.Id == id),
             await db.ApplicationDocuments.CountAsync(d => d.ApplicationId == id),
             await db.Notices.CountAsync(n => n.Kind == NoticeKind.ApplicationCancelled && n.SubjectId == id)));
@@ -115,8 +116,8 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
         var refusal = await Assert.ThrowsAsync<DomainException>(() => database.Applications.CancelAsync(Applicant, id));
 
         Assert.Equal("CancelWindowClosed", refusal.Code);
-        Assert.Equal(ApplicationStatus.InSelection, await database.ReadAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
-        Assert.Equal(1, await database.ReadAsync(db => db.ApplicationDocuments.CountAsync(d => d.ApplicationId == id)));
+        Assert.Equal(ApplicationStatus.InSelection, await database.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(1, await database.WithDbAsync(db => db.ApplicationDocuments.CountAsync(d => d.ApplicationId == id)));
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
 
         await database.Applications.RegisterResultAsync(EmployerActor(employer1), id, NotHired());
 
-        var (application, documentRows) = await database.ReadAsync(async db => (
+        var (application, documentRows) = await database.WithDbAsync(async db => (
             await db.Applications.SingleAsync(a => a.Id == id),
             await db.ApplicationDocuments.CountAsync(d => d.ApplicationId == id)));
         Assert.Equal(ApplicationStatus.NotHired, application.Status);
@@ -152,7 +153,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
 
         await database.Applications.RegisterResultAsync(EmployerActor(employer1), id, NotHired(SelectionReasons.ApplicantWithdrew));
 
-        Assert.Equal(ApplicationStatus.Withdrawn, await database.ReadAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(ApplicationStatus.Withdrawn, await database.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }
 
     [Fact]
@@ -162,7 +163,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<ScopeException>(() => database.Applications.RegisterResultAsync(EmployerActor(employer2), id, NotHired()));
 
-        var (application, documentRows) = await database.ReadAsync(async db => (
+        var (application, documentRows) = await database.WithDbAsync(async db => (
             await db.Applications.SingleAsync(a => a.Id == id),
             await db.ApplicationDocuments.CountAsync(d => d.ApplicationId == id)));
         Assert.Equal(ApplicationStatus.InSelection, application.Status);
@@ -197,7 +198,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
         Assert.Equal("ResultDeadlinePassed", refusal.Code);
 
         await database.Applications.RegisterResultAsync(StaffActor(office), id, NotHired());
-        Assert.Equal(ResultChannel.StaffEntered, await database.ReadAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.ResultChannel).SingleAsync()));
+        Assert.Equal(ResultChannel.StaffEntered, await database.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.ResultChannel).SingleAsync()));
     }
 
     [Fact]
@@ -214,7 +215,7 @@ public sealed class ApplicationServiceTests : IAsyncLifetime
         database.Clock.SetUtcNow(Jst(2027, 3, 31, 23, 59, 59));
         await database.Applications.RegisterResultAsync(EmployerActor(employer1), id, NotHired());
 
-        Assert.Equal(ApplicationStatus.NotHired, await database.ReadAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(ApplicationStatus.NotHired, await database.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }
 
     [Fact]

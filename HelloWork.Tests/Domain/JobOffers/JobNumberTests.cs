@@ -2,15 +2,16 @@ using System.Text.RegularExpressions;
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.JobOffers;
 using Microsoft.EntityFrameworkCore;
+using HelloWork.Tests.Support;
 
 namespace HelloWork.Tests.Domain.JobOffers;
 
 /// <summary>R-JOB-2: on acceptance the offer gets 求人番号 OOOOO-NNNNNNNN, the office code and a serial unique within the office.</summary>
 public sealed partial class JobNumberTests : IAsyncLifetime
 {
-    private DomainDatabase database = null!;
+    private DomainWorld database = null!;
 
-    public async ValueTask InitializeAsync() => database = await DomainDatabase.CreateAsync(Samples.Jst(2026, 11, 23, 10));
+    public async ValueTask InitializeAsync() => database = await DomainWorld.CreateEmptyAsync(Samples.Jst(2026, 11, 23, 10));
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
 
@@ -66,7 +67,7 @@ public sealed partial class JobNumberTests : IAsyncLifetime
         }
 
         Assert.Equal(["13010-00000001", "13010-00000002", "27010-00000001", "13010-00000003", "27010-00000002"], numbers);
-        var stored = await database.ReadAsync(db => db.JobOffers.Select(o => o.JobNumber).ToListAsync());
+        var stored = await database.WithDbAsync(db => db.JobOffers.Select(o => o.JobNumber).ToListAsync());
         Assert.Equal(stored.Count, stored.Distinct().Count());
     }
 
@@ -95,7 +96,7 @@ public sealed partial class JobNumberTests : IAsyncLifetime
 
         // The office row's concurrency token refuses the second save: the same number is never stored twice.
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => second.SaveChangesAsync());
-        var stored = await database.ReadAsync(db => db.JobOffers.Where(o => o.JobNumber != null).Select(o => o.JobNumber).ToListAsync());
+        var stored = await database.WithDbAsync(db => db.JobOffers.Where(o => o.JobNumber != null).Select(o => o.JobNumber).ToListAsync());
         Assert.Equal(["13010-00000001"], stored);
     }
 

@@ -2,6 +2,7 @@ using HelloWork.Domain.Common;
 using HelloWork.Domain.Referrals;
 using Microsoft.EntityFrameworkCore;
 using static HelloWork.Tests.Domain.Samples;
+using HelloWork.Tests.Support;
 
 namespace HelloWork.Tests.Domain.Referrals;
 
@@ -61,7 +62,7 @@ public sealed class ReferralDeadlineTests
     [Fact]
     public async Task A_stored_proposal_read_back_after_its_deadline_is_expired()
     {
-        await using var database = await DomainDatabase.CreateAsync(SentAt);
+        await using var database = await DomainWorld.CreateEmptyAsync(SentAt);
         var id = await database.ArrangeAsync(async db =>
         {
             var office = Samples.Office();
@@ -77,7 +78,7 @@ public sealed class ReferralDeadlineTests
         });
 
         database.Clock.Advance(TimeSpan.FromDays(7));
-        var stored = await database.ReadAsync(db => db.Referrals.AsNoTracking().SingleAsync(r => r.Id == id));
+        var stored = await database.WithDbAsync(db => db.Referrals.AsNoTracking().SingleAsync(r => r.Id == id));
 
         Assert.Equal(ReferralStatus.Proposed, stored.Status);
         Assert.Equal(ReferralStatus.Expired, stored.StatusAt(database.Now));

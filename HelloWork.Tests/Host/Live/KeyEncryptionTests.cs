@@ -39,7 +39,7 @@ public sealed class KeyEncryptionTests : IDisposable
         using var redis = await ConnectionMultiplexer.ConnectAsync(Redis!);
         try
         {
-            await using var host = new PortalHost(settings);
+            await using var host = PortalHost.On(settings);
             host.Start();
             using var http = new HttpClient { BaseAddress = host.BaseAddress };
             using var login = await http.PostAsJsonAsync("/api/auth/login", new { email = "employer1@example.jp", password = "HelloWork!2026" }, ct);

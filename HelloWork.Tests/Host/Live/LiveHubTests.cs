@@ -16,7 +16,7 @@ public sealed class LiveHubFixture : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        Host = new PortalHost(Database.Settings());
+        Host = PortalHost.On(Database.Settings());
         Host.Start();
         return ValueTask.CompletedTask;
     }

@@ -24,7 +24,7 @@ public sealed class RestartTests(ITestOutputHelper output)
         // The server process ends (the client's connection drops with it) …
         await node1.StopAsync();
         // … 100 changes are made through another node on the same database file …
-        await using (var writer = new PortalHost(settings))
+        await using (var writer = PortalHost.On(settings))
         {
             var jobseeker = await writer.ActorAsync("jobseeker1@example.jp");
             var employer1 = await writer.ActorAsync("employer1@example.jp");

@@ -49,8 +49,8 @@ public sealed class ConcurrentSeedTests
             ["DemoData:Enabled"] = "true",
             ["Logging:Folder"] = Path.Combine(folder.Folder, "logs"),
         };
-        var a = new PortalHost(settings);
-        var b = new PortalHost(settings);
+        var a = PortalHost.On(settings);
+        var b = PortalHost.On(settings);
         try
         {
             await Task.WhenAll(Task.Run(a.Start, ct), Task.Run(b.Start, ct));

@@ -155,7 +155,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             return;
         }
         var settings = Settings();
-        A = new PortalHost(settings);
+        A = PortalHost.On(settings);
         A.Start(); // migrates and seeds first
         B = await PortalProcess.StartAsync(settings, Path.Combine(_folder, "node-b.log"));
     }
