@@ -90,7 +90,7 @@ public sealed class LawReviewBrowserTests(PortalHost portal, Chromium chromium)
         await Assertions.Expect(a.GetByRole(AriaRole.Row).Filter(new() { HasText = "北海道" }).Filter(new() { HasText = "1,234円" })).ToBeVisibleAsync(Arrives);
         await Assertions.Expect(n.GetByRole(AriaRole.Row).Filter(new() { HasText = "北海道" }).Filter(new() { HasText = "1,234円" })).ToBeVisibleAsync(Arrives);
         Assert.Equal(1, await portal.QueryAsync(db => db.MinimumWageRates.CountAsync(Ct)));
-        await Assertions.Expect(a.GetByText("Required")).ToHaveCountAsync(0); // the emptied form is not marked as missing
+        await Assertions.Expect(a.GetByText("入力してください", new() { Exact = true })).ToHaveCountAsync(0); // the emptied form is not marked as missing
         await Assertions.Expect(a.GetByLabel("出典")).ToHaveValueAsync("");
         await narrow.CheckPageAsync();
     }

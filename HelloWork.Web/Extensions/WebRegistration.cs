@@ -54,6 +54,7 @@ public static class WebRegistration
             c.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         services.AddLocalization();
+        services.AddTransient<MudBlazor.MudLocalizer, HelloWork.Web.Resources.MudTextLocalizer>(); // MudBlazor's own words in the reader's language
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("ja-JP");
