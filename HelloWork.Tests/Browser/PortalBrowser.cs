@@ -19,6 +19,7 @@ public sealed partial class PortalBrowser : IAsyncDisposable
 
     private readonly IBrowserContext context;
     private readonly string name;
+    private readonly List<string> missingAssets = [];
     private int shots;
 
     private PortalBrowser(IBrowserContext context, IPage page, Uri baseAddress, string name)
@@ -51,7 +52,20 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         });
         context.SetDefaultTimeout(30_000); // generous: CI machines have 2 cores
         var page = await context.NewPageAsync();
-        return new PortalBrowser(context, page, baseAddress, name);
+        var opened = new PortalBrowser(context, page, baseAddress, name);
+        // What a page loads besides itself and its data (scripts, styles, images, the icon) must exist: a 404 there is a broken
+        // page in the console of every visitor (R-UI-1).
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType is "stylesheet" or "script" or "image" or "font" or "manifest" or "other")
+            {
+                lock (opened.missingAssets)
+                {
+                    opened.missingAssets.Add($"{response.Status} {response.Url}");
+                }
+            }
+        };
+        return opened;
     }
 
     /// <summary>Goes to <paramref name="path"/> and checks the page it lands on.</summary>
@@ -98,6 +112,11 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         if (blocking.Count > 0)
         {
             Assert.Fail($"Accessibility violations on {path} (screenshot {file}):\n{Describe(blocking)}");
+        }
+
+        lock (missingAssets)
+        {
+            Assert.True(missingAssets.Count == 0, $"Assets missing on {path}: {string.Join(", ", missingAssets)}");
         }
 
         // Screen-reader-only text (a column header such as 操作) must not show: axe cannot tell, a page's style can.
