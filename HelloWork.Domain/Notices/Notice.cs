@@ -22,6 +22,10 @@ public enum NoticeKind
     ImageRefused = 16,
     Welcome = 17,
     OfficeClosure = 18,
+    /// <summary>An agency's application (利用申請) was approved (R-AGY-1).</summary>
+    AgencyApproved = 19,
+    /// <summary>An agency's application was returned with a reason (差戻し).</summary>
+    AgencyReturned = 20,
 }
 
 /// <summary>
