@@ -68,7 +68,8 @@ public sealed class NoticeRenderer
         (NoticeKind.OfferSubmitted, "Office") => "/staff/review",
         (NoticeKind.ReferralSent or NoticeKind.ReferralDeclined or NoticeKind.ReferralEstablished or NoticeKind.ApplicationCancelled
             or NoticeKind.ResultRegistered, "Office") => "/staff/referrals",
-        (NoticeKind.GuidanceMessage, "Agency") => "/agency/profiles",
+        (NoticeKind.GuidanceMessage, "Agency") => "/agency/guidance",
+        (NoticeKind.AgencyApproved or NoticeKind.AgencyReturned, "Agency") => "/agency",
         _ => null,
     };
 
