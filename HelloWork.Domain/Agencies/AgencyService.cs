@@ -217,7 +217,30 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
     /// <summary>R-AGY-3: a guidance message to a provided profile, named by the agency's own token. Refused when the token is not
     /// this agency's, consent does not (or no longer) cover the agency's kind — one answer for all of these —, the jobseeker
     /// refused this agency, or 1,000 guidance messages were already sent today (Japan time) across all agencies.</summary>
-    public async Task<Guid> SendGuidanceAsync(Actor actor, string profileToken, string body, CancellationToken ct = default)
+    public Task<Guid> SendGuidanceAsync(Actor actor, string profileToken, string body, CancellationToken ct = default) =>
+        PostAsync(actor, profileToken, body, answer: false, ct);
+
+    /// <summary>The jobseeker answers without revealing identity (the agency knows them only by its own opaque token).</summary>
+    public Task AnswerGuidanceAsync(Actor actor, Guid agencyId, string body, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var jobseekerId = actor.RequireJobseeker();
+        if (!await w.Db.GuidanceMessages.AnyAsync(m => m.AgencyId == agencyId && m.JobseekerId == jobseekerId && !m.FromJobseeker, ct))
+        {
+            throw new ScopeException("guidance thread");
+        }
+        w.Db.GuidanceMessages.Add(new GuidanceMessage(agencyId, jobseekerId, null, true, body, w.Now));
+        await w.Notices.AddAsync(Recipients.Agency(agencyId), NoticeKind.GuidanceMessage, null, NoticeArg.None, ct);
+    }, ct);
+
+    /// <summary>The agency answers the jobseeker's reply or question in a thread (R-AGY-3, seed 003 ④: 「求職者からの質問への回答」), named by
+    /// its own token. Refused like <see cref="SendGuidanceAsync"/>, and while the jobseeker has not written yet (an agency sends one
+    /// first guidance, then only answers).</summary>
+    public Task<Guid> ReplyGuidanceAsync(Actor actor, string profileToken, string body, CancellationToken ct = default) =>
+        PostAsync(actor, profileToken, body, answer: true, ct);
+
+    /// <summary>A message from the agency into a thread: the first guidance, or an answer. Both count towards the national daily cap
+    /// (案内送信等) and the usage report, and tell the jobseeker by a notice.</summary>
+    private async Task<Guid> PostAsync(Actor actor, string profileToken, string body, bool answer, CancellationToken ct)
     {
         var agencyId = actor.RequireAgency();
         var scope = await tokens.ForAsync(TokenHolder.Agency, agencyId, ct);
@@ -233,6 +256,10 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
             {
                 throw new DomainException(ErrorCodes.GuidanceRefusedByJobseeker);
             }
+            if (answer && !await w.Db.GuidanceMessages.AnyAsync(m => m.AgencyId == agencyId && m.JobseekerId == jobseekerId && m.FromJobseeker, ct))
+            {
+                throw new DomainException(ErrorCodes.GuidanceNoQuestion, "Body");
+            }
             var dayStart = JapanTime.StartOf(JapanTime.DateOf(w.Now));
             var today = await w.Db.GuidanceMessages.CountAsync(m => !m.FromJobseeker && m.SentAt >= dayStart, ct);
             if (today >= DailyGuidanceCap)
@@ -242,53 +269,6 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
             var message = new GuidanceMessage(agencyId, jobseekerId, null, false, body, w.Now);
             w.Db.GuidanceMessages.Add(message);
             (await UsageAsync(w, agencyId, ct)).CountMessage();
-            var userIds = await w.Db.Users.Where(u => u.JobseekerId == jobseekerId).Select(u => u.Id).ToListAsync(ct);
-            foreach (var userId in userIds)
-            {
-                await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.GuidanceMessage, message.Id,
-                    new Dictionary<string, string> { [NoticeArg.AgencyName] = agency.Name }, ct);
-            }
-            return message.Id;
-        }, ct);
-    }
-
-    /// <summary>The jobseeker answers without revealing identity (the agency knows them only by its own opaque token).</summary>
-    public Task AnswerGuidanceAsync(Actor actor, Guid agencyId, string body, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
-    {
-        var jobseekerId = actor.RequireJobseeker();
-        if (!await w.Db.GuidanceMessages.AnyAsync(m => m.AgencyId == agencyId && m.JobseekerId == jobseekerId && !m.FromJobseeker, ct))
-        {
-            throw new ScopeException("guidance thread");
-        }
-        w.Db.GuidanceMessages.Add(new GuidanceMessage(agencyId, jobseekerId, null, true, body, w.Now));
-        await w.Notices.AddAsync(Recipients.Agency(agencyId), NoticeKind.GuidanceMessage, null, NoticeArg.None, ct);
-    }, ct);
-
-    /// <summary>The agency answers the jobseeker's reply or question in a thread (R-AGY-3, seed 003 ④: 「求職者からの質問への回答」), named by
-    /// its own token. Refused — one answer for each — when the token is not this agency's or consent no longer covers it; refused when
-    /// the jobseeker refused the agency, or has not written yet (an agency sends one first guidance, then only answers).</summary>
-    public async Task ReplyGuidanceAsync(Actor actor, string profileToken, string body, CancellationToken ct = default)
-    {
-        var agencyId = actor.RequireAgency();
-        var scope = await tokens.ForAsync(TokenHolder.Agency, agencyId, ct);
-        await ops.RunAsync(actor, async w =>
-        {
-            var agency = await RequireApprovedAsync(w.Db, agencyId, ct);
-            var jobseekerId = await Provision.CoveredJobseekerAsync(w.Db, agency, scope, profileToken, ct);
-            if (jobseekerId == Guid.Empty)
-            {
-                throw new DomainException(ErrorCodes.ProfileNotProvided);
-            }
-            if (await w.Db.AgencyRefusals.AnyAsync(r => r.AgencyId == agencyId && r.JobseekerId == jobseekerId, ct))
-            {
-                throw new DomainException(ErrorCodes.GuidanceRefusedByJobseeker);
-            }
-            if (!await w.Db.GuidanceMessages.AnyAsync(m => m.AgencyId == agencyId && m.JobseekerId == jobseekerId && m.FromJobseeker, ct))
-            {
-                throw new DomainException(ErrorCodes.GuidanceNoQuestion, "Body");
-            }
-            var message = new GuidanceMessage(agencyId, jobseekerId, null, false, body, w.Now);
-            w.Db.GuidanceMessages.Add(message);
             var userIds = await w.Db.Users.Where(u => u.JobseekerId == jobseekerId).Select(u => u.Id).ToListAsync(ct);
             foreach (var userId in userIds)
             {

@@ -112,10 +112,10 @@ public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromi
         await agency.CheckPageAsync();
         Assert.Equal(1, await portal.QueryAsync(db => db.PlacementReports.CountAsync(p => p.AgencyId == agencyId && p.JobNumber == jobNumber, Ct)));
 
-        // The usage report counts the download, the message and the placement.
+        // The usage report counts the download, the guidance and the answer, and the placement.
         await agency.VisitAsync("/agency/usage");
         var usage = await portal.QueryAsync(db => db.AgencyUsages.Where(u => u.AgencyId == agencyId).ToListAsync(Ct));
-        Assert.Equal((1, 1, 1), (usage.Sum(u => u.Downloads), usage.Sum(u => u.Messages), usage.Sum(u => u.Placements)));
+        Assert.Equal((1, 2, 1), (usage.Sum(u => u.Downloads), usage.Sum(u => u.Messages), usage.Sum(u => u.Placements)));
     }
 
     /// <summary>A demo jobseeker whose consent covers local governments and who has no account yet, given one.</summary>
