@@ -82,10 +82,12 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
     {
         RequireAdmin(actor);
         var agency = await w.Db.Agencies.FirstOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw new DomainException(ErrorCodes.AgencyNotFound);
-        if (agency.Status == AgencyStatus.Approved)
+        var wasApproved = agency.Status == AgencyStatus.Approved;
+        if (wasApproved && agency.Code is not null)
         {
             return;
         }
+        // An agency approved before 利用団体IDs existed gets its ID by approving it again (the admin page offers that), untold.
         string code;
         do
         {
@@ -94,6 +96,10 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         while (await w.Db.Agencies.AnyAsync(a => a.Code == code, ct));
         agency.Approve(w.Now, code);
         w.Audit(AuditActions.AgencyStatusChanged, nameof(Agency), agency.Id, detail: nameof(AgencyStatus.Approved));
+        if (wasApproved)
+        {
+            return;
+        }
         await w.Notices.AddAsync(Recipients.Agency(agency.Id), NoticeKind.AgencyApproved, agency.Id,
             new Dictionary<string, string> { [NoticeArg.AgencyName] = agency.Name }, ct);
     }, ct);

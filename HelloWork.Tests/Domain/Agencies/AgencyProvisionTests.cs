@@ -119,6 +119,22 @@ public sealed class AgencyProvisionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_agency_approved_before_ids_existed_gets_one_by_a_second_approval_without_a_new_notice()
+    {
+        var agencyId = await Agencies.RegisterAsync("旧来の団体", AgencyKind.LocalGovernment, null, Ct);
+        await Agencies.ApproveAsync(Admin, agencyId, Ct);
+        // As a database migrated from before: approved, no code.
+        await world.WithDbAsync(db => db.Agencies.Where(a => a.Id == agencyId).ExecuteUpdateAsync(u => u.SetProperty(a => a.Code, (string?)null), Ct));
+
+        await Agencies.ApproveAsync(Admin, agencyId, Ct);
+        var code = await world.WithDbAsync(db => db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Code).FirstAsync(Ct));
+        Assert.True(Agency.IsCode(code), code);
+        await Agencies.ApproveAsync(Admin, agencyId, Ct); // once it has one, approving again changes nothing
+        Assert.Equal(code, await world.WithDbAsync(db => db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Code).FirstAsync(Ct)));
+        Assert.Equal(1, await world.WithDbAsync(db => db.Notices.CountAsync(n => n.Recipient == Recipients.Agency(agencyId), Ct)));
+    }
+
+    [Fact]
     public async Task The_agency_id_finds_approved_agencies_only_and_the_same_answer_for_pending_suspended_unknown_and_malformed()
     {
         var pending = await Agencies.RegisterAsync("審査中の団体", AgencyKind.LocalGovernment, null, Ct);
