@@ -110,7 +110,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         {
             Add(errors, nameof(input.Kind), "InvalidChoice");
         }
-        if (input.Kind != Agencies.AgencyKind.LocalGovernment && string.IsNullOrWhiteSpace(input.LicenseNumber))
+        if (Agencies.Agency.NeedsLicense(input.Kind) && string.IsNullOrWhiteSpace(input.LicenseNumber))
         {
             Add(errors, nameof(input.LicenseNumber), "LicenseNumberRequired");
         }

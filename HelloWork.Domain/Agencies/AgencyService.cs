@@ -14,9 +14,18 @@ public sealed record ApiKeyView(Guid Id, string Label, string Prefix, DateTimeOf
 /// <summary>A newly created key: <see cref="Secret"/> is shown once and never stored (only its hash is).</summary>
 public sealed record CreatedApiKey(Guid Id, string Secret);
 
-public sealed record AgencyRow(Guid Id, string Name, AgencyKind Kind, AgencyStatus Status, string? LicenseNumber, DateTimeOffset CreatedAt);
+/// <summary>An agency's application as the reviewer sees it: what it entered and who applied (their name and address).</summary>
+public sealed record AgencyApplication(Guid Id, string Name, AgencyKind Kind, AgencyStatus Status, string? LicenseNumber, string? Code,
+    string? ReturnReason, DateTimeOffset AppliedAt, DateTimeOffset? ReviewedAt, IReadOnlyList<AgencyContact> Contacts);
 
-public sealed record UsageRow(string Month, int OfferViews, int ProfileViews, int Downloads, long RowsDownloaded, int Messages);
+public sealed record AgencyContact(string Name, string Email, bool EmailConfirmed);
+
+/// <summary>What a jobseeker sees of an agency found by its 利用団体ID: who it is, nothing of its users.</summary>
+public sealed record AgencyCard(string Code, string Name, AgencyKind Kind, string? LicenseNumber, DateTimeOffset? ApprovedAt);
+
+public sealed record PlacementRow(Guid Id, string JobNumber, string OfferTitle, DateOnly HiredOn, DateTimeOffset ReportedAt);
+
+public sealed record UsageRow(string Month, int OfferViews, int ProfileViews, int Downloads, long RowsDownloaded, int Messages, int Placements);
 
 /// <summary>
 /// Agencies: registration and approval, API keys for the data method (R-AGY-1), guidance messages (R-AGY-3) with the
@@ -31,50 +40,133 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
     public Task<Guid> RegisterAsync(string name, AgencyKind kind, string? licenseNumber, CancellationToken ct = default) =>
         ops.RunAsync(Actor.System, w =>
         {
-            if (!Enum.IsDefined(kind))
-            {
-                throw new DomainException(ErrorCodes.InvalidChoice, "Kind");
-            }
-            if (kind != AgencyKind.LocalGovernment && string.IsNullOrWhiteSpace(licenseNumber))
-            {
-                throw new DomainException(ErrorCodes.LicenseNumberRequired, "LicenseNumber");
-            }
+            CheckApplication(kind, licenseNumber);
             var agency = new Agency(Text.RequireName(name, "Name", 100), kind, licenseNumber, w.Now);
             w.Db.Agencies.Add(agency);
             return Task.FromResult(agency.Id);
         }, ct);
 
-    public Task<List<AgencyRow>> ListAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>The rules of an application beyond the name: a known kind, and a licence number for placement businesses.</summary>
+    public static void CheckApplication(AgencyKind kind, string? licenseNumber)
     {
-        RequireAdmin(actor);
-        return ops.ReadAsync(db => db.Agencies.OrderBy(a => a.Status).ThenBy(a => a.Name)
-            .Select(a => new AgencyRow(a.Id, a.Name, a.Kind, a.Status, a.LicenseNumber, a.CreatedAt)).ToListAsync(ct), ct);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException(ErrorCodes.InvalidChoice, "Kind");
+        }
+        if (Agency.NeedsLicense(kind) && string.IsNullOrWhiteSpace(licenseNumber))
+        {
+            throw new DomainException(ErrorCodes.LicenseNumberRequired, "LicenseNumber");
+        }
     }
 
-    public Task SetStatusAsync(Actor actor, Guid agencyId, AgencyStatus status, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    /// <summary>Every agency and its application (the admin's 利用団体の承認): pending ones first, with the contact people who applied.</summary>
+    public Task<List<AgencyApplication>> ApplicationsAsync(Actor actor, CancellationToken ct = default)
+    {
+        RequireAdmin(actor);
+        return ops.ReadAsync(async db =>
+        {
+            var agencies = await db.Agencies.ToListAsync(ct);
+            var contacts = await db.Users.Where(u => u.AgencyId != null)
+                .Select(u => new { AgencyId = u.AgencyId!.Value, u.DisplayName, u.Email, u.EmailConfirmed, u.CreatedAt }).ToListAsync(ct);
+            return agencies.OrderBy(a => a.Status switch { AgencyStatus.Pending => 0, AgencyStatus.Returned => 1, AgencyStatus.Approved => 2, _ => 3 })
+                .ThenBy(a => a.CreatedAt)
+                .Select(a => new AgencyApplication(a.Id, a.Name, a.Kind, a.Status, a.LicenseNumber, a.Code, a.ReturnReason, a.CreatedAt, a.ReviewedAt,
+                    [.. contacts.Where(c => c.AgencyId == a.Id).OrderBy(c => c.CreatedAt).Select(c => new AgencyContact(c.DisplayName, c.Email ?? "", c.EmailConfirmed))]))
+                .ToList();
+        }, ct);
+    }
+
+    /// <summary>Approves an application (or lifts a suspension); the first approval gives the 利用団体ID. The agency is told by a
+    /// notice, which its users receive by mail when they chose so (R-MAIL-3).</summary>
+    public Task ApproveAsync(Actor actor, Guid agencyId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         RequireAdmin(actor);
         var agency = await w.Db.Agencies.FirstOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw new DomainException(ErrorCodes.AgencyNotFound);
-        if (status == AgencyStatus.Approved)
+        var wasApproved = agency.Status == AgencyStatus.Approved;
+        if (wasApproved && agency.Code is not null)
         {
-            var wasApproved = agency.Status == AgencyStatus.Approved;
-            agency.Approve(w.Now);
-            if (!wasApproved)
-            {
-                // The agency's users hear of it by mail (R-MAIL-1, R-MAIL-3): they are not signed in to see it.
-                await Mail.MailQueue.ToUsersAsync(w.Db, Notices.Recipients.Agency(agency.Id), Mail.MailKind.AgencyApproved, w.Now, ct);
-            }
+            return;
         }
-        else if (status == AgencyStatus.Suspended)
+        // An agency approved before 利用団体IDs existed gets its ID by approving it again (the admin page offers that), untold.
+        string code;
+        do
         {
-            agency.Suspend();
+            code = Agency.NewCode();
         }
-        else
+        while (await w.Db.Agencies.AnyAsync(a => a.Code == code, ct));
+        agency.Approve(w.Now, code);
+        w.Audit(AuditActions.AgencyStatusChanged, nameof(Agency), agency.Id, detail: nameof(AgencyStatus.Approved));
+        if (wasApproved)
         {
-            throw new DomainException(ErrorCodes.InvalidChoice, "Status");
+            return;
         }
-        w.Audit(AuditActions.AgencyStatusChanged, nameof(Agency), agency.Id, detail: status.ToString());
+        await w.Notices.AddAsync(Recipients.Agency(agency.Id), NoticeKind.AgencyApproved, agency.Id,
+            new Dictionary<string, string> { [NoticeArg.AgencyName] = agency.Name }, ct);
     }, ct);
+
+    /// <summary>差戻し: returns a pending application with a reason the agency reads on its page (and is told of, like an approval).</summary>
+    public Task ReturnAsync(Actor actor, Guid agencyId, string reason, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        RequireAdmin(actor);
+        var agency = await w.Db.Agencies.FirstOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw new DomainException(ErrorCodes.AgencyNotFound);
+        if (agency.Status != AgencyStatus.Pending)
+        {
+            throw new DomainException(ErrorCodes.AgencyNotPending);
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException(ErrorCodes.Required, "ReturnReason");
+        }
+        agency.Return(reason.Trim(), w.Now);
+        w.Audit(AuditActions.AgencyStatusChanged, nameof(Agency), agency.Id, detail: nameof(AgencyStatus.Returned));
+        await w.Notices.AddAsync(Recipients.Agency(agency.Id), NoticeKind.AgencyReturned, agency.Id,
+            new Dictionary<string, string> { [NoticeArg.AgencyName] = agency.Name }, ct);
+    }, ct);
+
+    /// <summary>利用停止: the agency's users keep their accounts but receive nothing (R-AGY-1 needs an approved agency).</summary>
+    public Task SuspendAsync(Actor actor, Guid agencyId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        RequireAdmin(actor);
+        var agency = await w.Db.Agencies.FirstOrDefaultAsync(a => a.Id == agencyId, ct) ?? throw new DomainException(ErrorCodes.AgencyNotFound);
+        agency.Suspend();
+        w.Audit(AuditActions.AgencyStatusChanged, nameof(Agency), agency.Id, detail: nameof(AgencyStatus.Suspended));
+    }, ct);
+
+    /// <summary>A returned application, corrected by the agency and sent again for review.</summary>
+    public Task ResubmitAsync(Actor actor, string name, AgencyKind kind, string? licenseNumber, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var agencyId = actor.RequireAgency();
+        var agency = await w.Db.Agencies.FirstAsync(a => a.Id == agencyId, ct);
+        if (agency.Status != AgencyStatus.Returned)
+        {
+            throw new DomainException(ErrorCodes.AgencyNotReturned);
+        }
+        CheckApplication(kind, licenseNumber);
+        agency.Resubmit(Text.RequireName(name, "Name", 100), kind, licenseNumber, w.Now);
+        w.Audit(AuditActions.AgencyStatusChanged, nameof(Agency), agency.Id, detail: nameof(AgencyStatus.Pending));
+    }, ct);
+
+    /// <summary>The agency's own application as the agency sees it (its status, the return reason, its 利用団体ID).</summary>
+    public Task<AgencyApplication> OwnApplicationAsync(Actor actor, CancellationToken ct = default)
+    {
+        var agencyId = actor.RequireAgency();
+        return ops.ReadAsync(db => db.Agencies.Where(a => a.Id == agencyId)
+            .Select(a => new AgencyApplication(a.Id, a.Name, a.Kind, a.Status, a.LicenseNumber, a.Code, a.ReturnReason, a.CreatedAt, a.ReviewedAt,
+                new List<AgencyContact>())).FirstAsync(ct), ct);
+    }
+
+    /// <summary>An approved agency by its 利用団体ID (seed 003: a jobseeker enters the ID the agency gave them); null for a malformed,
+    /// unknown, pending, returned or suspended one alike.</summary>
+    public Task<AgencyCard?> FindByCodeAsync(string? code, CancellationToken ct = default)
+    {
+        var trimmed = code?.Trim();
+        if (!Agency.IsCode(trimmed))
+        {
+            return Task.FromResult<AgencyCard?>(null);
+        }
+        return ops.ReadAsync(db => db.Agencies.Where(a => a.Code == trimmed && a.Status == AgencyStatus.Approved)
+            .Select(a => new AgencyCard(a.Code!, a.Name, a.Kind, a.LicenseNumber, a.ApprovedAt)).FirstOrDefaultAsync(ct), ct);
+    }
 
     public Task<List<ApiKeyView>> KeysAsync(Actor actor, CancellationToken ct = default)
     {
@@ -131,7 +223,30 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
     /// <summary>R-AGY-3: a guidance message to a provided profile, named by the agency's own token. Refused when the token is not
     /// this agency's, consent does not (or no longer) cover the agency's kind — one answer for all of these —, the jobseeker
     /// refused this agency, or 1,000 guidance messages were already sent today (Japan time) across all agencies.</summary>
-    public async Task<Guid> SendGuidanceAsync(Actor actor, string profileToken, string body, CancellationToken ct = default)
+    public Task<Guid> SendGuidanceAsync(Actor actor, string profileToken, string body, CancellationToken ct = default) =>
+        PostAsync(actor, profileToken, body, answer: false, ct);
+
+    /// <summary>The jobseeker answers without revealing identity (the agency knows them only by its own opaque token).</summary>
+    public Task AnswerGuidanceAsync(Actor actor, Guid agencyId, string body, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var jobseekerId = actor.RequireJobseeker();
+        if (!await w.Db.GuidanceMessages.AnyAsync(m => m.AgencyId == agencyId && m.JobseekerId == jobseekerId && !m.FromJobseeker, ct))
+        {
+            throw new ScopeException("guidance thread");
+        }
+        w.Db.GuidanceMessages.Add(new GuidanceMessage(agencyId, jobseekerId, null, true, body, w.Now));
+        await w.Notices.AddAsync(Recipients.Agency(agencyId), NoticeKind.GuidanceMessage, null, NoticeArg.None, ct);
+    }, ct);
+
+    /// <summary>The agency answers the jobseeker's reply or question in a thread (R-AGY-3, seed 003 ④: 「求職者からの質問への回答」), named by
+    /// its own token. Refused like <see cref="SendGuidanceAsync"/>, and while the jobseeker has not written yet (an agency sends one
+    /// first guidance, then only answers).</summary>
+    public Task<Guid> ReplyGuidanceAsync(Actor actor, string profileToken, string body, CancellationToken ct = default) =>
+        PostAsync(actor, profileToken, body, answer: true, ct);
+
+    /// <summary>A message from the agency into a thread: the first guidance, or an answer. Both count towards the national daily cap
+    /// (案内送信等) and the usage report, and tell the jobseeker by a notice.</summary>
+    private async Task<Guid> PostAsync(Actor actor, string profileToken, string body, bool answer, CancellationToken ct)
     {
         var agencyId = actor.RequireAgency();
         var scope = await tokens.ForAsync(TokenHolder.Agency, agencyId, ct);
@@ -146,6 +261,10 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
             if (await w.Db.AgencyRefusals.AnyAsync(r => r.AgencyId == agencyId && r.JobseekerId == jobseekerId, ct))
             {
                 throw new DomainException(ErrorCodes.GuidanceRefusedByJobseeker);
+            }
+            if (answer && !await w.Db.GuidanceMessages.AnyAsync(m => m.AgencyId == agencyId && m.JobseekerId == jobseekerId && m.FromJobseeker, ct))
+            {
+                throw new DomainException(ErrorCodes.GuidanceNoQuestion, "Body");
             }
             var dayStart = JapanTime.StartOf(JapanTime.DateOf(w.Now));
             var today = await w.Db.GuidanceMessages.CountAsync(m => !m.FromJobseeker && m.SentAt >= dayStart, ct);
@@ -166,17 +285,46 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         }, ct);
     }
 
-    /// <summary>The jobseeker answers without revealing identity (the agency knows them only by its own opaque token).</summary>
-    public Task AnswerGuidanceAsync(Actor actor, Guid agencyId, string body, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    /// <summary>採用決定: the agency reports a hire on a Hello Work offer by its job number (R-AGY-1). Counted in the usage report and
+    /// in the figures of the office that accepted the offer. The date is the hire's Japan date: not in the future, not before the
+    /// offer was accepted.</summary>
+    public Task<Guid> ReportPlacementAsync(Actor actor, string? jobNumber, DateOnly? hiredOn, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
-        var jobseekerId = actor.RequireJobseeker();
-        if (!await w.Db.GuidanceMessages.AnyAsync(m => m.AgencyId == agencyId && m.JobseekerId == jobseekerId && !m.FromJobseeker, ct))
+        var agencyId = actor.RequireAgency();
+        await RequireApprovedAsync(w.Db, agencyId, ct);
+        var number = jobNumber?.Trim() ?? "";
+        if (number.Length == 0)
         {
-            throw new ScopeException("guidance thread");
+            throw new DomainException(ErrorCodes.Required, "JobNumber");
         }
-        w.Db.GuidanceMessages.Add(new GuidanceMessage(agencyId, jobseekerId, null, true, body, w.Now));
-        await w.Notices.AddAsync(Recipients.Agency(agencyId), NoticeKind.GuidanceMessage, null, NoticeArg.None, ct);
+        var offer = await w.Db.JobOffers.Where(o => o.JobNumber == number && o.AcceptingOfficeId != null)
+            .Select(o => new { o.Id, OfficeId = o.AcceptingOfficeId!.Value, o.AcceptedAt }).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException(ErrorCodes.OfferNotFound, "JobNumber");
+        if (hiredOn is not { } date)
+        {
+            throw new DomainException(ErrorCodes.HiringDateRequired, "HiredOn");
+        }
+        if (date > JapanTime.DateOf(w.Now) || (offer.AcceptedAt is { } accepted && date < JapanTime.DateOf(accepted)))
+        {
+            throw new DomainException(ErrorCodes.HiringDateOutOfRange, "HiredOn");
+        }
+        var report = new PlacementReport(agencyId, offer.Id, offer.OfficeId, number, date, w.Now);
+        w.Db.PlacementReports.Add(report);
+        (await UsageAsync(w, agencyId, ct)).CountPlacement();
+        w.Audit(AuditActions.PlacementReported, nameof(PlacementReport), report.Id, officeId: offer.OfficeId, detail: number);
+        return report.Id;
     }, ct);
+
+    /// <summary>The agency's own placement reports, newest hire first.</summary>
+    public Task<List<PlacementRow>> PlacementsAsync(Actor actor, CancellationToken ct = default)
+    {
+        var agencyId = actor.RequireAgency();
+        return ops.ReadAsync(db => (from p in db.PlacementReports
+                                    where p.AgencyId == agencyId
+                                    join o in db.JobOffers on p.JobOfferId equals o.Id
+                                    orderby p.HiredOn descending, p.ReportedAt descending
+                                    select new PlacementRow(p.Id, p.JobNumber, o.Title, p.HiredOn, p.ReportedAt)).Take(500).ToListAsync(ct), ct);
+    }
 
     /// <summary>受信拒否: no further messages from this agency (R-AGY-3).</summary>
     public Task RefuseAgencyAsync(Actor actor, Guid agencyId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
@@ -192,7 +340,7 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
     {
         var id = actor.IsAdmin && agencyId is { } chosen ? chosen : actor.RequireAgency();
         return ops.ReadAsync(db => db.AgencyUsages.Where(u => u.AgencyId == id).OrderByDescending(u => u.Month)
-            .Select(u => new UsageRow(u.Month, u.OfferViews, u.ProfileViews, u.Downloads, u.RowsDownloaded, u.Messages)).ToListAsync(ct), ct);
+            .Select(u => new UsageRow(u.Month, u.OfferViews, u.ProfileViews, u.Downloads, u.RowsDownloaded, u.Messages, u.Placements)).ToListAsync(ct), ct);
     }
 
     /// <summary>Counts a view or download in this month's usage row.</summary>

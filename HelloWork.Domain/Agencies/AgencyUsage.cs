@@ -22,6 +22,9 @@ public sealed class AgencyUsage
     public long RowsDownloaded { get; private set; }
     public int Messages { get; private set; }
 
+    /// <summary>採用決定 reported this month (<see cref="PlacementReport"/>).</summary>
+    public int Placements { get; private set; }
+
     public void CountOfferView() => OfferViews++;
 
     public void CountProfileView() => ProfileViews++;
@@ -33,4 +36,6 @@ public sealed class AgencyUsage
     }
 
     public void CountMessage() => Messages++;
+
+    public void CountPlacement() => Placements++;
 }

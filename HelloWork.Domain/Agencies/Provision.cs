@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Domain.Agencies;
 
-/// <summary>One job offer as provided to agencies (R-AGY-1). The employer's name only for publication scope 1.</summary>
+/// <summary>One job offer as provided to agencies (R-AGY-1). The employer's name as <see cref="Search.SearchViewer.ForAgency"/> sees it:
+/// the one publication-scope rule of the browser and the data method (scope 1 only).</summary>
 public sealed record ProvidedOffer(string JobNumber, string Status, string Title, string OccupationCode, string? EstablishmentName,
     string Prefecture, string Municipality, string EmploymentType, string WageForm, int WageMin, int WageMax, string WorkStart, string WorkEnd,
     int AnnualHolidays, bool WeeklyTwoDaysOff, bool NearStation, bool RemoteWork, bool UijTurn, bool OnlineSelfApplication, int Openings,
@@ -14,9 +15,21 @@ public sealed record ProvidedOffer(string JobNumber, string Status, string Title
 
 /// <summary>A provided jobseeker profile (R-AGY-2): 希望職種, 希望条件, 資格, 経験, 職歴 only — nothing that identifies the person.
 /// <see cref="Token"/> names the profile for this agency only (<see cref="OpaqueTokens"/>): never the jobseeker's database id, and
-/// different for every agency, so two agencies cannot link their copies of one person.</summary>
+/// different for every agency, so two agencies cannot link their copies of one person. <see cref="UpdatedOn"/> is the Japan date of
+/// the last change, to the day: an instant would be as good as an id to link two agencies' copies after an edit.</summary>
 public sealed record ProvidedProfile(string Token, string DesiredOccupation, string DesiredPrefecture, int? DesiredMonthlyWage,
-    string? DesiredEmploymentType, string? DesiredHours, string Qualifications, string Experience, string WorkHistory, DateTimeOffset UpdatedAt);
+    string? DesiredEmploymentType, string? DesiredHours, string Qualifications, string Experience, string WorkHistory, DateOnly UpdatedOn);
+
+/// <summary>Filters on provided profiles: a word in 希望職種 (or 資格・経験・職歴), and the desired prefecture. Empty: no filter.</summary>
+public sealed record ProfileFilter(string? Word = null, string? Prefecture = null)
+{
+    public static readonly ProfileFilter None = new();
+
+    public bool Matches(Accounts.JobseekerWishes w) =>
+        (string.IsNullOrWhiteSpace(Word) || new[] { w.DesiredOccupation, w.Qualifications, w.Experience, w.WorkHistory }
+            .Any(f => f?.Contains(Word.Trim(), StringComparison.OrdinalIgnoreCase) == true))
+        && (string.IsNullOrWhiteSpace(Prefecture) || w.DesiredPrefecture == Prefecture.Trim());
+}
 
 public sealed record OfferExportCriteria(DateTimeOffset? UpdatedSince = null, DateTimeOffset? AfterUpdatedAt = null, Guid? AfterId = null, int? Limit = null);
 
@@ -55,12 +68,12 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
             }
             return q.Select(o => new
             {
-                o.JobNumber, o.Status, o.ValidUntil, o.Title, o.OccupationCode, o.Scope, o.EstablishmentName, o.Prefecture, o.Municipality,
+                o.JobNumber, o.Status, o.ValidUntil, o.Title, o.OccupationCode, o.Scope, o.EstablishmentId, o.EstablishmentName, o.Prefecture, o.Municipality,
                 o.EmploymentType, o.WageForm, o.WageMin, o.WageMax, o.WorkStartMinutes, o.WorkEndMinutes, o.AnnualHolidays, o.WeeklyTwoDaysOff,
                 o.NearStation, o.RemoteWork, o.UijTurn, o.SelfApplication, o.Openings, o.ReceivedDate, o.UpdatedAt, o.Id,
             }).AsAsyncEnumerable().Select(o => new ProvidedOffer(o.JobNumber!,
                 o.Status == OfferStatus.Published && o.ValidUntil >= today ? "公開中" : "無効",
-                o.Title, o.OccupationCode, o.Scope == PublicationScope.PublicWithName ? o.EstablishmentName : null, o.Prefecture, o.Municipality,
+                o.Title, o.OccupationCode, Search.SearchViewer.ForAgency.ShowsName(o.Scope, o.EstablishmentId) ? o.EstablishmentName : null, o.Prefecture, o.Municipality,
                 Documents.DocumentMapping.EmploymentTypeLabel(o.EmploymentType),
                 o.WageForm switch { WageForm.Hourly => "時給", WageForm.Daily => "日給", WageForm.Annual => "年俸制", _ => "月給" },
                 o.WageMin, o.WageMax, Clock(o.WorkStartMinutes), Clock(o.WorkEndMinutes), o.AnnualHolidays, o.WeeklyTwoDaysOff, o.NearStation,
@@ -68,8 +81,14 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
         }, ct);
     }
 
-    /// <summary>Profiles whose consent covers the agency's kind (R-AGY-2); a withdrawn consent drops the profile from the next answer.</summary>
-    public async Task<List<ProvidedProfile>> ProfilesAsync(Agency agency, int skip, int take, CancellationToken ct = default)
+    /// <summary>Profiles whose consent covers the agency's kind (R-AGY-2); a withdrawn consent drops the profile from the next answer.
+    /// Ordered by this agency's own token, so the order is the agency's alone: two agencies' feeds of the same people share neither
+    /// an id, nor an instant, nor an order (R-ACC-4).</summary>
+    public async Task<List<ProvidedProfile>> ProfilesAsync(Agency agency, int skip, int take, CancellationToken ct = default) =>
+        await ProfilesAsync(agency, ProfileFilter.None, skip, take, ct);
+
+    /// <summary><see cref="ProfilesAsync(Agency, int, int, CancellationToken)"/> with a filter, the same for the page and the API.</summary>
+    public async Task<List<ProvidedProfile>> ProfilesAsync(Agency agency, ProfileFilter filter, int skip, int take, CancellationToken ct = default)
     {
         RequireApproved(agency);
         if (take is < 1 or > 1000 || skip < 0)
@@ -79,13 +98,14 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
         var scope = await tokens.ForAsync(TokenHolder.Agency, agency.Id, ct);
         return await ops.RunAsync(AgencyActor(agency), async w =>
         {
-            var rows = await Covered(w.Db, agency).AsNoTracking().OrderBy(j => j.Id).Skip(skip).Take(take)
-                .Select(j => new { j.Id, j.Wishes, j.UpdatedAt }).ToListAsync(ct);
-            foreach (var row in rows)
+            var all = await Covered(w.Db, agency).AsNoTracking().Select(j => new { j.Id, j.Wishes, j.UpdatedAt }).ToListAsync(ct);
+            var page = all.Where(r => filter.Matches(r.Wishes)).Select(r => (Token: scope.Issue(r.Id), Row: r))
+                .OrderBy(r => r.Token, StringComparer.Ordinal).Skip(skip).Take(take).ToList();
+            foreach (var (_, row) in page)
             {
                 w.Audit(AuditActions.ProfileProvided, nameof(Agency), agency.Id, row.Id);
             }
-            return rows.Select(r => Provided(scope, r.Id, r.Wishes, r.UpdatedAt)).ToList();
+            return page.Select(r => Provided(r.Token, r.Row.Wishes, r.Row.UpdatedAt)).ToList();
         }, ct);
     }
 
@@ -108,7 +128,7 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
                 return null;
             }
             w.Audit(AuditActions.ProfileProvided, nameof(Agency), agency.Id, row.Id);
-            return Provided(scope, row.Id, row.Wishes, row.UpdatedAt);
+            return Provided(scope.Issue(row.Id), row.Wishes, row.UpdatedAt);
         }, ct);
     }
 
@@ -126,9 +146,9 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
         return db.Jobseekers.Where(j => consents.Contains(j.Consent));
     }
 
-    private static ProvidedProfile Provided(TokenScope scope, Guid id, JobseekerWishes w, DateTimeOffset updatedAt) =>
-        new(scope.Issue(id), w.DesiredOccupation, w.DesiredPrefecture, w.DesiredMonthlyWage, w.DesiredEmploymentType, w.DesiredHours,
-            w.Qualifications, w.Experience, w.WorkHistory, updatedAt);
+    private static ProvidedProfile Provided(string token, JobseekerWishes w, DateTimeOffset updatedAt) =>
+        new(token, w.DesiredOccupation, w.DesiredPrefecture, w.DesiredMonthlyWage, w.DesiredEmploymentType, w.DesiredHours,
+            w.Qualifications, w.Experience, w.WorkHistory, JapanTime.DateOf(updatedAt));
 
     // Each provided profile is recorded against the agency, so the jobseeker sees on the mypage which agency received it (R-AUD-1).
     private static Actor AgencyActor(Agency agency) => new(Guid.Empty, Accounts.Roles.Agency, agency.Name, AgencyId: agency.Id);

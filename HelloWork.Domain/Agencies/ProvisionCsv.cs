@@ -36,6 +36,26 @@ public static class ProvisionCsv
         return count;
     }
 
+    /// <summary>Provided profiles (R-AGY-2): the agency's token, the provided fields and the date of the last change, nothing else.</summary>
+    public static async Task WriteProfilesAsync(PipeWriter writer, IEnumerable<ProvidedProfile> rows, CancellationToken ct)
+    {
+        var sb = new StringBuilder(512);
+        sb.Append('\uFEFF');
+        sb.Append("求職者情報ID,希望職種,希望勤務地,希望月額賃金,希望雇用形態,希望勤務時間,資格,経験,職歴,更新日\r\n");
+        foreach (var p in rows)
+        {
+            Field(sb, p.Token); Field(sb, p.DesiredOccupation); Field(sb, p.DesiredPrefecture);
+            Field(sb, p.DesiredMonthlyWage?.ToString(CultureInfo.InvariantCulture) ?? ""); Field(sb, p.DesiredEmploymentType ?? "");
+            Field(sb, p.DesiredHours ?? ""); Field(sb, p.Qualifications); Field(sb, p.Experience); Field(sb, p.WorkHistory);
+            sb.Append(p.UpdatedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("\r\n");
+            if (sb.Length > 32 * 1024)
+            {
+                await FlushAsync(writer, sb, ct);
+            }
+        }
+        await FlushAsync(writer, sb, ct);
+    }
+
     private static string Flag(bool value) => value ? "1" : "0";
 
     /// <summary>One cell and its separator (the shared <see cref="Csv"/> rule: quoted when needed, formulas defused).</summary>

@@ -49,6 +49,7 @@ public static class AuditActions
     public const string OfferSubmitted = nameof(OfferSubmitted);
     public const string PasswordChanged = nameof(PasswordChanged);
     public const string PasswordResetRequested = nameof(PasswordResetRequested);
+    public const string PlacementReported = nameof(PlacementReported);
     public const string ProfileProvided = nameof(ProfileProvided);
     public const string ReferralDeclined = nameof(ReferralDeclined);
     public const string ReferralSent = nameof(ReferralSent);

@@ -5,6 +5,8 @@ public static class ErrorCodes
 {
     public const string AgencyNotApproved = nameof(AgencyNotApproved);
     public const string AgencyNotFound = nameof(AgencyNotFound);
+    public const string AgencyNotPending = nameof(AgencyNotPending);
+    public const string AgencyNotReturned = nameof(AgencyNotReturned);
     public const string AlreadyApplied = nameof(AlreadyApplied);
     public const string AlreadyConfirmed = nameof(AlreadyConfirmed);
     public const string AlreadyExtended = nameof(AlreadyExtended);
@@ -28,6 +30,7 @@ public static class ErrorCodes
     public const string FileTooLarge = nameof(FileTooLarge);
     public const string FileTypeNotAccepted = nameof(FileTypeNotAccepted);
     public const string GuidanceDailyCapReached = nameof(GuidanceDailyCapReached);
+    public const string GuidanceNoQuestion = nameof(GuidanceNoQuestion);
     public const string GuidanceRefusedByJobseeker = nameof(GuidanceRefusedByJobseeker);
     public const string HiringDateOutOfRange = nameof(HiringDateOutOfRange);
     public const string HiringDateRequired = nameof(HiringDateRequired);

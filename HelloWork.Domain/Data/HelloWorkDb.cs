@@ -39,6 +39,7 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<GuidanceMessage> GuidanceMessages => Set<GuidanceMessage>();
     public DbSet<AgencyRefusal> AgencyRefusals => Set<AgencyRefusal>();
     public DbSet<AgencyUsage> AgencyUsages => Set<AgencyUsage>();
+    public DbSet<PlacementReport> PlacementReports => Set<PlacementReport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IntegratedFacilityTarget> IntegratedFacilityTargets => Set<IntegratedFacilityTarget>();
     public DbSet<Common.ServerSecret> ServerSecrets => Set<Common.ServerSecret>();

@@ -21,11 +21,14 @@ namespace HelloWork.Domain.Figures;
 /// ReferralRate (紹介率) = Referrals / the office's jobseekers with a valid full registration (有効求職者), in percent.</item>
 /// <item>Results by channel (R-KPI-5): results registered on the office's offers, online by the employer or entered by staff, hires and non-hires
 /// (辞退 counts as a non-hire).</item>
+/// <item>AgencyPlacements (利用団体の採用決定数): hires that information-provision agencies reported on the office's offers (R-AGY-1), on the
+/// Japan date of the hire.</item>
 /// </list>
 /// </summary>
 public sealed record FigureSet(string Label, DateOnly From, DateOnly To, int OffersAccepted, int OffersAcceptedOnline, decimal? OnlineUsageRate,
     int EmployerMypagesOpened, int JobseekerMypagesOpened, int ReferralsProposed, int Referrals, int OnlineReferrals, int SelfApplications,
-    int Placements, int FilledOffers, decimal? ReferralRate, int ResultsOnlineHired, int ResultsOnlineNotHired, int ResultsStaffHired, int ResultsStaffNotHired);
+    int Placements, int FilledOffers, decimal? ReferralRate, int ResultsOnlineHired, int ResultsOnlineNotHired, int ResultsStaffHired, int ResultsStaffNotHired,
+    int AgencyPlacements);
 
 /// <summary>A fiscal year (April to March) of an office: 12 months, 4 quarters and the year.</summary>
 public sealed record OfficeYear(Guid OfficeId, string OfficeName, string OfficeCode, int FiscalYear, int ActiveJobseekers, int EmployerMypagesTotal,
@@ -92,6 +95,8 @@ public sealed class OfficeFigures(Operations ops)
                                 join o in db.JobOffers on a.JobOfferId equals o.Id
                                 where o.AcceptingOfficeId != officeId
                                 select a.ResultRegisteredAt!.Value).ToListAsync(ct);
+        var agencyPlacements = await db.PlacementReports.Where(p => p.OfficeId == officeId && p.HiredOn >= new DateOnly(fiscalYear, 4, 1)
+            && p.HiredOn < new DateOnly(fiscalYear + 1, 4, 1)).Select(p => p.HiredOn).ToListAsync(ct);
         var active = await db.Jobseekers.CountAsync(j => j.HomeOfficeId == officeId && j.Tier == JobseekerTier.Full && j.RegistrationActive
             && j.RegistrationValidUntil >= today, ct);
 
@@ -103,7 +108,8 @@ public sealed class OfficeFigures(Operations ops)
             results.Where(r => r.ResultChannel == ResultChannel.EmployerOnline && r.Status == ApplicationStatus.Hired).Select(r => r.At),
             results.Where(r => r.ResultChannel == ResultChannel.EmployerOnline && r.Status != ApplicationStatus.Hired).Select(r => r.At),
             results.Where(r => r.ResultChannel == ResultChannel.StaffEntered && r.Status == ApplicationStatus.Hired).Select(r => r.At),
-            results.Where(r => r.ResultChannel == ResultChannel.StaffEntered && r.Status != ApplicationStatus.Hired).Select(r => r.At));
+            results.Where(r => r.ResultChannel == ResultChannel.StaffEntered && r.Status != ApplicationStatus.Hired).Select(r => r.At),
+            agencyPlacements.Select(JapanTime.StartOf));
         return Build(office, fiscalYear, active, employerTotal, events);
     }, ct);
 
@@ -112,7 +118,7 @@ public sealed class OfficeFigures(Operations ops)
         IEnumerable<DateTimeOffset> JobseekerMypages, IEnumerable<DateTimeOffset> Proposed, IEnumerable<DateTimeOffset> Referrals,
         IEnumerable<DateTimeOffset> OnlineReferrals, IEnumerable<DateTimeOffset> SelfApplications, IEnumerable<DateTimeOffset> Placements,
         IEnumerable<DateTimeOffset> Filled, IEnumerable<DateTimeOffset> OnlineHired, IEnumerable<DateTimeOffset> OnlineNotHired,
-        IEnumerable<DateTimeOffset> StaffHired, IEnumerable<DateTimeOffset> StaffNotHired);
+        IEnumerable<DateTimeOffset> StaffHired, IEnumerable<DateTimeOffset> StaffNotHired, IEnumerable<DateTimeOffset> AgencyPlacements);
 
     private static OfficeYear Build(Office office, int fy, int active, int employerTotal, Events e)
     {
@@ -129,13 +135,14 @@ public sealed class OfficeFigures(Operations ops)
         {
             B(e.Accepted), B(e.AcceptedOnline), B(e.EmployerMypages), B(e.JobseekerMypages), B(e.Proposed), B(e.Referrals), B(e.OnlineReferrals),
             B(e.SelfApplications), B(e.Placements), B(e.Filled), B(e.OnlineHired), B(e.OnlineNotHired), B(e.StaffHired), B(e.StaffNotHired),
+            B(e.AgencyPlacements),
         };
         FigureSet Set(string label, int first, int count)
         {
             var s = c.Select(m => m.Skip(first).Take(count).Sum()).ToArray();
             var start = MonthStart(fy, first);
             return new FigureSet(label, start, start.AddMonths(count).AddDays(-1), s[0], s[1], Rate(s[1], s[0]), s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9],
-                Rate(s[5], active), s[10], s[11], s[12], s[13]);
+                Rate(s[5], active), s[10], s[11], s[12], s[13], s[14]);
         }
         var months = Enumerable.Range(0, 12).Select(i => Set($"{MonthStart(fy, i).Year}年{MonthStart(fy, i).Month}月", i, 1)).ToList();
         var quarters = Enumerable.Range(0, 4).Select(q => Set(QuarterLabel(fy, q + 1), q * 3, 3)).ToList();

@@ -63,7 +63,7 @@ public sealed class Scorecard(OfficeFigures figures, Operations ops)
         return new FigureSet("年度累計", months[0].From, months[^1].To, accepted, online, OfficeFigures.Rate(online, accepted), S(m => m.EmployerMypagesOpened),
             S(m => m.JobseekerMypagesOpened), S(m => m.ReferralsProposed), referrals, S(m => m.OnlineReferrals), S(m => m.SelfApplications), S(m => m.Placements),
             S(m => m.FilledOffers), OfficeFigures.Rate(referrals, year.ActiveJobseekers), S(m => m.ResultsOnlineHired), S(m => m.ResultsOnlineNotHired),
-            S(m => m.ResultsStaffHired), S(m => m.ResultsStaffNotHired));
+            S(m => m.ResultsStaffHired), S(m => m.ResultsStaffNotHired), S(m => m.AgencyPlacements));
     }
 
     private sealed record Line(string Label, Func<FigureSet, string> Value);

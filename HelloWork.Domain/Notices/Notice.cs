@@ -23,6 +23,10 @@ public enum NoticeKind
     Welcome = 17,
     OfficeClosure = 18,
     MinimumWageAdded = 19,
+    /// <summary>An agency's application (利用申請) was approved (R-AGY-1).</summary>
+    AgencyApproved = 20,
+    /// <summary>An agency's application was returned with a reason (差戻し).</summary>
+    AgencyReturned = 21,
 }
 
 /// <summary>

@@ -14,8 +14,13 @@ public sealed record SearchViewer(Guid? JobseekerId, bool RegisteredJobseeker, b
 {
     public static readonly SearchViewer Anonymous = new(null, false, false, false, null);
 
+    /// <summary>An information-provision agency (R-AGY-1), in the browser method and the data method alike. It is not a registered
+    /// jobseeker, so it sees the employer's name of scope 1 only: one rule for the pages and the API (<see cref="ShowsName"/>).</summary>
+    public static readonly SearchViewer ForAgency = new(null, false, false, true, null);
+
+    /// <summary>The one publication-scope rule (公開範囲) for every viewer, pages and data provision alike.</summary>
     public bool ShowsName(PublicationScope scope, Guid establishmentId) =>
-        Staff || EstablishmentId == establishmentId || (Agency && scope != PublicationScope.WithoutName)
+        Staff || EstablishmentId == establishmentId
         || scope switch
         {
             PublicationScope.PublicWithName => true,
@@ -28,6 +33,10 @@ public sealed record SearchViewer(Guid? JobseekerId, bool RegisteredJobseeker, b
         if (actor is null)
         {
             return Anonymous;
+        }
+        if (actor.IsAgency)
+        {
+            return ForAgency;
         }
         var registered = actor.IsJobseeker
             && await db.Jobseekers.AnyAsync(j => j.Id == actor.JobseekerId && j.Tier == JobseekerTier.Full, ct);

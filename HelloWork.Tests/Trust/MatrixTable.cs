@@ -66,6 +66,8 @@ public static class MatrixTable
         R("PAGE /Account/Register",                                  Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/RegisterEmployer",                          Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/RegisterAgency",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        // 利用団体IDで検索 (seed 003, issue 23): public; only approved agencies are found (AgencyProvisionTests).
+        R("PAGE /agencies/lookup",                                   Objects.None,                "ok      ok           ok           ok           ok      ok"),
         // Mail (issue 18, R-MAIL-2): the reset request (the same answer for every address), the reset and confirmation links
         // (without a token: "this link is invalid"; with tokens: HelloWork.Tests/Host/Mail/MailTests).
         R("PAGE /Account/ForgotPassword",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
@@ -124,10 +126,16 @@ public static class MatrixTable
         // Without a profile token (?p=…, the agency's own: HelloWork.Tests/Integration/ProvisionEndpointTests) nothing is found.
         R("PAGE /agency/profiles/profile",                           Objects.None,                "login   denied       denied       denied       404     denied"),
         R("PAGE /agency/usage",                                      Objects.None,                "login   denied       denied       denied       ok      denied"),
+        // Issue 23: the agency's guidance threads (its own only, by its own tokens), downloads and placement reports.
+        R("PAGE /agency/guidance",                                   Objects.None,                "login   denied       denied       denied       ok      denied"),
+        R("PAGE /agency/data",                                       Objects.None,                "login   denied       denied       denied       ok      denied"),
+        R("PAGE /agency/placements",                                 Objects.None,                "login   denied       denied       denied       ok      denied"),
         // 管理者.
         R("PAGE /admin",                                             Objects.None,                "login   denied       denied       denied       denied  ok"),
         R("PAGE /admin/accounts",                                    Objects.None,                "login   denied       denied       denied       denied  ok"),
         R("PAGE /admin/mail",                                        Objects.None,                "login   denied       denied       denied       denied  ok"),
+        // 利用団体の承認 (issue 23, R-AGY-1).
+        R("PAGE /admin/agencies",                                    Objects.None,                "login   denied       denied       denied       denied  ok"),
         // 地域別最低賃金 (R-LAW-1): the shipped table and the administrators' additions (HelloWork.Tests/Domain/Law/LawCheckerTests: refusals).
         R("PAGE /admin/minimum-wages",                               Objects.None,                "login   denied       denied       denied       denied  ok"),
 
@@ -148,6 +156,9 @@ public static class MatrixTable
         R("GET /api/v1/provision/jobseekers",                        Objects.None,                "login   login        login        login        ok      login", "pageSize=20"),
         // One profile by the agency's own token; another agency's token is not found (R-AGY-2).
         R("GET /api/v1/provision/jobseekers/{token}",                Objects.AgencyProfileToken,  "login   login        login        login        ok/404  login"),
+        // The same files from the agency's pages (signed-in agency users, no key; issue 23): the agency's own agency only.
+        R("GET /agency/downloads/job-offers",                        Objects.None,                "login   denied       denied       denied       ok      denied", "format=csv"),
+        R("GET /agency/downloads/jobseekers",                        Objects.None,                "login   denied       denied       denied       ok      denied", "format=csv"),
         // Doors and plumbing.
         // The jobseeker's own API (bearer only): the matrix posts an empty JSON object, so a jobseeker gets 400 (the message text
         // is checked first, the same 400 for any id, so it tells nothing about someone else's application; with a text a foreign

@@ -32,6 +32,9 @@ public static class LiveKinds
 
     public static readonly NoticeKind[] MinimumWages = [NoticeKind.MinimumWageAdded];
 
+    /// <summary>The review of an agency's application (its home page).</summary>
+    public static readonly NoticeKind[] AgencyReview = [NoticeKind.AgencyApproved, NoticeKind.AgencyReturned];
+
     /// <summary>Whether a notice concerns a page that listens to <paramref name="kinds"/> (null or empty: every stored notice)
     /// and, when <paramref name="readState"/>, to read signals.</summary>
     public static bool Concerns(LiveNotice notice, IReadOnlyCollection<NoticeKind>? kinds, bool readState) =>

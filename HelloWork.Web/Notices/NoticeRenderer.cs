@@ -69,7 +69,8 @@ public sealed class NoticeRenderer
         (NoticeKind.OfferSubmitted or NoticeKind.OfferAccepted or NoticeKind.OfferReturned, "Office") => "/staff/review",
         (NoticeKind.ReferralSent or NoticeKind.ReferralDeclined or NoticeKind.ReferralEstablished or NoticeKind.ApplicationCancelled
             or NoticeKind.ResultRegistered, "Office") => "/staff/referrals",
-        (NoticeKind.GuidanceMessage, "Agency") => "/agency/profiles",
+        (NoticeKind.GuidanceMessage, "Agency") => "/agency/guidance",
+        (NoticeKind.AgencyApproved or NoticeKind.AgencyReturned, "Agency") => "/agency",
         (NoticeKind.MinimumWageAdded, "Admin") => "/admin/minimum-wages",
         _ => null,
     };

@@ -412,6 +412,10 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -425,10 +429,20 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.ToTable("Agencies");
                 });
@@ -504,6 +518,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.Property<int>("OfferViews")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Placements")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ProfileViews")
                         .HasColumnType("integer");
 
@@ -552,6 +569,41 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.HasIndex("JobseekerId", "SentAt");
 
                     b.ToTable("GuidanceMessages");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Agencies.PlacementReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("JobNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("JobOfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "HiredOn");
+
+                    b.HasIndex("OfficeId", "HiredOn");
+
+                    b.ToTable("PlacementReports");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Applications.Application", b =>
@@ -1522,6 +1574,15 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyApiKey", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Agencies.PlacementReport", b =>
                 {
                     b.HasOne("HelloWork.Domain.Agencies.Agency", null)
                         .WithMany()

@@ -407,6 +407,10 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -420,10 +424,20 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
 
                     b.ToTable("Agencies");
                 });
@@ -499,6 +513,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.Property<int>("OfferViews")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Placements")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProfileViews")
                         .HasColumnType("INTEGER");
 
@@ -547,6 +564,41 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.HasIndex("JobseekerId", "SentAt");
 
                     b.ToTable("GuidanceMessages");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Agencies.PlacementReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobOfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "HiredOn");
+
+                    b.HasIndex("OfficeId", "HiredOn");
+
+                    b.ToTable("PlacementReports");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Applications.Application", b =>
@@ -1511,6 +1563,15 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyApiKey", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Agencies.PlacementReport", b =>
                 {
                     b.HasOne("HelloWork.Domain.Agencies.Agency", null)
                         .WithMany()

@@ -1,0 +1,162 @@
+using System.Text;
+using HelloWork.Domain.Accounts;
+using HelloWork.Domain.Agencies;
+using HelloWork.Domain.Common;
+using HelloWork.Domain.JobOffers;
+using HelloWork.Tests.Host.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HelloWork.Tests.Browser;
+
+/// <summary>
+/// Issue 23 as people use it: an organisation applies (R-AGY-1), the admin approves it on 利用団体の承認 and the agency's open home page
+/// shows its 利用団体ID without a reload; the agency downloads its first CSV from its page, sends a guidance message (R-AGY-3), sees the
+/// jobseeker's reply arrive live on its thread page (R-LIVE-1), and reports a placement. Every page is screenshotted and axe-checked.
+/// </summary>
+public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromium)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_agency_applies_is_approved_downloads_sends_guidance_sees_the_reply_live_and_reports_a_placement()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var agencyEmail = $"agency-{suffix}@example.jp";
+        var agencyName = $"テスト市 就労支援課 {suffix}";
+
+        // 1. The application, through the public form.
+        await using var agency = await PortalBrowser.OpenAsync(portal, chromium, "agency-journey");
+        var page = agency.Page;
+        await agency.VisitAsync("/Account/RegisterAgency");
+        await page.Locator("#agency-name").FillAsync(agencyName);
+        await page.Locator("#kind").SelectOptionAsync(nameof(AgencyKind.LocalGovernment));
+        await page.Locator("#contact").FillAsync("就労支援課 山田");
+        await page.Locator("#email").FillAsync(agencyEmail);
+        await page.Locator("#password").FillAsync(PortalHost.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("利用申請を受け付けました。")).ToBeVisibleAsync();
+        await agency.CheckPageAsync();
+
+        await agency.SignInAsync(agencyEmail);
+        await agency.VisitAsync("/agency");
+        await Assertions.Expect(page.GetByText("利用申請は審査中です。")).ToBeVisibleAsync();
+
+        // 2. The admin approves it; the agency's home, open all along, shows the ID without a reload.
+        await using var admin = await PortalBrowser.OpenAsync(portal, chromium, "agency-journey-admin");
+        await admin.SignInAsync("admin@example.jp");
+        await admin.VisitAsync("/admin/agencies");
+        var card = admin.Page.Locator($".agency-application[data-agency='{agencyName}']");
+        await Assertions.Expect(card.GetByText(agencyEmail)).ToBeVisibleAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "承認する" }).ClickAsync();
+        await Assertions.Expect(card.GetByText("承認済み")).ToBeVisibleAsync();
+        await admin.CheckPageAsync();
+        var agencyId = await portal.QueryAsync(db => db.Agencies.Where(a => a.Name == agencyName).Select(a => a.Id).FirstAsync(Ct));
+        var code = await portal.QueryAsync(db => db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Code).FirstAsync(Ct));
+        await Assertions.Expect(page.Locator(".agency-code")).ToHaveTextAsync(code!);
+        await agency.CheckPageAsync();
+
+        // 3. The first CSV, from the page.
+        await agency.VisitAsync("/agency/data");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.download-offers-csv").ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), $"agency-{suffix}.csv");
+        await download.SaveAsAsync(file);
+        var bytes = await File.ReadAllBytesAsync(file, Ct);
+        File.Delete(file);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.StartsWith("求人番号,状態,職種", Encoding.UTF8.GetString(bytes[3..]), StringComparison.Ordinal);
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+
+        // 4. A guidance message to a consenting jobseeker (given an account here), by the agency's own token.
+        var (person, jobseekerEmail) = await JobseekerWithAccountAsync(suffix);
+        var token = (await portal.Services.GetRequiredService<OpaqueTokens>().ForAsync(TokenHolder.Agency, agencyId, Ct)).Issue(person);
+        await agency.VisitAsync("/agency/profiles/profile?p=" + Uri.EscapeDataString(token));
+        await page.GetByLabel("メッセージ").FillAsync("テスト市の就労相談会のご案内です。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "案内メッセージを送る" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("案内メッセージを送信しました。")).ToBeVisibleAsync();
+        await agency.VisitAsync("/agency/guidance");
+        await Assertions.Expect(page.GetByText("求職者からの返信・質問を待っています。")).ToBeVisibleAsync();
+
+        // 5. The jobseeker replies; the agency's thread page, open all along, shows the reply without a reload.
+        await using var jobseeker = await PortalBrowser.OpenAsync(portal, chromium, "agency-journey-jobseeker");
+        await jobseeker.SignInAsync(jobseekerEmail);
+        await jobseeker.VisitAsync("/jobseeker/guidance");
+        var thread = jobseeker.Page.Locator(".guidance-thread", new() { HasText = agencyName });
+        await Assertions.Expect(thread.GetByText("テスト市の就労相談会のご案内です。")).ToBeVisibleAsync();
+        await Assertions.Expect(thread.GetByText("団体区分：地方公共団体")).ToBeVisibleAsync(); // a label, not Kind.LocalGovernment
+        await thread.GetByLabel("返信する").FillAsync("平日の夜にも相談できますか。");
+        await thread.GetByRole(AriaRole.Button, new() { Name = "返信する" }).ClickAsync();
+        await Assertions.Expect(jobseeker.Page.GetByText("返信しました。")).ToBeVisibleAsync();
+        await jobseeker.CheckPageAsync();
+
+        await Assertions.Expect(page.GetByText("平日の夜にも相談できますか。")).ToBeVisibleAsync();
+        await page.GetByLabel("メッセージ").FillAsync("水曜日は19時まで相談できます。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "回答する" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("回答を送信しました。")).ToBeVisibleAsync();
+        await agency.CheckPageAsync();
+        await Assertions.Expect(thread.GetByText("水曜日は19時まで相談できます。")).ToBeVisibleAsync(); // live on the jobseeker's side too
+
+        // 6. A placement on a Hello Work offer.
+        var jobNumber = await portal.QueryAsync(db => db.JobOffers.Where(o => o.Status == OfferStatus.Published && o.JobNumber != null)
+            .OrderBy(o => o.JobNumber).Select(o => o.JobNumber!).FirstAsync(Ct));
+        var today = JapanTime.Today(portal.Services.GetRequiredService<TimeProvider>());
+        await agency.VisitAsync("/agency/placements");
+        var main = page.Locator("main");
+        await main.GetByLabel("求人番号").FillAsync(jobNumber);
+        await main.GetByLabel("採用日").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await main.GetByRole(AriaRole.Button, new() { Name = "採用決定を報告する" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("採用決定を報告しました。")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table").GetByText(jobNumber)).ToBeVisibleAsync();
+        await agency.CheckPageAsync();
+        Assert.Equal(1, await portal.QueryAsync(db => db.PlacementReports.CountAsync(p => p.AgencyId == agencyId && p.JobNumber == jobNumber, Ct)));
+
+        // The usage report counts the download, the guidance and the answer, and the placement.
+        await agency.VisitAsync("/agency/usage");
+        var usage = await portal.QueryAsync(db => db.AgencyUsages.Where(u => u.AgencyId == agencyId).ToListAsync(Ct));
+        Assert.Equal((1, 2, 1), (usage.Sum(u => u.Downloads), usage.Sum(u => u.Messages), usage.Sum(u => u.Placements)));
+    }
+
+    /// <summary>A demo jobseeker whose consent covers local governments and who has no account yet, given one.</summary>
+    private async Task<(Guid Person, string Email)> JobseekerWithAccountAsync(string suffix)
+    {
+        var person = await portal.QueryAsync(db => db.Jobseekers
+            .Where(j => j.Consent == ProvisionConsent.LocalGovernmentsAndPrivate && !db.Users.Any(u => u.JobseekerId == j.Id))
+            .OrderByDescending(j => j.Id).Select(j => j.Id).FirstAsync(Ct));
+        var email = $"js-{suffix}@example.jp";
+        using var scope = portal.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, DisplayName = "同意した求職者", Role = Roles.Jobseeker, JobseekerId = person,
+            CreatedAt = portal.Services.GetRequiredService<TimeProvider>().GetUtcNow() };
+        Assert.True((await users.CreateAsync(user, PortalHost.DemoPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Jobseeker)).Succeeded);
+        return (person, email);
+    }
+
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task The_new_and_changed_pages_pass_axe_at_desktop_and_phone_width(int width, int height)
+    {
+        await using var agency = await PortalBrowser.OpenAsync(portal, chromium, $"agency-pages-{width}", width, height);
+        await agency.SignInAsync("agency1@example.jp");
+        foreach (var path in new[] { "/agency", "/agency/profiles", "/agency/guidance", "/agency/data", "/agency/placements", "/agency/keys", "/agency/usage" })
+        {
+            await agency.VisitAsync(path);
+        }
+        var code = await portal.QueryAsync(db => db.Agencies.Where(a => a.Code != null).OrderBy(a => a.CreatedAt).Select(a => a.Code!).FirstAsync(Ct));
+        await using var visitor = await PortalBrowser.OpenAsync(portal, chromium, $"agency-lookup-{width}", width, height);
+        await visitor.VisitAsync("/agencies/lookup?id=" + code);
+        await Assertions.Expect(visitor.Page.Locator(".lookup-found")).ToBeVisibleAsync();
+        await visitor.VisitAsync("/agencies/lookup?id=00000000");
+        await Assertions.Expect(visitor.Page.Locator(".lookup-not-found")).ToBeVisibleAsync();
+
+        await using var admin = await PortalBrowser.OpenAsync(portal, chromium, $"agency-admin-{width}", width, height);
+        await admin.SignInAsync("admin@example.jp");
+        await admin.VisitAsync("/admin/agencies");
+        await using var jobseeker = await PortalBrowser.OpenAsync(portal, chromium, $"agency-jobseeker-{width}", width, height);
+        await jobseeker.SignInAsync("jobseeker1@example.jp");
+        await jobseeker.VisitAsync("/jobseeker/guidance");
+    }
+}
