@@ -218,7 +218,7 @@ public sealed class ShortTokenFixture : IAsyncLifetime
 
 public sealed class ExpiredTokenTests(ShortTokenFixture fixture) : IClassFixture<ShortTokenFixture>
 {
-    [Fact(Skip = "Known defect (issue 24, open): CloseOnAuthenticationExpiration sees no expiry for a bearer token that the password-change gate authenticates, so the connection stays open past its token")]
+    [Fact]
     public async Task A_hub_connection_is_closed_when_its_bearer_token_expires_R_ACC_4()
     {
         var node = fixture.Host.BaseAddress;

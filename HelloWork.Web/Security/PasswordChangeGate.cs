@@ -42,8 +42,11 @@ public static class PasswordChangeGate
                     return;
                 }
                 // Every endpoint sees the token's person, also those open to anonymous visitors that show more to the signed-in
-                // (job sheets of non-public offers, company images: they ignored bearer tokens, issue 24).
-                context.User = user = principal;
+                // (job sheets of non-public offers, company images: they ignored bearer tokens, issue 24). Set as the request's
+                // authentication result, not as HttpContext.User alone: setting User clears the result, and with it the token's
+                // expiry, so SignalR's CloseOnAuthenticationExpiration saw none and a hub connection outlived its token.
+                BearerResult.Set(context, bearer);
+                user = principal;
             }
         }
         if (user.Identity?.IsAuthenticated != true || !user.HasClaim(ScopeClaims.MustChangePassword, "true") || IsOpen(context))
@@ -69,4 +72,38 @@ public static class PasswordChangeGate
     private static bool IsBearer(HttpRequest request) =>
         request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true
         || (request.Path.StartsWithSegments("/hubs") && request.Query.ContainsKey("access_token"));
+
+    /// <summary>The request's authentication result and user, kept together (ASP.NET Core's own pair of features is internal).</summary>
+    private sealed class BearerResult(AuthenticateResult bearer) : IAuthenticateResultFeature, Microsoft.AspNetCore.Http.Features.Authentication.IHttpAuthenticationFeature
+    {
+        private AuthenticateResult? _result = bearer;
+        private System.Security.Claims.ClaimsPrincipal? _user = bearer.Principal;
+
+        public AuthenticateResult? AuthenticateResult
+        {
+            get => _result;
+            set
+            {
+                _result = value;
+                _user = value?.Principal;
+            }
+        }
+
+        public System.Security.Claims.ClaimsPrincipal? User
+        {
+            get => _user;
+            set
+            {
+                _user = value;
+                _result = null;
+            }
+        }
+
+        public static void Set(HttpContext context, AuthenticateResult bearer)
+        {
+            var features = new BearerResult(bearer);
+            context.Features.Set<Microsoft.AspNetCore.Http.Features.Authentication.IHttpAuthenticationFeature>(features);
+            context.Features.Set<IAuthenticateResultFeature>(features);
+        }
+    }
 }
