@@ -54,4 +54,8 @@ public static class AuditActions
     public const string ReferralSent = nameof(ReferralSent);
     public const string ReferralSlipViewed = nameof(ReferralSlipViewed);
     public const string ResultRegistered = nameof(ResultRegistered);
+    public const string SignedOutEverywhere = nameof(SignedOutEverywhere);
+    public const string TwoFactorEnabled = nameof(TwoFactorEnabled);
+    public const string TwoFactorRecoveryCodeUsed = nameof(TwoFactorRecoveryCodeUsed);
+    public const string TwoFactorRecoveryCodesRenewed = nameof(TwoFactorRecoveryCodesRenewed);
 }

@@ -62,6 +62,7 @@ public static class ErrorCodes
     public const string ProfileSearchNeedsValidOffer = nameof(ProfileSearchNeedsValidOffer);
     public const string RangeReversed = nameof(RangeReversed);
     public const string ReasonRequired = nameof(ReasonRequired);
+    public const string RecoveryCodeWrong = nameof(RecoveryCodeWrong);
     public const string ReferralAlreadyLive = nameof(ReferralAlreadyLive);
     public const string ReferralExpired = nameof(ReferralExpired);
     public const string ReferralNotFound = nameof(ReferralNotFound);
@@ -84,4 +85,6 @@ public static class ErrorCodes
     public const string TooManyRequests = nameof(TooManyRequests);
     public const string TooManySavedSearches = nameof(TooManySavedSearches);
     public const string TooManyUsers = nameof(TooManyUsers);
+    public const string TwoFactorCodeWrong = nameof(TwoFactorCodeWrong);
+    public const string TwoFactorNotEnabled = nameof(TwoFactorNotEnabled);
 }

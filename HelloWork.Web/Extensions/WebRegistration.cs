@@ -118,6 +118,8 @@ public static class WebRegistration
 
         services.AddScoped<AccountService>();
         services.AddScoped<PasswordChangeService>();
+        services.AddSingleton(TwoFactorPolicy.From(builder.Configuration[TwoFactorPolicy.Setting]));
+        services.AddScoped<TwoFactorService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CurrentActor>();
         services.AddTransient<HelloWork.Web.Components.Shared.FormAction>();

@@ -15,6 +15,8 @@ namespace HelloWork.Web.Security;
 /// <item>A login user who still has the initial password the main account handed over (<see cref="ScopeClaims.MustChangePassword"/>)
 /// reaches only the password change page, sign-out, the language switch and the static files: every other page redirects to
 /// the change page, and APIs, hubs and Blazor circuits answer 403. The UI hides nothing here; the server refuses.</item>
+/// <item>In the same way, a person whose role must sign in with a second factor (<see cref="TwoFactorPolicy"/>) and has none set
+/// up (<see cref="ScopeClaims.TwoFactorSetupRequired"/>) reaches only the setup page (<see cref="TwoFactorSetupPath"/>).</item>
 /// <item>A bearer token (API, hub) whose security stamp is no longer the account's — disabled, or the password changed — is
 /// refused with 401 at its next request, as the cookie is (<see cref="SessionStamp"/>). A valid one becomes the request's
 /// user, so endpoints open to anyone see who is asking.</item>
@@ -24,7 +26,10 @@ public static class PasswordChangeGate
 {
     public const string ChangePath = "/Account/ChangePassword";
 
-    private static readonly string[] OpenPaths = [ChangePath, "/Account/Logout", "/culture", "/not-found", "/Error"];
+    /// <summary>ログインとセキュリティ: where a role that must use 2FA sets it up (<see cref="TwoFactorPolicy"/>).</summary>
+    public const string TwoFactorSetupPath = "/Account/Security";
+
+    private static readonly string[] OpenPaths = ["/Account/Logout", "/culture", "/not-found", "/Error"];
 
     public static void UsePasswordChangeGate(this WebApplication app) => app.Use(async (context, next) =>
     {
@@ -49,7 +54,7 @@ public static class PasswordChangeGate
                 user = principal;
             }
         }
-        if (user.Identity?.IsAuthenticated != true || !user.HasClaim(ScopeClaims.MustChangePassword, "true") || IsOpen(context))
+        if (user.Identity?.IsAuthenticated != true || RequiredStep(user) is not { } step || IsOpen(context, step.Path))
         {
             await next();
             return;
@@ -58,14 +63,22 @@ public static class PasswordChangeGate
         if (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/_blazor"))
         {
             var l = context.RequestServices.GetRequiredService<IStringLocalizer<Ui>>();
-            await Results.Problem(l["PasswordChangeRequired"], statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+            await Results.Problem(l[step.Message], statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
             return;
         }
-        context.Response.Redirect(ChangePath);
+        context.Response.Redirect(step.Path);
     });
 
-    private static bool IsOpen(HttpContext context) =>
-        OpenPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
+    /// <summary>The step the account must take before anything else, if any: an initial password to change first, then a
+    /// required second factor to set up (<see cref="ScopeClaims.TwoFactorSetupRequired"/>).</summary>
+    private static (string Path, string Message)? RequiredStep(System.Security.Claims.ClaimsPrincipal user) =>
+        user.HasClaim(ScopeClaims.MustChangePassword, "true") ? (ChangePath, "PasswordChangeRequired")
+        : user.HasClaim(ScopeClaims.TwoFactorSetupRequired, "true") ? (TwoFactorSetupPath, "TwoFactorSetupRequired")
+        : null;
+
+    private static bool IsOpen(HttpContext context, string stepPath) =>
+        context.Request.Path.Equals(stepPath, StringComparison.OrdinalIgnoreCase)
+        || OpenPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
         // wwwroot and package files (styles, blazor.web.js): public anyway, and the change page needs them.
         || context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
 
