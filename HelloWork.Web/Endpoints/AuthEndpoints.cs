@@ -66,7 +66,9 @@ public static class AuthEndpoints
                 return TypedResults.Problem("A valid antiforgery token is required to sign out.", statusCode: StatusCodes.Status400BadRequest);
             }
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("~/");
+            // The idle sign-out of staff and administrators posts this form by itself (IdleSignOut): sign-in says why.
+            var idle = context.Request.HasFormContentType && (await context.Request.ReadFormAsync()).TryGetValue("reason", out var reason) && reason == "idle";
+            return TypedResults.LocalRedirect(idle ? "~/Account/Login?idle=true" : "~/");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         // 日本語 / English switch: a cookie read by request localization.
