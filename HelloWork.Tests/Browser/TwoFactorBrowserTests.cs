@@ -33,5 +33,18 @@ public sealed class TwoFactorBrowserTests(TwoFactorFixture fixture, Chromium chr
 
         await browser.VisitAsync("/agency");
         Assert.Equal("/agency", new Uri(page.Url).AbsolutePath);
+
+        // The next sign-in asks for the app's code after the password (a fresh browser).
+        await using var again = await PortalBrowser.OpenAsync(fixture.Host.BaseAddress, chromium, $"two-factor-signin-{width}", width, height);
+        await again.VisitAsync("/Account/Login");
+        await again.Page.Locator("#email").FillAsync(email);
+        await again.Page.Locator("#password").FillAsync(Host.Http.PortalHost.DemoPassword);
+        await again.Page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
+        await again.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.Equals("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase));
+        await again.CheckPageAsync();
+        await again.Page.Locator("#code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await again.Page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
+        await again.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/agency");
+        await again.CheckPageAsync();
     }
 }
