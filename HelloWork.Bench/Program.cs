@@ -24,6 +24,7 @@ try
         "search" => await SearchScenario.RunAsync(options),
         "pdf" => await PdfScenario.RunAsync(options),
         "live" => await LiveScenario.RunAsync(options),
+        "access-churn" => await AccessChurnScenario.RunAsync(options),
         "export" => await ExportScenario.RunAsync(options),
         "figures" => await FiguresScenario.RunAsync(options),
         "circuits" => await CircuitsScenario.RunAsync(options),
@@ -58,6 +59,10 @@ int Help()
           search     the public job search: 3+ character words with filters and 1–2 character words   [--runs N]
           live       the real portal in-process, N SignalR hub clients, notices committed at a fixed rate: delivery latency,
                      losses, memory   [--clients N (1,000; --quick 200)] [--rate R (50/s)] [--seconds S (60; --quick 15)] [--drain S]
+          access-churn  the real portal in-process, 200 hub connections of many identities (login users of many establishments)
+                     while accounts are disabled, removed or change their password at random; no notice may reach a connection
+                     whose access had ended (checked with the audit log): leaked must be 0   [--connections N (200)]
+                     [--per-identity K (4)] [--seconds S (1,200; --quick 60)] [--end-every-ms M (1,500)] [--rate R (20/s)] [--seed S]
           circuits   the real portal process, N signed-in pages held open by headless Chromium as Blazor circuits: server memory
                      per circuit (heap after a full GC, RSS), at N/2 and N   [--circuits N (200; --quick 50)] [--parallel P] [--no-build]
                      and what grew, by type [--types K (25)]; [--page PATH] one kind of page only; [--hold S] keeps the pages open

@@ -361,8 +361,9 @@ public static class LiveScenario
     /// <summary>
     /// The real portal (its Program, middleware, Identity, hub, SQLite) on Kestrel at a loopback port, as the integration
     /// tests start it. The only change: the live bus is wrapped to note when each notice is published (after commit).
+    /// Also the portal of <c>access-churn</c>.
     /// </summary>
-    private sealed class LivePortal : WebApplicationFactory<web::Program>
+    internal sealed class LivePortal : WebApplicationFactory<web::Program>
     {
         private readonly string _folder;
 

@@ -98,7 +98,7 @@ public sealed class EstablishmentUsers(Operations ops)
         user.AccessFailedCount = 0;
         // Open sessions of the user end at the next security-stamp check.
         user.SecurityStamp = Guid.NewGuid().ToString("N");
-        w.Audit(disabled ? "EstablishmentUserDisabled" : "EstablishmentUserEnabled", nameof(AppUser), user.Id);
+        w.Audit(disabled ? AuditActions.EstablishmentUserDisabled : AuditActions.EstablishmentUserEnabled, nameof(AppUser), user.Id);
     }, ct);
 
     /// <summary>Removes a login user. The main account may remove itself only while another enabled user remains (who becomes the main

@@ -24,4 +24,8 @@ public static class ScopeClaims
 
     /// <summary>Present (value <c>true</c>) while the account still has a password someone else set (<see cref="AppUser.MustChangePassword"/>).</summary>
     public const string MustChangePassword = "hw:pwchange";
+
+    /// <summary>Present (value <c>true</c>) while the account's role must sign in with a second factor (<see cref="TwoFactorPolicy"/>)
+    /// and the account has not set one up: every page leads to the 2FA setup first.</summary>
+    public const string TwoFactorSetupRequired = "hw:2fa-setup";
 }

@@ -27,6 +27,8 @@ public static class AuditActions
     public const string EstablishmentImageReplaced = nameof(EstablishmentImageReplaced);
     public const string EstablishmentPrUpdated = nameof(EstablishmentPrUpdated);
     public const string EstablishmentUserAdded = nameof(EstablishmentUserAdded);
+    public const string EstablishmentUserDisabled = nameof(EstablishmentUserDisabled);
+    public const string EstablishmentUserEnabled = nameof(EstablishmentUserEnabled);
     public const string EstablishmentUserRemoved = nameof(EstablishmentUserRemoved);
     public const string FacilityTargetsSaved = nameof(FacilityTargetsSaved);
     public const string JobseekerLookupNoMatch = nameof(JobseekerLookupNoMatch);
@@ -55,4 +57,8 @@ public static class AuditActions
     public const string ReferralSent = nameof(ReferralSent);
     public const string ReferralSlipViewed = nameof(ReferralSlipViewed);
     public const string ResultRegistered = nameof(ResultRegistered);
+    public const string SignedOutEverywhere = nameof(SignedOutEverywhere);
+    public const string TwoFactorEnabled = nameof(TwoFactorEnabled);
+    public const string TwoFactorRecoveryCodeUsed = nameof(TwoFactorRecoveryCodeUsed);
+    public const string TwoFactorRecoveryCodesRenewed = nameof(TwoFactorRecoveryCodesRenewed);
 }

@@ -66,6 +66,7 @@ public static class ErrorCodes
     public const string ProfileSearchNeedsValidOffer = nameof(ProfileSearchNeedsValidOffer);
     public const string RangeReversed = nameof(RangeReversed);
     public const string ReasonRequired = nameof(ReasonRequired);
+    public const string RecoveryCodeWrong = nameof(RecoveryCodeWrong);
     public const string ReferralAlreadyLive = nameof(ReferralAlreadyLive);
     public const string ReferralExpired = nameof(ReferralExpired);
     public const string ReferralNotFound = nameof(ReferralNotFound);
@@ -88,4 +89,6 @@ public static class ErrorCodes
     public const string TooManyRequests = nameof(TooManyRequests);
     public const string TooManySavedSearches = nameof(TooManySavedSearches);
     public const string TooManyUsers = nameof(TooManyUsers);
+    public const string TwoFactorCodeWrong = nameof(TwoFactorCodeWrong);
+    public const string TwoFactorNotEnabled = nameof(TwoFactorNotEnabled);
 }

@@ -39,9 +39,12 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>Opens a context at the portal; <paramref name="name"/> prefixes the screenshot files.</summary>
-    public static async Task<PortalBrowser> OpenAsync(PortalHost portal, Chromium chromium, string name, int width = 1280, int height = 800)
+    public static async Task<PortalBrowser> OpenAsync(PortalHost portal, Chromium chromium, string name, int width = 1280, int height = 800) =>
+        await OpenAsync(await portal.StartAsync(), chromium, name, width, height);
+
+    /// <summary>Opens a context at a portal host of the test's own (other settings than the shared one).</summary>
+    public static async Task<PortalBrowser> OpenAsync(Uri baseAddress, Chromium chromium, string name, int width = 1280, int height = 800)
     {
-        var baseAddress = await portal.StartAsync();
         var browser = await chromium.GetAsync();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -83,6 +83,10 @@ public static class MatrixTable
         R("PAGE /Account/AccessDenied",                              Objects.None,                "denied  denied       denied       denied       denied  denied"),
         // パスワード変更: every signed-in account, its own password only (the page names no object).
         R("PAGE /Account/ChangePassword",                            Objects.None,                "login   ok           ok           ok           ok      ok"),
+        // ログインとセキュリティ (issue 24): 二段階認証 and すべての端末からログアウト of the signed-in account itself (no object).
+        R("PAGE /Account/Security",                                  Objects.None,                "login   ok           ok           ok           ok      ok"),
+        // The second step of sign-in: without Identity's two-factor cookie of a password step it only says to sign in again.
+        R("PAGE /Account/LoginWith2fa",                              Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Error",                                             Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /form-expired",                                      Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /not-found",                                         Objects.None,                "404     404          404          404          404     404"),

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace HelloWork.Web.Accounts;
 
-/// <summary>Adds the user's scope (jobseeker, establishment, office, agency, supervisor) to the sign-in principal (R-ACC-4).</summary>
-internal sealed class ScopeClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+/// <summary>Adds the user's scope (jobseeker, establishment, office, agency, supervisor) to the sign-in principal (R-ACC-4), and the
+/// marks that lead the account to a required step first (an initial password to change, a required 2FA to set up).</summary>
+internal sealed class ScopeClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options,
+    TwoFactorPolicy twoFactor)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -24,6 +26,10 @@ internal sealed class ScopeClaimsPrincipalFactory(UserManager<AppUser> users, Ro
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(ScopeClaims.MustChangePassword, "true"));
+        }
+        if (twoFactor.IsRequiredFor(user.Role) && !user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(ScopeClaims.TwoFactorSetupRequired, "true"));
         }
         return identity;
     }

@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HelloWork.Web.Endpoints;
 
-public sealed record LoginRequest(string Email, string Password);
+/// <summary>A sign-in of the API. An account with 二段階認証 also sends the authenticator app's code or one of its recovery codes.</summary>
+public sealed record LoginRequest(string Email, string Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
 public static class AuthEndpoints
 {
@@ -16,16 +17,42 @@ public static class AuthEndpoints
     {
         // Bearer tokens for non-browser clients (tests, the SignalR hub, the data API): POST /api/auth/login {"email","password"}.
         var api = app.MapGroup("/api/auth").WithTags("Auth");
-        api.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> ([FromBody] LoginRequest login, SignInManager<AppUser> signIn) =>
+        api.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> ([FromBody] LoginRequest login, SignInManager<AppUser> signIn,
+            TwoFactorPolicy twoFactor, TwoFactorService twoFactors) =>
         {
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(login.Email ?? "", login.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            var email = login.Email ?? "";
+            // A role that must use a second factor gets no token before one is set up (in the browser, ログインとセキュリティ):
+            // the password is still checked (and counted for the lockout) so the answer says nothing without it.
+            if (await signIn.UserManager.FindByEmailAsync(email) is { } account && twoFactor.IsRequiredFor(account.Role) && !account.TwoFactorEnabled)
             {
-                return TypedResults.Empty; // the bearer handler has written {tokenType, accessToken, expiresIn, refreshToken}
+                var check = await signIn.CheckPasswordSignInAsync(account, login.Password ?? "", lockoutOnFailure: true);
+                return check.Succeeded
+                    ? TypedResults.Problem("Two-factor sign-in is required for this account: set it up in the browser first (/Account/Security).",
+                        statusCode: StatusCodes.Status403Forbidden)
+                    : Refused(check);
             }
-            return TypedResults.Problem(result.IsLockedOut ? "The account is locked for a while after repeated failures." : "E-mail address or password is incorrect.",
-                statusCode: StatusCodes.Status401Unauthorized);
+            var result = await signIn.PasswordSignInAsync(email, login.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+            if (result.RequiresTwoFactor)
+            {
+                // Identity keeps the account of the password step for this request; the code completes it (or nothing does).
+                if (!string.IsNullOrWhiteSpace(login.TwoFactorCode))
+                {
+                    result = await signIn.TwoFactorAuthenticatorSignInAsync(TwoFactorService.Normalize(login.TwoFactorCode), isPersistent: false, rememberClient: false);
+                }
+                else if (!string.IsNullOrWhiteSpace(login.TwoFactorRecoveryCode))
+                {
+                    var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+                    result = await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorService.Normalize(login.TwoFactorRecoveryCode));
+                    if (result.Succeeded && user is not null)
+                    {
+                        await twoFactors.RecoveryCodeUsedAsync(user);
+                    }
+                }
+            }
+            return result.Succeeded
+                ? TypedResults.Empty // the bearer handler has written {tokenType, accessToken, expiresIn, refreshToken}
+                : Refused(result);
         }).AllowAnonymous();
 
         // Browser sign-out (a form post with antiforgery).
@@ -39,7 +66,9 @@ public static class AuthEndpoints
                 return TypedResults.Problem("A valid antiforgery token is required to sign out.", statusCode: StatusCodes.Status400BadRequest);
             }
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("~/");
+            // The idle sign-out of staff and administrators posts this form by itself (IdleSignOut): sign-in says why.
+            var idle = context.Request.HasFormContentType && (await context.Request.ReadFormAsync()).TryGetValue("reason", out var reason) && reason == "idle";
+            return TypedResults.LocalRedirect(idle ? "~/Account/Login?idle=true" : "~/");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         // 日本語 / English switch: a cookie read by request localization.
@@ -54,6 +83,12 @@ public static class AuthEndpoints
             return TypedResults.LocalRedirect("~" + LocalReturnUrl(returnUrl));
         }).AllowAnonymous();
     }
+
+    private static ProblemHttpResult Refused(Microsoft.AspNetCore.Identity.SignInResult result) => TypedResults.Problem(
+        result.IsLockedOut ? "The account is locked for a while after repeated failures."
+        : result.RequiresTwoFactor ? "A two-factor code is required: send twoFactorCode (the authenticator app's code) or twoFactorRecoveryCode."
+        : "E-mail address or password is incorrect.",
+        statusCode: StatusCodes.Status401Unauthorized);
 
     /// <summary>
     /// Where to send the browser back to: a path on this site, else the home page. Refused as well as <c>//host</c>: <c>/\host</c>

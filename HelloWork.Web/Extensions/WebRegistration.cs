@@ -119,6 +119,9 @@ public static class WebRegistration
 
         services.AddScoped<AccountService>();
         services.AddScoped<PasswordChangeService>();
+        services.AddSingleton(TwoFactorPolicy.From(builder.Configuration[TwoFactorPolicy.Setting]));
+        services.AddScoped<TwoFactorService>();
+        services.AddSingleton(IdleSignOutOptions.From(builder.Configuration));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CurrentActor>();
         services.AddTransient<HelloWork.Web.Components.Shared.FormAction>();

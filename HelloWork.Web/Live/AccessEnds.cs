@@ -150,18 +150,22 @@ public sealed class AccessEndCircuitHandler(AccessEnds ends, AuthenticationState
         {
             return;
         }
-        _registration = ends.Register(user, () =>
-        {
-            live.End();
-            if (auth is ServerAuthenticationStateProvider server)
-            {
-                server.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
-            }
-        });
+        _registration = ends.Register(user, () => EndPage(live, auth));
         // Registered after the session was checked: an end committed in between is seen here (the signal may have gone by).
         if (!await SessionStamp.IsCurrentAsync(user, services, cancellationToken))
         {
             _registration.End();
+        }
+    }
+
+    /// <summary>Ends an interactive page's signed-in life: its live feeds stop for good and it becomes anonymous (the router sends
+    /// it to sign-in). Also used by the idle sign-out.</summary>
+    public static void EndPage(LiveNotices live, AuthenticationStateProvider auth)
+    {
+        live.End();
+        if (auth is ServerAuthenticationStateProvider server)
+        {
+            server.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
         }
     }
 

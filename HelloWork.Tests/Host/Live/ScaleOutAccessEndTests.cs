@@ -22,6 +22,14 @@ public sealed class ScaleOutAccessEndTests(ScaleOutFixture nodes, ITestOutputHel
         await AccessEndScenario.RunAsync(nodes.A, nodes.B.BaseAddress,
             (main, id) => nodes.A.Get<EstablishmentUsers>().RemoveAsync(main, id), "EstablishmentUserRemoved", output);
     }
+
+    [Fact]
+    public async Task Signing_out_everywhere_through_node_A_ends_the_connection_on_node_B_R_ACC_4_R_AUD_1()
+    {
+        Assert.SkipUnless(ScaleOutFixture.Configured, ScaleOutFixture.SkipReason);
+        await AccessEndScenario.RunAsync(nodes.A, nodes.B.BaseAddress,
+            (_, id) => AccessEndScenario.SignOutEverywhereAsync(nodes.A, id), "SignedOutEverywhere", output);
+    }
 }
 
 /// <summary>Issue 24: two nodes starting at the same moment on one empty PostgreSQL database seed the demo data once.</summary>
