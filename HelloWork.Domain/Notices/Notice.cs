@@ -22,6 +22,20 @@ public enum NoticeKind
     ImageRefused = 16,
     Welcome = 17,
     OfficeClosure = 18,
+    /// <summary>A place on an event's waiting list became a booking (R-EVT-1).</summary>
+    BookingMovedUp = 19,
+    /// <summary>An event the person booked is near (R-EVT-1).</summary>
+    EventReminder = 20,
+    /// <summary>A counselling appointment with the person is near (R-APT-1).</summary>
+    AppointmentReminder = 21,
+    /// <summary>A jobseeker booked a counselling slot of the office (R-APT-1; with a course: an intention to apply, R-TRN-1).</summary>
+    AppointmentBooked = 22,
+    /// <summary>A jobseeker cancelled a counselling appointment of the office (R-APT-1).</summary>
+    AppointmentCancelled = 23,
+    /// <summary>Not stored: a topic signal that an event's seats changed (R-EVT-1, R-LIVE-1).</summary>
+    SeatsChanged = 24,
+    /// <summary>Not stored: a topic signal that a counselling slot was taken or freed (R-APT-1, R-LIVE-1).</summary>
+    SlotsChanged = 25,
 }
 
 /// <summary>
@@ -88,4 +102,17 @@ public static class Recipients
     public static string Office(Guid id) => $"office:{id}";
 
     public static string Agency(Guid id) => $"agency:{id}";
+}
+
+/// <summary>
+/// Topics: bus keys that are not a person but something many people look at (an event's seats left, a counsellor's free slots).
+/// What goes out on a topic is a signal (<see cref="LiveNotice.TopicSignal"/>), never a stored notice: availability is state, read
+/// again from the database, so a page that missed a signal while disconnected simply reloads after the reconnect (R-LIVE-1/2).
+/// </summary>
+public static class Topics
+{
+    public const string Prefix = "topic:";
+
+    /// <summary>Seats of events and counselling slots (issue 21): jobseekers and staff listen.</summary>
+    public const string Bookings = Prefix + "bookings";
 }

@@ -17,6 +17,11 @@ public static class NoticeArg
     public const string OfficeName = "officeName";
     public const string ApplicantName = "applicantName";
     public const string AgencyName = "agencyName";
+    public const string EventTitle = "eventTitle";
+    public const string CourseName = "courseName";
+
+    /// <summary>A Japan time of day (HH:mm): when an event or appointment begins.</summary>
+    public const string Time = "time";
 
     /// <summary>An <c>ApplicationMethod</c> member name.</summary>
     public const string Method = "method";

@@ -69,6 +69,9 @@ public sealed class NoticeRenderer
         (NoticeKind.ReferralSent or NoticeKind.ReferralDeclined or NoticeKind.ReferralEstablished or NoticeKind.ApplicationCancelled
             or NoticeKind.ResultRegistered, "Office") => "/staff/referrals",
         (NoticeKind.GuidanceMessage, "Agency") => "/agency/profiles",
+        (NoticeKind.BookingMovedUp or NoticeKind.EventReminder, "User") when subject is { } id => $"/jobseeker/events/{id}",
+        (NoticeKind.AppointmentReminder, "User") => "/jobseeker/appointments",
+        (NoticeKind.AppointmentBooked or NoticeKind.AppointmentCancelled, "Office") => "/staff/appointments",
         _ => null,
     };
 
