@@ -58,6 +58,17 @@ public sealed class OfficeEvent
 
     public bool IsOpen(DateTimeOffset now) => !Cancelled && now < CutOffAt;
 
+    /// <summary>Demo data only: a booking written together with the new event, before anyone can race for it.</summary>
+    internal EventBooking SeedBooking(Guid jobseekerId, DateTimeOffset at)
+    {
+        if (Booked >= Capacity)
+        {
+            throw new InvalidOperationException("The demo event is full.");
+        }
+        Booked++;
+        return new EventBooking(Id, jobseekerId, BookingStatus.Confirmed, at);
+    }
+
     /// <summary>Applies what staff typed; <paramref name="booked"/> is the current count (capacity may not go below it).</summary>
     public void Update(OfficeEventInput input, int booked, DateTimeOffset now)
     {

@@ -60,7 +60,8 @@ public sealed class TrainingCourse
         Kind = Enum.IsDefined(input.Kind) ? input.Kind : throw new DomainException(ErrorCodes.InvalidChoice, nameof(input.Kind));
         Name = Text.RequireName(input.Name, nameof(input.Name), MaxName);
         School = Text.RequireName(input.School, nameof(input.School), MaxName);
-        Prefecture = Text.Require(input.Prefecture, nameof(input.Prefecture), 10);
+        Prefecture = Search.Prefectures.All.Contains(input.Prefecture) ? input.Prefecture
+            : throw new DomainException(ErrorCodes.InvalidChoice, nameof(input.Prefecture));
         Place = Text.Require(input.Place, nameof(input.Place), 200);
         Field = Text.Require(input.Field, nameof(input.Field), 50);
         Description = Text.Require(input.Description, nameof(input.Description), MaxText, required: false);
