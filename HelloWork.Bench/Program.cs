@@ -31,6 +31,7 @@ try
         "fault" => await FaultScenario.RunAsync(options),
         "mail" => await MailScenario.RunAsync(options),
         "lint" => await LintScenario.RunAsync(options),
+        "booking" => await BookingScenario.RunAsync(options),
         _ => Help(),
     };
 }
@@ -71,6 +72,9 @@ int Help()
                      every acknowledged change must survive, PRAGMA integrity_check must be ok   [--kills N (20; --quick 5)] [--seed S]
                      [--workers W (4)] [--min-up-ms 1000] [--max-up-ms 5000] [--no-build] [--keep]
 
+          booking    clients racing for scarce event seats (R-EVT-1): rounds of C clients booking an event with S seats at once, each
+                     booking its own committed transaction; bookings a second, p95, and overbooked events (must be 0)
+                     [--clients C (200; --quick 50)] [--seats S (10)] [--rounds R (20; --quick 5)]
           mail       mails a second from the outbox to a real SMTP server on loopback: notices written through the outbox, then
                      N dispatchers (leased rows, MailKit) send until it is empty; duplicates and lost counted by Message-Id
                      [--mails N (20,000; --quick 2,000)] [--nodes N (2)] [--users U (200)] [--batch B (100)] [--keep]

@@ -103,6 +103,10 @@ public static class DomainRegistration
         services.AddSingleton<MyApplications>();
         services.AddSingleton<Documents.DocumentRetention>();
         services.AddSingleton<Audit.AccessLog>();
+        services.AddSingleton<Bookings.TrainingCourses>();
+        services.AddSingleton<Bookings.EventBookings>();
+        services.AddSingleton<Bookings.Appointments>();
+        services.AddSingleton<Bookings.BookingReminders>();
         return services;
     }
 }

@@ -117,6 +117,15 @@ public sealed class DataGenerator(BenchDb target, GenerateSettings s, TextWriter
             entry.Property(o => o.Version).IsModified = true;
         }
         await db.SaveChangesAsync();
+        {
+            // ハロートレーニング nationwide (issue 21, R-TRN-1): about six courses per office, each in its office's prefecture.
+            var watch = Stopwatch.StartNew();
+            var courses = HelloWork.Domain.Bookings.TrainingCatalogue.Generate(new Random(s.Seed), _offices, _offices.Length * 6,
+                HelloWork.Domain.Common.JapanTime.DateOf(s.Anchor), s.Anchor).ToList();
+            db.TrainingCourses.AddRange(courses);
+            await db.SaveChangesAsync();
+            tables.Add(new TableFigure("TrainingCourses", courses.Count, watch.Elapsed.TotalSeconds));
+        }
         if (dropped.Count > 0)
         {
             var watch = Stopwatch.StartNew();

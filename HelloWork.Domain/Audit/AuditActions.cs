@@ -10,7 +10,12 @@ public static class AuditActions
     public const string ApplicationCancelled = nameof(ApplicationCancelled);
     public const string ApplicationCreated = nameof(ApplicationCreated);
     public const string ApplicationDocumentViewed = nameof(ApplicationDocumentViewed);
+    public const string AppointmentBooked = nameof(AppointmentBooked);
+    public const string AppointmentCancelled = nameof(AppointmentCancelled);
+    public const string AttendanceRecorded = nameof(AttendanceRecorded);
     public const string AuditLogViewed = nameof(AuditLogViewed);
+    public const string CounsellingSlotsAdded = nameof(CounsellingSlotsAdded);
+    public const string CounsellorAssigned = nameof(CounsellorAssigned);
     public const string CounterReferral = nameof(CounterReferral);
     public const string DirectRequestDeclined = nameof(DirectRequestDeclined);
     public const string DirectRequestSent = nameof(DirectRequestSent);
@@ -30,6 +35,11 @@ public static class AuditActions
     public const string EstablishmentUserDisabled = nameof(EstablishmentUserDisabled);
     public const string EstablishmentUserEnabled = nameof(EstablishmentUserEnabled);
     public const string EstablishmentUserRemoved = nameof(EstablishmentUserRemoved);
+    public const string EventBooked = nameof(EventBooked);
+    public const string EventBookingCancelled = nameof(EventBookingCancelled);
+    public const string EventBookingMovedUp = nameof(EventBookingMovedUp);
+    public const string EventSaved = nameof(EventSaved);
+    public const string EventWaitlisted = nameof(EventWaitlisted);
     public const string FacilityTargetsSaved = nameof(FacilityTargetsSaved);
     public const string JobseekerLookupNoMatch = nameof(JobseekerLookupNoMatch);
     public const string JobseekerOutsideOfficeAccessed = nameof(JobseekerOutsideOfficeAccessed);
@@ -61,4 +71,5 @@ public static class AuditActions
     public const string TwoFactorEnabled = nameof(TwoFactorEnabled);
     public const string TwoFactorRecoveryCodeUsed = nameof(TwoFactorRecoveryCodeUsed);
     public const string TwoFactorRecoveryCodesRenewed = nameof(TwoFactorRecoveryCodesRenewed);
+    public const string TrainingCourseSaved = nameof(TrainingCourseSaved);
 }

@@ -8,14 +8,21 @@ public static class ErrorCodes
     public const string AgencyNotPending = nameof(AgencyNotPending);
     public const string AgencyNotReturned = nameof(AgencyNotReturned);
     public const string AlreadyApplied = nameof(AlreadyApplied);
+    public const string AlreadyBooked = nameof(AlreadyBooked);
     public const string AlreadyConfirmed = nameof(AlreadyConfirmed);
     public const string AlreadyExtended = nameof(AlreadyExtended);
     public const string AlreadyRegisteredAtOffice = nameof(AlreadyRegisteredAtOffice);
     public const string ApplicationNotInSelection = nameof(ApplicationNotInSelection);
+    public const string AppointmentCancelClosed = nameof(AppointmentCancelClosed);
+    public const string AttendanceBeforeStart = nameof(AttendanceBeforeStart);
     public const string BirthDateOutOfRange = nameof(BirthDateOutOfRange);
+    public const string BookingAlreadyCancelled = nameof(BookingAlreadyCancelled);
     public const string CancelWindowClosed = nameof(CancelWindowClosed);
     public const string CannotDisableSelf = nameof(CannotDisableSelf);
     public const string DateFormat = nameof(DateFormat);
+    public const string CapacityBelowBookings = nameof(CapacityBelowBookings);
+    public const string CounsellorNotInOffice = nameof(CounsellorNotInOffice);
+    public const string CourseNotFound = nameof(CourseNotFound);
     public const string DateRangeReversed = nameof(DateRangeReversed);
     public const string DeadlineAfterValidity = nameof(DeadlineAfterValidity);
     public const string DeadlineInPast = nameof(DeadlineInPast);
@@ -26,6 +33,11 @@ public static class ErrorCodes
     public const string EmailTaken = nameof(EmailTaken);
     public const string EmailUnchanged = nameof(EmailUnchanged);
     public const string EstablishmentNotConfirmed = nameof(EstablishmentNotConfirmed);
+    public const string EventCancelClosed = nameof(EventCancelClosed);
+    public const string EventClosed = nameof(EventClosed);
+    public const string EventCutOffAfterStart = nameof(EventCutOffAfterStart);
+    public const string EventFull = nameof(EventFull);
+    public const string EventNeedsPlaceOrLink = nameof(EventNeedsPlaceOrLink);
     public const string FileEmpty = nameof(FileEmpty);
     public const string FileTooLarge = nameof(FileTooLarge);
     public const string FileTypeNotAccepted = nameof(FileTypeNotAccepted);
@@ -81,7 +93,12 @@ public static class ErrorCodes
     public const string SelfApplicationNeedsAcknowledgement = nameof(SelfApplicationNeedsAcknowledgement);
     public const string SelfApplicationNotAccepted = nameof(SelfApplicationNotAccepted);
     public const string SkipNeedsReason = nameof(SkipNeedsReason);
+    public const string SlotBookingClosed = nameof(SlotBookingClosed);
+    public const string SlotExists = nameof(SlotExists);
+    public const string SlotNotBooked = nameof(SlotNotBooked);
+    public const string SlotTaken = nameof(SlotTaken);
     public const string TooLong = nameof(TooLong);
+    public const string TooManyAppointments = nameof(TooManyAppointments);
     public const string TooManyChoices = nameof(TooManyChoices);
     public const string TooManyFavourites = nameof(TooManyFavourites);
     public const string TooManyFiles = nameof(TooManyFiles);
@@ -91,4 +108,6 @@ public static class ErrorCodes
     public const string TooManyUsers = nameof(TooManyUsers);
     public const string TwoFactorCodeWrong = nameof(TwoFactorCodeWrong);
     public const string TwoFactorNotEnabled = nameof(TwoFactorNotEnabled);
+    public const string TrainingDeadlineAfterStart = nameof(TrainingDeadlineAfterStart);
+    public const string TrainingSelectionDateOutOfRange = nameof(TrainingSelectionDateOutOfRange);
 }

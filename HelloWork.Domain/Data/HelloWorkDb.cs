@@ -47,6 +47,13 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<Mail.AccountToken> AccountTokens => Set<Mail.AccountToken>();
     public DbSet<Mail.MailPreference> MailPreferences => Set<Mail.MailPreference>();
     public DbSet<JobOffers.Law.MinimumWageRate> MinimumWageRates => Set<JobOffers.Law.MinimumWageRate>();
+    public DbSet<Bookings.TrainingCourse> TrainingCourses => Set<Bookings.TrainingCourse>();
+    public DbSet<Bookings.TrainingFavourite> TrainingFavourites => Set<Bookings.TrainingFavourite>();
+    public DbSet<Bookings.OfficeEvent> OfficeEvents => Set<Bookings.OfficeEvent>();
+    public DbSet<Bookings.EventOffer> EventOffers => Set<Bookings.EventOffer>();
+    public DbSet<Bookings.EventBooking> EventBookings => Set<Bookings.EventBooking>();
+    public DbSet<Bookings.CounsellingSlot> CounsellingSlots => Set<Bookings.CounsellingSlot>();
+    public DbSet<Bookings.NamedCounsellor> NamedCounsellors => Set<Bookings.NamedCounsellor>();
 
     /// <summary>Every connection, however the options were built (the app, tests, the benchmark), deletes securely on SQLite (R-DOC-1).</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(SecureDeleteInterceptor.Instance);

@@ -17,7 +17,17 @@ public sealed record LiveNotice(string Recipient, long Seq, Guid NoticeId, Notic
     public static LiveNotice ReadSignal(string recipient, DateTimeOffset now) =>
         new(recipient, 0, Guid.Empty, NoticeKind.Info, null, NoticeArg.None, now);
 
-    public bool IsReadSignal => Seq == 0 && Recipient != AccessEndedRecipient;
+    public bool IsReadSignal => Seq == 0 && Recipient != AccessEndedRecipient && !IsTopicSignal;
+
+    /// <summary>
+    /// Not a stored notice but a signal on a topic (<see cref="Topics"/>): something many people see changed (<paramref name="kind"/>
+    /// about <paramref name="subjectId"/>). No sequence number, never caught up: pages read the state again. A signal without a subject
+    /// means "anything on this topic may have changed" (sent to a circuit after its connection comes back).
+    /// </summary>
+    public static LiveNotice TopicSignal(string topic, NoticeKind kind, Guid? subjectId, DateTimeOffset now) =>
+        new(topic, 0, Guid.Empty, kind, subjectId, NoticeArg.None, now);
+
+    public bool IsTopicSignal => Seq == 0 && Recipient.StartsWith(Topics.Prefix, StringComparison.Ordinal);
 
     /// <summary>The bus key of <see cref="AccessEnded"/> signals; no notice is ever addressed to it.</summary>
     public const string AccessEndedRecipient = "access-ended";

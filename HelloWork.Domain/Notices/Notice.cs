@@ -27,6 +27,20 @@ public enum NoticeKind
     AgencyApproved = 20,
     /// <summary>An agency's application was returned with a reason (差戻し).</summary>
     AgencyReturned = 21,
+    /// <summary>A place on an event's waiting list became a booking (R-EVT-1).</summary>
+    BookingMovedUp = 22,
+    /// <summary>An event the person booked is near (R-EVT-1).</summary>
+    EventReminder = 23,
+    /// <summary>A counselling appointment with the person is near (R-APT-1).</summary>
+    AppointmentReminder = 24,
+    /// <summary>A jobseeker booked a counselling slot of the office (R-APT-1; with a course: an intention to apply, R-TRN-1).</summary>
+    AppointmentBooked = 25,
+    /// <summary>A jobseeker cancelled a counselling appointment of the office (R-APT-1).</summary>
+    AppointmentCancelled = 26,
+    /// <summary>Not stored: a topic signal that an event's seats changed (R-EVT-1, R-LIVE-1).</summary>
+    SeatsChanged = 27,
+    /// <summary>Not stored: a topic signal that a counselling slot was taken or freed (R-APT-1, R-LIVE-1).</summary>
+    SlotsChanged = 28,
 }
 
 /// <summary>
@@ -96,4 +110,17 @@ public static class Recipients
 
     /// <summary>Every administrator: what one administrator changes in the portal's own tables, the others see live.</summary>
     public const string Admins = "admins";
+}
+
+/// <summary>
+/// Topics: bus keys that are not a person but something many people look at (an event's seats left, a counsellor's free slots).
+/// What goes out on a topic is a signal (<see cref="LiveNotice.TopicSignal"/>), never a stored notice: availability is state, read
+/// again from the database, so a page that missed a signal while disconnected simply reloads after the reconnect (R-LIVE-1/2).
+/// </summary>
+public static class Topics
+{
+    public const string Prefix = "topic:";
+
+    /// <summary>Seats of events and counselling slots (issue 21): jobseekers and staff listen.</summary>
+    public const string Bookings = Prefix + "bookings";
 }

@@ -21,6 +21,11 @@ public static class NoticeArg
 
     /// <summary>An amount in yen, digits only (invariant).</summary>
     public const string Yen = "yen";
+    public const string EventTitle = "eventTitle";
+    public const string CourseName = "courseName";
+
+    /// <summary>A Japan time of day (HH:mm): when an event or appointment begins.</summary>
+    public const string Time = "time";
 
     /// <summary>An <c>ApplicationMethod</c> member name.</summary>
     public const string Method = "method";

@@ -21,6 +21,9 @@ public sealed class NoticeService(Operations ops, ILiveBus bus)
         return keys;
     }
 
+    /// <summary>The topics a person's pages listen to (<see cref="Topics"/>): signals only, never notices to read.</summary>
+    public static IReadOnlyList<string> TopicsOf(Actor actor) => actor.IsJobseeker || actor.IsStaff ? [Topics.Bookings] : [];
+
     public Task<int> UnreadCountAsync(Actor actor, CancellationToken ct = default)
     {
         var keys = RecipientsOf(actor);

@@ -13,12 +13,23 @@ public sealed class Outbox(HelloWorkDb db, DateTimeOffset now)
     private readonly Dictionary<string, NoticeCounter> _counters = [];
 
     private readonly HashSet<string> _readSignals = [];
+    private readonly List<LiveNotice> _topicSignals = [];
 
     public IReadOnlyList<Notice> Added => _added;
 
     /// <summary>What to publish after commit: the stored notices, then one read signal per recipient whose read state changed.</summary>
     public IReadOnlyList<LiveNotice> ToPublish =>
-        [.. _added.Select(LiveNotice.From), .. _readSignals.Select(r => LiveNotice.ReadSignal(r, now))];
+        [.. _added.Select(LiveNotice.From), .. _readSignals.Select(r => LiveNotice.ReadSignal(r, now)), .. _topicSignals];
+
+    /// <summary>Tells every open page on <paramref name="topic"/>, after commit, that <paramref name="subjectId"/> changed (seats left,
+    /// a slot taken): a signal, not a stored notice (<see cref="Topics"/>).</summary>
+    public void Signal(string topic, NoticeKind kind, Guid subjectId)
+    {
+        if (!_topicSignals.Any(s => s.Recipient == topic && s.Kind == kind && s.SubjectId == subjectId))
+        {
+            _topicSignals.Add(LiveNotice.TopicSignal(topic, kind, subjectId, now));
+        }
+    }
 
     /// <summary>Tells the recipient's open pages, after commit, that something they show as read/unread changed (messages read
     /// on another page, R-MSG-2): a signal, not a stored notice.</summary>

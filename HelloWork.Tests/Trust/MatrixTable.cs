@@ -49,6 +49,10 @@ public static class MatrixTable
         RecipientKey,
         /// <summary>{token}: agency1's and agency2's own token (R-AGY-2) for one demo jobseeker whose consent covers both agencies.</summary>
         AgencyProfileToken,
+        /// <summary>{Id}: a demo event of office 13010 and one of office 27010 (issue 21): public to jobseekers, managed by the office's staff.</summary>
+        OfficeEvent,
+        /// <summary>{Id}: a demo training course (public to jobseekers; nobody owns it on the jobseeker's side).</summary>
+        TrainingCourse,
     }
 
     public sealed record Row(string Route, Objects Objects, string Cells, string? Query = null);
@@ -102,6 +106,13 @@ public static class MatrixTable
         R("PAGE /jobseeker/referrals",                               Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/saved",                                   Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobs/{JobNumber}/apply",                            Objects.PublishedJob,        "login   ok           denied       denied       denied  denied"),
+        // ハロートレーニング, イベント, 職業相談の予約 (issue 21): every jobseeker sees every office's events and courses; a booking and an
+        // appointment are only ever the signed-in person's own (no id in the route; refusals by id: HelloWork.Tests/Domain/Bookings/BookingRuleTests).
+        R("PAGE /jobseeker/training",                                Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/training/{Id:guid}",                      Objects.TrainingCourse,      "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/events",                                  Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/events/{Id:guid}",                        Objects.OfficeEvent,         "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/appointments",                            Objects.None,                "login   ok           denied       denied       denied  denied"),
         // 求人者マイページ. Another establishment's offer or applicant is not found, exactly like a missing one (issue 16, R-ACC-4).
         R("PAGE /employer",                                          Objects.None,                "login   denied       ok           denied       denied  denied"),
         R("PAGE /employer/offers",                                   Objects.None,                "login   denied       ok           denied       denied  denied"),
@@ -123,6 +134,11 @@ public static class MatrixTable
         R("PAGE /staff/referrals",                                   Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/referrals/new",                               Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/review",                                      Objects.None,                "login   denied       denied       ok           denied  denied"),
+        // Issue 21: the office's own courses, events (another office's event is not found) and the day's appointments.
+        R("PAGE /staff/training",                                    Objects.None,                "login   denied       denied       ok           denied  denied"),
+        R("PAGE /staff/events",                                      Objects.None,                "login   denied       denied       ok           denied  denied"),
+        R("PAGE /staff/events/{Id:guid}",                            Objects.OfficeEvent,         "login   denied       denied       ok/404       denied  denied"),
+        R("PAGE /staff/appointments",                                Objects.None,                "login   denied       denied       ok           denied  denied"),
         // 利用団体.
         R("PAGE /agency",                                            Objects.None,                "login   denied       denied       denied       ok      denied"),
         R("PAGE /agency/keys",                                       Objects.None,                "login   denied       denied       denied       ok      denied"),

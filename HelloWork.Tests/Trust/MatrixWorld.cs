@@ -173,8 +173,19 @@ public sealed class MatrixWorld
             agencyTokens.Add(new MatrixObject($"{agency.Name}'s profile token", Map(("token", own.Issue(consenting))), Set(agency.Name), []));
         }
 
+        // Issue 21: a demo event of each of the two staff offices (owned by that office's staff), and a demo course (nobody's).
+        var officeEvents = await portal.QueryAsync(db => db.OfficeEvents.Where(e => e.OfficeId == offices["13010"] || e.OfficeId == offices["27010"])
+            .OrderBy(e => e.StartsAt).ToListAsync(ct));
+        var eventObjects = new[] { offices["13010"], offices["27010"] }.Select(officeId => officeEvents.First(e => e.OfficeId == officeId))
+            .Select(e => new MatrixObject($"an event of office {offices.Single(o => o.Value == e.OfficeId).Key}", Map(("Id", e.Id.ToString())),
+                identities.Where(i => i.Actor!.IsStaff && i.Actor.OfficeId == e.OfficeId).Select(i => i.Name).ToHashSet(), [e.Title])).ToList();
+        var course = await portal.QueryAsync(db => db.TrainingCourses.OrderBy(c => c.Id).FirstAsync(ct));
+        var courseObject = new MatrixObject("a training course", Map(("Id", course.Id.ToString())), Set(), [course.School]);
+
         var objects = new Dictionary<MatrixTable.Objects, IReadOnlyList<MatrixObject>>
         {
+            [MatrixTable.Objects.OfficeEvent] = eventObjects,
+            [MatrixTable.Objects.TrainingCourse] = [courseObject],
             [MatrixTable.Objects.AgencyProfileToken] = agencyTokens,
             [MatrixTable.Objects.EmployerOffer] = [Draft(emp1), Draft(emp2)],
             [MatrixTable.Objects.PublishedJob] = [publishedJob],

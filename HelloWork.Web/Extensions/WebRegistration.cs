@@ -132,6 +132,7 @@ public static class WebRegistration
         builder.AddHelloWorkLive();
         Retention.RetentionRegistration.AddRetention(builder);
         Retention.OfferExpirySweeper.Add(builder);
+        Bookings.BookingReminderSweeper.Add(builder);
         Mail.MailRegistration.AddHelloWorkMail(builder);
         builder.AddHelloWorkSecurity();
     }

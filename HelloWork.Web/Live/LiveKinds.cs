@@ -35,8 +35,20 @@ public static class LiveKinds
     /// <summary>The review of an agency's application (its home page).</summary>
     public static readonly NoticeKind[] AgencyReview = [NoticeKind.AgencyApproved, NoticeKind.AgencyReturned];
 
+    /// <summary>Event lists and pages: seats left (a topic signal) and the person's own waiting-list move (R-EVT-1).</summary>
+    public static readonly NoticeKind[] EventSeats = [NoticeKind.SeatsChanged, NoticeKind.BookingMovedUp];
+
+    /// <summary>Counselling slots, for jobseekers and staff: taken and freed (a topic signal) and the office's notices (R-APT-1).</summary>
+    public static readonly NoticeKind[] CounsellingSlots = [NoticeKind.SlotsChanged, NoticeKind.AppointmentBooked, NoticeKind.AppointmentCancelled];
+
+    /// <summary>The kinds that go out as topic signals (<see cref="Topics"/>).</summary>
+    public static readonly NoticeKind[] TopicKinds = [NoticeKind.SeatsChanged, NoticeKind.SlotsChanged];
+
     /// <summary>Whether a notice concerns a page that listens to <paramref name="kinds"/> (null or empty: every stored notice)
-    /// and, when <paramref name="readState"/>, to read signals.</summary>
+    /// and, when <paramref name="readState"/>, to read signals. A topic signal concerns only pages that name its kind (a signal
+    /// without a subject, after a reconnect, every page that names a topic kind).</summary>
     public static bool Concerns(LiveNotice notice, IReadOnlyCollection<NoticeKind>? kinds, bool readState) =>
-        notice.IsReadSignal ? readState : kinds is not { Count: > 0 } || kinds.Contains(notice.Kind);
+        notice.IsReadSignal ? readState
+        : notice.IsTopicSignal ? kinds is { Count: > 0 } && (kinds.Contains(notice.Kind) || (notice.SubjectId is null && kinds.Intersect(TopicKinds).Any()))
+        : kinds is not { Count: > 0 } || kinds.Contains(notice.Kind);
 }

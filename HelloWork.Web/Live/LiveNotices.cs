@@ -137,7 +137,7 @@ public sealed class LiveNotices(ILiveBus bus, NoticeService notices, LocalDispat
             var recipients = NoticeService.RecipientsOf(actor);
             // Listen first, then read where each recipient stands: a notice committed in between is either at or below
             // the baseline (skipped) or above it (handled), never lost.
-            foreach (var recipient in recipients)
+            foreach (var recipient in recipients.Concat(NoticeService.TopicsOf(actor)))
             {
                 _busSubscriptions.Add(owner.Bus.Subscribe(recipient, n => { _queue.Writer.TryWrite(n); return Task.CompletedTask; }));
             }
@@ -172,8 +172,13 @@ public sealed class LiveNotices(ILiveBus bus, NoticeService notices, LocalDispat
                                 await DeliverAsync(LiveNotice.ReadSignal(recipient, owner.Clock.GetUtcNow()));
                             }
                         }
+                        // Topics are state, not stored: after a reconnect (of the circuit or of the bus) the pages on them read it again (R-LIVE-2).
+                        foreach (var topic in NoticeService.TopicsOf(actor))
+                        {
+                            await DeliverAsync(LiveNotice.TopicSignal(topic, NoticeKind.Info, null, owner.Clock.GetUtcNow()));
+                        }
                     }
-                    else if (item.IsReadSignal)
+                    else if (item.IsReadSignal || item.IsTopicSignal)
                     {
                         await DeliverAsync(item);
                     }

@@ -188,7 +188,7 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         var emp1User = await CreateUserAsync("employer1@example.jp", Roles.Employer, "採用担当 鈴木", u => u.EstablishmentId = empEst1.Id, now);
         await CreateUserAsync("employer2@example.jp", Roles.Employer, "人事部 田中", u => u.EstablishmentId = empEst2.Id, now);
         var staff1 = await CreateUserAsync("staff1@example.jp", Roles.Staff, "職業相談部門 高橋", u => { u.OfficeId = offices[0].Id; u.IsSupervisor = true; }, now);
-        await CreateUserAsync("staff2@example.jp", Roles.Staff, "職業相談部門 伊藤", u => u.OfficeId = offices[1].Id, now);
+        var staff2 = await CreateUserAsync("staff2@example.jp", Roles.Staff, "職業相談部門 伊藤", u => u.OfficeId = offices[1].Id, now);
         await CreateUserAsync("agency1@example.jp", Roles.Agency, "文京区 就労支援課", u => u.AgencyId = agencies[0].Id, now);
         await CreateUserAsync("agency2@example.jp", Roles.Agency, "キャリアブリッジ 担当", u => u.AgencyId = agencies[1].Id, now);
         await CreateUserAsync("admin@example.jp", Roles.Admin, "システム管理者", _ => { }, now);
@@ -271,6 +271,7 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         await outbox.AddAsync(Recipients.Office(offices[1].Id), NoticeKind.OfferSubmitted, null, NoticeArg.None, ct);
         db.IntegratedFacilityTargets.Add(CreateTarget(offices[0].Id, "文京区しごとセンター", now));
         DemoEstablishmentProfile.Seed(db, empEst1, offices[0], staff1.Id, now);
+        DemoBookings.Seed(db, rnd, offices, [staff1, staff2], jobseekers, open, now);
 
         await db.SaveChangesAsync(ct);
     }

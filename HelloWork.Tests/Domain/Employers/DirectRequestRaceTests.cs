@@ -82,8 +82,8 @@ public sealed class DirectRequestRaceTests
         Assert.Equal(1, await d.WithDbAsync(db => db.Notices.CountAsync(n => n.Kind == NoticeKind.DirectRequest, Ct)));
     }
 
-    /// <summary>Starts every send at once (each on its own thread-pool task, released together) and waits for all.</summary>
-    private static async Task<List<(Guid Id, Exception? Exception)>> RaceAsync(IEnumerable<Func<Task<Guid>>> sends)
+    /// <summary>Starts every send at once (each on its own thread-pool task, released together) and waits for all (also the booking races').</summary>
+    internal static async Task<List<(Guid Id, Exception? Exception)>> RaceAsync(IEnumerable<Func<Task<Guid>>> sends)
     {
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = sends.Select(send => Task.Run(async () =>

@@ -769,6 +769,295 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("HelloWork.Domain.Bookings.CounsellingSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CounsellorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("JobseekerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("JobseekerId");
+
+                    b.HasIndex("CounsellorUserId", "StartsAt")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "StartsAt");
+
+                    b.ToTable("CounsellingSlots");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.EventBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobseekerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobseekerId");
+
+                    b.HasIndex("EventId", "JobseekerId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 2");
+
+                    b.HasIndex("EventId", "Status", "CreatedAt");
+
+                    b.ToTable("EventBookings");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.EventOffer", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobOfferId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "JobOfferId");
+
+                    b.HasIndex("JobOfferId");
+
+                    b.ToTable("EventOffers");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.NamedCounsellor", b =>
+                {
+                    b.Property<Guid>("JobseekerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CounsellorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobseekerId");
+
+                    b.HasIndex("CounsellorUserId");
+
+                    b.ToTable("NamedCounsellors");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.OfficeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CutOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("OfficeId", "StartsAt");
+
+                    b.ToTable("OfficeEvents", t =>
+                        {
+                            t.HasCheckConstraint("CK_OfficeEvents_Booked", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\"");
+                        });
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.TrainingCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApplicationDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BenefitEligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefecture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("School")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SelectionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("ApplicationDeadline", "Prefecture");
+
+                    b.ToTable("TrainingCourses");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.TrainingFavourite", b =>
+                {
+                    b.Property<Guid>("JobseekerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("JobseekerId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("TrainingFavourites");
+                });
+
             modelBuilder.Entity("HelloWork.Domain.Common.ServerSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -1600,6 +1889,109 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.HasOne("HelloWork.Domain.Applications.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.CounsellingSlot", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CounsellorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelloWork.Domain.Bookings.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("HelloWork.Domain.Accounts.Jobseeker", null)
+                        .WithMany()
+                        .HasForeignKey("JobseekerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HelloWork.Domain.Accounts.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.EventBooking", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Bookings.OfficeEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelloWork.Domain.Accounts.Jobseeker", null)
+                        .WithMany()
+                        .HasForeignKey("JobseekerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.EventOffer", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Bookings.OfficeEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HelloWork.Domain.JobOffers.JobOffer", null)
+                        .WithMany()
+                        .HasForeignKey("JobOfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.NamedCounsellor", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CounsellorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelloWork.Domain.Accounts.Jobseeker", null)
+                        .WithMany()
+                        .HasForeignKey("JobseekerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.OfficeEvent", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Accounts.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.TrainingCourse", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Accounts.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Bookings.TrainingFavourite", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Bookings.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HelloWork.Domain.Accounts.Jobseeker", null)
+                        .WithMany()
+                        .HasForeignKey("JobseekerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
