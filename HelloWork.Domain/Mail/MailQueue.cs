@@ -15,7 +15,7 @@ public static class MailQueue
     public static readonly IReadOnlySet<NoticeKind> MailedKinds = new HashSet<NoticeKind>
     {
         NoticeKind.ApplicationReceived, NoticeKind.MessageReceived, NoticeKind.ReferralProposed, NoticeKind.ReferralEstablished,
-        NoticeKind.ResultRegistered, NoticeKind.DirectRequest, NoticeKind.GuidanceMessage,
+        NoticeKind.ResultRegistered, NoticeKind.DirectRequest, NoticeKind.GuidanceMessage, NoticeKind.ReferralDeadlineSoon,
     };
 
     /// <summary>Messages: at most one mail per thread per person in this window (R-MAIL-3).</summary>

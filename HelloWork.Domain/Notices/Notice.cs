@@ -22,6 +22,12 @@ public enum NoticeKind
     ImageRefused = 16,
     Welcome = 17,
     OfficeClosure = 18,
+
+    /// <summary>A proposed referral's deadline is two days away (紹介状の応募期限, to the jobseeker; R-MAIL-3).</summary>
+    ReferralDeadlineSoon = 19,
+
+    /// <summary>The mail outbox changed (sent, failed, bounced, resent): the administrators' mail page reloads. Not shown in the bell.</summary>
+    MailQueueChanged = 20,
 }
 
 /// <summary>
@@ -88,4 +94,7 @@ public static class Recipients
     public static string Office(Guid id) => $"office:{id}";
 
     public static string Agency(Guid id) => $"agency:{id}";
+
+    /// <summary>Every administrator (the mail queue's live page).</summary>
+    public const string Admins = "admins:all";
 }

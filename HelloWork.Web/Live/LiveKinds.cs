@@ -28,6 +28,9 @@ public static class LiveKinds
 
     public static readonly NoticeKind[] Guidance = [NoticeKind.GuidanceMessage];
 
+    /// <summary>The administrators' mail queue (/admin/mail): sent, failed, bounced, resent.</summary>
+    public static readonly NoticeKind[] MailQueue = [NoticeKind.MailQueueChanged];
+
     /// <summary>Whether a notice concerns a page that listens to <paramref name="kinds"/> (null or empty: every stored notice)
     /// and, when <paramref name="readState"/>, to read signals.</summary>
     public static bool Concerns(LiveNotice notice, IReadOnlyCollection<NoticeKind>? kinds, bool readState) =>
