@@ -14,6 +14,14 @@ public class SweepOptions
     public bool Enabled { get; set; } = true;
 }
 
+/// <summary>What every periodic sweep shows: how many sweeps completed, and one sweep on demand.</summary>
+public interface ISweep
+{
+    int Sweeps { get; }
+
+    Task SweepOnceAsync(CancellationToken ct);
+}
+
 /// <summary>
 /// The one shape of a periodic background job (the retention sweep, the offer expiry sweep, the daily mail digest, the referral
 /// deadline mails): one sweep at start-up — catching up on everything that came due while the portal was down — and then one
@@ -21,7 +29,7 @@ public class SweepOptions
 /// sweep is logged and runs again at the next tick; it never stops the host. Stopping the host cancels the sweep under way.
 /// Each sweep must be idempotent: on several nodes every node sweeps, and a sweep may be cut off by a crash.
 /// </summary>
-public abstract partial class PeriodicSweep<TOptions>(TimeProvider clock, IOptions<TOptions> options, ILogger logger) : BackgroundService
+public abstract partial class PeriodicSweep<TOptions>(TimeProvider clock, IOptions<TOptions> options, ILogger logger) : BackgroundService, ISweep
     where TOptions : SweepOptions, new()
 {
     private int sweeps;

@@ -20,6 +20,7 @@ public sealed class MailDispatcher(IDbContextFactory<HelloWorkDb> factory, TimeP
     /// <summary>Sent rows are marked in groups of this many (and at the end of the round).</summary>
     public const int MarkEvery = 25;
 
+
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -57,6 +58,7 @@ public sealed class MailDispatcher(IDbContextFactory<HelloWorkDb> factory, TimeP
             {
                 var message = renderer.Render(row, row.UserId is { } u ? keys.GetValueOrDefault(u) : null, row.NoticeId is { } n ? links.GetValueOrDefault(n) : null);
                 var (outcome, error) = await batch.SendAsync(message, MailBounces.ReturnPathOf(settings, row.Id), ct);
+
                 var mine = db.OutboxMails.Where(m => m.Id == row.Id && m.LeaseOwner == claim);
                 switch (outcome)
                 {
