@@ -44,7 +44,7 @@ public sealed class MailSender(MailSettings settings, IHostEnvironment environme
                 }
                 Directory.CreateDirectory(sender.Folder);
                 var path = Path.Combine(sender.Folder, FileName(message.MessageId ?? Guid.NewGuid().ToString("N")));
-                var temp = path + ".tmp";
+                var temp = $"{path}.{Guid.NewGuid():N}.tmp"; // its own: a row sent again meanwhile writes its own, the last move wins
                 await message.WriteToAsync(temp, ct);
                 File.Move(temp, path, overwrite: true);
                 return (SendOutcome.Sent, null);

@@ -28,8 +28,10 @@ public sealed class MailInvitationTests(MailPortal portal) : IClassFixture<MailP
 
     private async Task<(NewEstablishmentUser User, string MainName)> InviteAsync(string prefix, string name)
     {
-        var main = await portal.ActorAsync("employer1@example.jp");
-        var user = await portal.Get<EstablishmentUsers>().AddAsync(main, Registrations.NewEmail(prefix), name);
+        var users = portal.Get<EstablishmentUsers>();
+        var mainEmail = (await users.ListAsync(await portal.ActorAsync("employer1@example.jp"))).Users.Single(u => u.IsMain).Email;
+        var main = await portal.ActorAsync(mainEmail);
+        var user = await users.AddAsync(main, Registrations.NewEmail(prefix), name);
         return (user, main.Name);
     }
 

@@ -45,9 +45,8 @@ public sealed class ReferralDeadlineMailTests : IDisposable
             Assert.Empty(await RemindersAsync(first)); // nothing due at start-up
             userId = await first.DbAsync(db => db.Users.Where(u => u.JobseekerId == proposed[0].JobseekerId).Select(u => u.Id).SingleAsync());
 
-            // A minute before two days ahead of the deadline — 23:59 in Japan — the hourly sweep still says nothing.
+            // A minute before two days ahead of the deadline the hourly sweep still says nothing.
             var remindAt = proposed[0].Deadline - ReferralDeadlineReminders.LeadTime;
-            Assert.Equal(TimeSpan.Zero, JapanTime.ToJapan(remindAt).TimeOfDay); // a deadline ends at 24:00 in Japan: the reminder starts a day
             var sweeps = first.Sweeper.Sweeps;
             clock.SetUtcNow(remindAt - TimeSpan.FromMinutes(1)); // fires the due hourly ticks
             await first.WaitForSweepsAsync(sweeps + 1);
@@ -108,5 +107,53 @@ public sealed class ReferralDeadlineMailTests : IDisposable
 
         Assert.Contains(await RemindersAsync(portal), n => n.SubjectId == referral.Id && n.Recipient == Recipients.User(user));
         Assert.Equal(0, await portal.DbAsync(db => db.OutboxMails.CountAsync(m => m.NoticeKind == NoticeKind.ReferralDeadlineSoon)));
+    }
+
+    [Fact]
+    public async Task A_deadline_date_ends_at_midnight_in_Japan_and_the_reminder_comes_at_midnight_two_days_before_R_TIME_1_R_MAIL_3()
+    {
+        // 10:00 in Japan on 7 December; staff send a referral whose deadline is the 12th (it ends at 24:00 on the 12th, Japan time).
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero));
+        await using var portal = Portal(clock);
+        _ = portal.Services;
+        await portal.WaitForSweepsAsync(1);
+        var staff = await ActorAsync(portal, "staff1@example.jp");
+        var jobseeker = await ActorAsync(portal, "jobseeker1@example.jp");
+        var deadline = new DateOnly(2026, 12, 12);
+        var candidates = await portal.DbAsync(db => db.JobOffers.AsNoTracking()
+            .Where(o => o.Status == HelloWork.Domain.JobOffers.OfferStatus.Published && o.ValidUntil >= deadline).Select(o => o.Id).Take(40).ToListAsync());
+        Guid? referralId = null;
+        var refusals = new List<string>();
+        foreach (var offer in candidates)
+        {
+            try
+            {
+                referralId = await new ReferralService(portal.Services.GetRequiredService<Operations>())
+                    .SendAsync(staff, new ReferralInput(offer, jobseeker.JobseekerId!.Value, EmployerConfirmation.Confirmed, null, deadline));
+                break;
+            }
+            catch (DomainException e)
+            {
+                refusals.Add(e.Code);
+                // Not this offer (already referred or applied, not accepted by this office …): the next.
+            }
+        }
+        Assert.True(referralId is not null, "a referral was sent; refused: " + string.Join(",", refusals.Distinct()));
+
+        // 23:59 on the 10th in Japan (14:59 UTC): not yet.
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 14, 59, 0, TimeSpan.Zero));
+        await portal.Sweeper.SweepOnceAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(await RemindersAsync(portal), n => n.SubjectId == referralId);
+        // 00:01 on the 11th in Japan (15:01 UTC on the 10th): two days before the deadline's end, the reminder.
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 15, 1, 0, TimeSpan.Zero));
+        await portal.Sweeper.SweepOnceAsync(TestContext.Current.CancellationToken);
+        var notice = Assert.Single(await RemindersAsync(portal), n => n.SubjectId == referralId);
+        Assert.Equal("2026-12-12", NoticeArg.Read(notice.Args)[NoticeArg.Date]);
+    }
+
+    private static async Task<Actor> ActorAsync(SweepPortal<ReferralDeadlineSweeper> portal, string email)
+    {
+        var u = await portal.DbAsync(db => db.Users.AsNoTracking().SingleAsync(x => x.Email == email));
+        return new Actor(u.Id, u.Role, u.DisplayName, u.JobseekerId, u.EstablishmentId, u.OfficeId, u.AgencyId, u.IsSupervisor);
     }
 }
