@@ -8,8 +8,8 @@ namespace HelloWork.Web.Mail;
 /// Sends what is due in the mail outbox (R-MAIL-1). One round: pick due rows, claim them with one conditional UPDATE that writes
 /// this round's lease (a row whose lease is held by another node is not taken: on PostgreSQL the UPDATE re-reads the row after
 /// the other node's commit and skips it, on SQLite writers run one at a time), send them on one SMTP connection, and mark the
-/// sent rows in groups of <see cref="MarkEvery"/> with one UPDATE each (not one per mail: a database round trip and, on SQLite,
-/// a synced commit per mail was where the time went). A node that dies after a send and before its group's mark leaves those
+/// sent rows in groups of <see cref="MarkEvery"/> with one UPDATE each (rather than a database round trip and, on SQLite, a
+/// commit per mail). A node that dies after a send and before its group's mark leaves those
 /// rows leased; when the lease ends they are sent again with the same Message-Id, so the receiver keeps one. Temporary failures
 /// go back with a growing backoff; after <see cref="OutboxMail.MaxAttempts"/> the row is Failed, a permanent refusal Bounced:
 /// both show on the admin page, which each round that changed something tells (<see cref="MailQueueSignal"/>).
@@ -19,7 +19,6 @@ public sealed class MailDispatcher(IDbContextFactory<HelloWorkDb> factory, TimeP
 {
     /// <summary>Sent rows are marked in groups of this many (and at the end of the round).</summary>
     public const int MarkEvery = 25;
-
 
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
@@ -58,7 +57,6 @@ public sealed class MailDispatcher(IDbContextFactory<HelloWorkDb> factory, TimeP
             {
                 var message = renderer.Render(row, row.UserId is { } u ? keys.GetValueOrDefault(u) : null, row.NoticeId is { } n ? links.GetValueOrDefault(n) : null);
                 var (outcome, error) = await batch.SendAsync(message, MailBounces.ReturnPathOf(settings, row.Id), ct);
-
                 var mine = db.OutboxMails.Where(m => m.Id == row.Id && m.LeaseOwner == claim);
                 switch (outcome)
                 {
