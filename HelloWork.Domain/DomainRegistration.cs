@@ -76,6 +76,7 @@ public static class DomainRegistration
         services.AddSingleton<JobOffers.Law.MinimumWages>();
         services.AddSingleton<JobOffers.EmployerOffers>();
         services.AddSingleton<JobOffers.OfferExpiry>();
+        services.AddSingleton<Referrals.ReferralDeadlineReminders>();
         services.AddSingleton<EmployerApplicants>();
         services.AddSingleton<Referrals.ReferralService>();
         services.AddSingleton<Messaging.MessageService>();

@@ -164,10 +164,8 @@ public static class AccessChurnScenario
             _establishments[index] = (main, used + 1);
             var added = await Get<EstablishmentUsers>().AddAsync(main, $"churn-user-{Guid.NewGuid():N}@example.jp", "負荷 花子");
             var self = new Actor(added.Id, Roles.Employer, "負荷 花子", EstablishmentId: main.EstablishmentId);
-            await using (var scope = portal.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<PasswordChangeService>().ChangeAsync(self, added.InitialPassword, Password, Password);
-            }
+            // The login user joins by the invitation mail's link, as a person would (R-MAIL-2).
+            await HelloWork.Testing.Invitations.AcceptAsync(portal.Services, added.Email, Password);
             var identity = new Identity(added.Id, added.Email, main.EstablishmentId!.Value, main, self);
             var token = await TokenAsync(added.Email);
             for (var c = 0; c < s.PerIdentity; c++)

@@ -83,7 +83,7 @@ public static class MailScenario
             var environment = new HostingEnvironment { ContentRootPath = folder };
             var dispatchers = Enumerable.Range(0, nodes).Select(_ => new MailDispatcher(
                 services.GetRequiredService<IDbContextFactory<Domain.Data.HelloWorkDb>>(), TimeProvider.System,
-                new MailSender(settings, environment, NullLogger<MailSender>.Instance), new MailRenderer(settings), settings, new web::HelloWork.Web.Notices.NoticeRenderer())).ToList();
+                new MailSender(settings, environment, NullLogger<MailSender>.Instance), new MailRenderer(settings), settings, new web::HelloWork.Web.Notices.NoticeRenderer(), new MailQueueSignal(ops))).ToList();
 
             var watch = Stopwatch.StartNew();
             var sentByNode = new int[nodes];

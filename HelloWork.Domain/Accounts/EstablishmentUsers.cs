@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using HelloWork.Domain.Audit;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
@@ -8,18 +7,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Domain.Accounts;
 
-public sealed record EstablishmentUserView(Guid Id, string Email, string DisplayName, bool IsMain, bool Disabled, bool IsSelf, DateTimeOffset CreatedAt);
+public sealed record EstablishmentUserView(Guid Id, string Email, string DisplayName, bool IsMain, bool Disabled, bool IsSelf, DateTimeOffset CreatedAt,
+    bool InvitationPending = false);
 
 public sealed record EstablishmentUsersView(bool CallerIsMain, IReadOnlyList<EstablishmentUserView> Users);
 
-/// <summary>A new login user and the initial password, shown once to the main account and never stored in clear.</summary>
-public sealed record NewEstablishmentUser(Guid Id, string Email, string InitialPassword);
+/// <summary>A new login user: invited by mail to set a password of its own (no password exists until then).</summary>
+public sealed record NewEstablishmentUser(Guid Id, string Email, DateTimeOffset InvitationExpiresAt);
 
 /// <summary>
 /// ログインユーザー: up to 10 sign-in accounts per establishment (REFERENCE.md). The main account — the earliest enabled user, at
-/// first the one who opened the mypage — adds (e-mail + name, with a generated initial password it hands over and the user must
-/// replace at first sign-in), disables and
-/// removes users. The main account cannot disable itself, and nobody removes the establishment's last enabled user. A disabled
+/// first the one who opened the mypage — adds (e-mail + name: the new user gets an invitation mail with a one-time, expiring link
+/// to set a password of its own, R-MAIL-2; nobody else ever knows it), disables and removes users. The main account cannot disable itself, and nobody removes the establishment's last enabled user. A disabled
 /// user cannot sign in (an Identity lockout without end) and open sessions end at the next security-stamp check.
 /// </summary>
 public sealed class EstablishmentUsers(Operations ops)
@@ -29,7 +28,6 @@ public sealed class EstablishmentUsers(Operations ops)
     /// <summary>A lockout until this instant means "disabled by the main account", not "too many failed sign-ins".</summary>
     public static readonly DateTimeOffset DisabledUntil = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly PasswordHasher<AppUser> Hasher = new();
     private static readonly UpperInvariantLookupNormalizer Normalizer = new();
 
     public Task<EstablishmentUsersView> ListAsync(Actor actor, CancellationToken ct = default) => ops.ReadAsync(async db =>
@@ -40,7 +38,7 @@ public sealed class EstablishmentUsers(Operations ops)
         var now = ops.Clock.GetUtcNow();
         return new EstablishmentUsersView(main?.Id == actor.UserId,
             [.. users.Select(u => new EstablishmentUserView(u.Id, u.Email ?? "", u.DisplayName, u.Id == main?.Id, IsDisabled(u, now), u.Id == actor.UserId,
-                u.CreatedAt))]);
+                u.CreatedAt, u.PasswordHash == null))]);
     }, ct);
 
     public Task<NewEstablishmentUser> AddAsync(Actor actor, string? email, string? displayName, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
@@ -66,23 +64,21 @@ public sealed class EstablishmentUsers(Operations ops)
         {
             throw new DomainException(ErrorCodes.EmailTaken, "Email");
         }
-        var password = InitialPassword();
         var user = new AppUser
         {
             Id = Guid.NewGuid(), UserName = address, NormalizedUserName = normalized, Email = address, NormalizedEmail = normalized, EmailConfirmed = true,
             DisplayName = name, Role = Roles.Employer, EstablishmentId = id, CreatedAt = w.Now, LockoutEnabled = true,
             SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
-            // The main account knows the initial password: the user replaces it at first sign-in.
-            MustChangePassword = true,
+            // No password: nobody can sign in as the user until the user sets one by the invitation's link.
+            PasswordHash = null,
         };
-        user.PasswordHash = Hasher.HashPassword(user, password);
         w.Db.Users.Add(user);
         var roleId = await w.Db.Roles.Where(r => r.Name == Roles.Employer).Select(r => r.Id).FirstAsync(ct);
         w.Db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleId });
         // The invitation mail (R-MAIL-2): a one-time link to set a password of the user's own, in this transaction.
         await Mail.AccountMails.IssueInvitationAsync(w.Db, user, w.Now, ct);
         w.Audit(AuditActions.EstablishmentUserAdded, nameof(AppUser), user.Id, detail: address);
-        return new NewEstablishmentUser(user.Id, address, password);
+        return new NewEstablishmentUser(user.Id, address, w.Now + Mail.AccountMails.InvitationLifetime);
     }, ct);
 
     public Task SetDisabledAsync(Actor actor, Guid userId, bool disabled, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
@@ -141,26 +137,5 @@ public sealed class EstablishmentUsers(Operations ops)
     {
         var now = ops.Clock.GetUtcNow();
         return ordered.FirstOrDefault(u => !IsDisabled(u, now));
-    }
-
-    /// <summary>19 characters in four groups (e.g. <c>k7mq-2xhv-p9tn-c4wr</c>): letters and digits without look-alikes, hyphens as the
-    /// symbol the password rules ask for; about 79 bits of randomness.</summary>
-    internal static string InitialPassword()
-    {
-        const string letters = "abcdefghjkmnpqrstuvwxyz";
-        const string digits = "23456789";
-        const string all = letters + digits;
-        while (true)
-        {
-            var chars = new char[16];
-            for (var i = 0; i < chars.Length; i++)
-            {
-                chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
-            }
-            if (chars.Any(char.IsDigit) && chars.Any(char.IsLetter))
-            {
-                return string.Join('-', Enumerable.Range(0, 4).Select(g => new string(chars, g * 4, 4)));
-            }
-        }
     }
 }

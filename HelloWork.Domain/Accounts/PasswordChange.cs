@@ -20,6 +20,53 @@ public static class PasswordRules
         }
         return codes;
     }
+
+    public const string NewField = "NewPassword";
+    public const string ConfirmField = "ConfirmPassword";
+
+    /// <summary>The one check of a new password and its confirmation (password change, reset, invitation): adds the refusals of
+    /// <see cref="NewField"/> and <see cref="ConfirmField"/> to <paramref name="errors"/>. <paramref name="current"/>, when given, is
+    /// the password being replaced: the same one again is refused.</summary>
+    public static async Task CheckNewAsync(UserManager<AppUser> users, AppUser user, string? newPassword, string? confirmPassword,
+        Dictionary<string, string[]> errors, string? current = null)
+    {
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            errors[NewField] = ["Required"];
+        }
+        else
+        {
+            var codes = (await CheckAsync(users, user, newPassword)).ToList();
+            if (codes.Count == 0 && current is not null && newPassword == current)
+            {
+                codes.Add("PasswordUnchanged");
+            }
+            if (codes.Count > 0)
+            {
+                errors[NewField] = [.. codes];
+            }
+        }
+        if (string.IsNullOrEmpty(confirmPassword))
+        {
+            errors[ConfirmField] = ["Required"];
+        }
+        else if (!string.IsNullOrEmpty(newPassword) && confirmPassword != newPassword)
+        {
+            errors[ConfirmField] = ["PasswordMismatch"];
+        }
+    }
+
+    /// <summary>The one way a password is set: hashed, a new security stamp — so the account's other sessions end at their next
+    /// request (cookie validation, circuit revalidation) — and no more "must change" mark. Returns whether the mark was there.</summary>
+    public static bool Set(UserManager<AppUser> users, AppUser user, string newPassword)
+    {
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword);
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        var wasInitial = user.MustChangePassword;
+        user.MustChangePassword = false;
+        return wasInitial;
+    }
 }
 
 /// <summary>
@@ -31,8 +78,8 @@ public static class PasswordRules
 public sealed class PasswordChangeService(Operations ops, UserManager<AppUser> users)
 {
     public const string CurrentField = "CurrentPassword";
-    public const string NewField = "NewPassword";
-    public const string ConfirmField = "ConfirmPassword";
+    public const string NewField = PasswordRules.NewField;
+    public const string ConfirmField = PasswordRules.ConfirmField;
 
     /// <summary>Changes the password of the signed-in account; throws <see cref="RegistrationException"/> with the refusals per field.</summary>
     public Task ChangeAsync(Actor actor, string? currentPassword, string? newPassword, string? confirmPassword, CancellationToken ct = default) =>
@@ -49,41 +96,13 @@ public sealed class PasswordChangeService(Operations ops, UserManager<AppUser> u
             {
                 errors[CurrentField] = ["CurrentPasswordWrong"];
             }
-            if (string.IsNullOrEmpty(newPassword))
-            {
-                errors[NewField] = ["Required"];
-            }
-            else
-            {
-                var codes = (await PasswordRules.CheckAsync(users, user, newPassword)).ToList();
-                if (codes.Count == 0 && newPassword == currentPassword)
-                {
-                    codes.Add("PasswordUnchanged");
-                }
-                if (codes.Count > 0)
-                {
-                    errors[NewField] = [.. codes];
-                }
-            }
-            if (string.IsNullOrEmpty(confirmPassword))
-            {
-                errors[ConfirmField] = ["Required"];
-            }
-            else if (!string.IsNullOrEmpty(newPassword) && confirmPassword != newPassword)
-            {
-                errors[ConfirmField] = ["PasswordMismatch"];
-            }
+            await PasswordRules.CheckNewAsync(users, user, newPassword, confirmPassword, errors, currentPassword);
             if (errors.Count > 0)
             {
                 throw new RegistrationException(errors);
             }
-            user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword!);
-            // A new stamp ends every other session of the account at its next request (cookie validation, circuit revalidation);
-            // the page signs the current one in again with the new stamp.
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
-            user.ConcurrencyStamp = Guid.NewGuid().ToString();
-            var wasInitial = user.MustChangePassword;
-            user.MustChangePassword = false;
+            // The page signs the current session in again with the new stamp.
+            var wasInitial = PasswordRules.Set(users, user, newPassword!);
             w.Audit(AuditActions.PasswordChanged, nameof(AppUser), user.Id, detail: wasInitial ? "initial password replaced" : null);
         }, ct);
 }

@@ -45,6 +45,7 @@ public static class AuditActions
     public const string JobseekerOutsideOfficeAccessed = nameof(JobseekerOutsideOfficeAccessed);
     public const string JobseekerRegisteredAtOffice = nameof(JobseekerRegisteredAtOffice);
     public const string MailPreferenceChanged = nameof(MailPreferenceChanged);
+    public const string MailBounced = nameof(MailBounced);
     public const string MailResent = nameof(MailResent);
     public const string MailUnsubscribed = nameof(MailUnsubscribed);
     public const string MatchingListed = nameof(MatchingListed);

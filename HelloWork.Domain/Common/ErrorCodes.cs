@@ -61,6 +61,7 @@ public static class ErrorCodes
     public const string JobseekerSerialExhausted = nameof(JobseekerSerialExhausted);
     public const string LastUserCannotBeRemoved = nameof(LastUserCannotBeRemoved);
     public const string LicenseNumberRequired = nameof(LicenseNumberRequired);
+    public const string MailNotResendable = nameof(MailNotResendable);
     public const string NameInvalidCharacters = nameof(NameInvalidCharacters);
     public const string OfferHasErrors = nameof(OfferHasErrors);
     public const string OfferNotEditable = nameof(OfferNotEditable);

@@ -16,8 +16,8 @@ namespace HelloWork.Domain.Mail;
 public sealed class AccountMails(Operations ops, UserManager<AppUser> users)
 {
     public const string TokenField = "Token";
-    public const string NewField = "NewPassword";
-    public const string ConfirmField = "ConfirmPassword";
+    public const string NewField = PasswordRules.NewField;
+    public const string ConfirmField = PasswordRules.ConfirmField;
     public const string EmailField = "Email";
 
     public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(1);
@@ -68,30 +68,12 @@ public sealed class AccountMails(Operations ops, UserManager<AppUser> users)
             var user = await w.Db.Users.FirstOrDefaultAsync(u => u.Id == found.UserId, ct)
                 ?? throw new RegistrationException(new Dictionary<string, string[]> { [TokenField] = ["ResetLinkInvalid"] });
             var errors = new Dictionary<string, string[]>();
-            if (string.IsNullOrEmpty(newPassword))
-            {
-                errors[NewField] = ["Required"];
-            }
-            else if (await PasswordRules.CheckAsync(users, user, newPassword) is { Count: > 0 } codes)
-            {
-                errors[NewField] = [.. codes];
-            }
-            if (string.IsNullOrEmpty(confirmPassword))
-            {
-                errors[ConfirmField] = ["Required"];
-            }
-            else if (!string.IsNullOrEmpty(newPassword) && confirmPassword != newPassword)
-            {
-                errors[ConfirmField] = ["PasswordMismatch"];
-            }
+            await PasswordRules.CheckNewAsync(users, user, newPassword, confirmPassword, errors);
             if (errors.Count > 0)
             {
                 throw new RegistrationException(errors);
             }
-            user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword!);
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
-            user.ConcurrencyStamp = Guid.NewGuid().ToString();
-            user.MustChangePassword = false;
+            PasswordRules.Set(users, user, newPassword!);
             user.EmailConfirmed = true;
             user.AccessFailedCount = 0;
             if (user.LockoutEnd < EstablishmentUsers.DisabledUntil)

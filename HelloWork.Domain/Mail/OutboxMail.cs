@@ -24,7 +24,8 @@ public enum MailStatus
     Sent = 1,
     /// <summary>Gave up after <see cref="OutboxMail.MaxAttempts"/> temporary failures.</summary>
     Failed = 2,
-    /// <summary>The SMTP server refused the recipient for good (5xx): a bounce.</summary>
+    /// <summary>The recipient was refused for good: by the SMTP server at the send (5xx), or later by a delivery status
+    /// notification (a bounce mail, <c>MailBounces</c>).</summary>
     Bounced = 3,
 }
 
@@ -105,6 +106,21 @@ public sealed class OutboxMail
         Status = MailStatus.Pending;
         Attempts = 0;
         NextAttemptAt = now;
+        LeaseOwner = null;
+        LeaseUntil = null;
+        return true;
+    }
+
+    /// <summary>A delivery status notification that came later says the mail could not be delivered (a bounce after the send):
+    /// the row is Bounced with the report's status as its error. False when it already was (the same report twice).</summary>
+    public bool Bounce(string detail)
+    {
+        if (Status == MailStatus.Bounced)
+        {
+            return false;
+        }
+        Status = MailStatus.Bounced;
+        LastError = detail;
         LeaseOwner = null;
         LeaseUntil = null;
         return true;

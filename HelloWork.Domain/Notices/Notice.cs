@@ -41,6 +41,12 @@ public enum NoticeKind
     SeatsChanged = 27,
     /// <summary>Not stored: a topic signal that a counselling slot was taken or freed (R-APT-1, R-LIVE-1).</summary>
     SlotsChanged = 28,
+
+    /// <summary>A proposed referral's deadline is two days away (紹介状の応募期限, to the jobseeker; R-MAIL-3).</summary>
+    ReferralDeadlineSoon = 29,
+
+    /// <summary>The mail outbox changed (sent, failed, bounced, resent): the administrators' mail page reloads. Not shown in the bell.</summary>
+    MailQueueChanged = 30,
 }
 
 /// <summary>

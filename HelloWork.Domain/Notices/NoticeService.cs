@@ -24,15 +24,19 @@ public sealed class NoticeService(Operations ops, ILiveBus bus)
     /// <summary>The topics a person's pages listen to (<see cref="Topics"/>): signals only, never notices to read.</summary>
     public static IReadOnlyList<string> TopicsOf(Actor actor) => actor.IsJobseeker || actor.IsStaff ? [Topics.Bookings] : [];
 
+    /// <summary>The keys whose notices the bell and the notice list show: the administrators' key carries page signals (the mail
+    /// queue changed), live and caught up like any notice, but nothing a person reads.</summary>
+    private static List<string> BellOf(Actor actor) => [.. RecipientsOf(actor).Where(k => k != Recipients.Admins)];
+
     public Task<int> UnreadCountAsync(Actor actor, CancellationToken ct = default)
     {
-        var keys = RecipientsOf(actor);
+        var keys = BellOf(actor);
         return ops.ReadAsync(db => db.Notices.CountAsync(n => keys.Contains(n.Recipient) && n.ReadAt == null, ct), ct);
     }
 
     public async Task<List<NoticeView>> ListAsync(Actor actor, int take = 50, CancellationToken ct = default)
     {
-        var keys = RecipientsOf(actor);
+        var keys = BellOf(actor);
         var rows = await ops.ReadAsync(db => db.Notices.Where(n => keys.Contains(n.Recipient))
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Seq).Take(Math.Clamp(take, 1, 200))
             .Select(n => new { n.Id, n.Recipient, n.Seq, n.Kind, n.SubjectId, n.Args, n.CreatedAt, IsRead = n.ReadAt != null })
@@ -70,7 +74,7 @@ public sealed class NoticeService(Operations ops, ILiveBus bus)
     {
         var recipients = await ops.RunAsync(actor, async w =>
         {
-            var keys = RecipientsOf(actor);
+            var keys = BellOf(actor);
             var now = w.Now;
             var unread = await w.Db.Notices.Where(n => keys.Contains(n.Recipient) && n.ReadAt == null).ToListAsync(ct);
             unread.ForEach(n => n.MarkRead(now));

@@ -87,6 +87,10 @@ public sealed class Referral
     public DateTimeOffset Deadline { get; private set; }
 
     public DateTimeOffset? EstablishedAt { get; private set; }
+
+    /// <summary>When the jobseeker was told that the deadline is two days away (<see cref="ReferralDeadlineReminders"/>); null until
+    /// then. Set once: the reminder is written once per referral, whatever the number of sweeps, restarts or nodes.</summary>
+    public DateTimeOffset? DeadlineRemindedAt { get; private set; }
     public Guid? ApplicationId { get; private set; }
 
     /// <summary>The state at <paramref name="now"/>: a proposal past its deadline is expired, computed on read (R-REF-3).</summary>

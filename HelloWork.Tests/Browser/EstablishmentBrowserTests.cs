@@ -61,7 +61,7 @@ public sealed class EstablishmentBrowserTests(PortalHost portal, Chromium chromi
         await page.GetByRole(AriaRole.Textbox, new() { Name = "メールアドレス" }).FillAsync(email);
         await page.GetByRole(AriaRole.Textbox, new() { Name = "氏名" }).FillAsync("採用担当 佐々木");
         await page.GetByRole(AriaRole.Button, new() { Name = "追加する" }).ClickAsync();
-        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync("初期パスワード");
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync("招待メールを送信しました");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = email })).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(500);
         await browser.CheckPageAsync();

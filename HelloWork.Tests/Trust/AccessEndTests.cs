@@ -1,3 +1,4 @@
+using HelloWork.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -21,14 +22,12 @@ public static class AccessEndScenario
 {
     public const string Password = "HelloWork!2026";
 
-    /// <summary>A new login user of employer1's establishment, with its initial password replaced (so the hub admits it).</summary>
+    /// <summary>A new login user of employer1's establishment that has set its password by the invitation mail.</summary>
     public static async Task<(Guid Id, string Email)> NewLoginUserAsync(PortalHost node)
     {
         var main = await node.ActorAsync("employer1@example.jp");
         var added = await node.Get<EstablishmentUsers>().AddAsync(main, $"staff-{Guid.NewGuid():N}@example.jp", "試験 利用者");
-        var actor = await node.ActorAsync(added.Email);
-        await using var scope = node.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PasswordChangeService>().ChangeAsync(actor, added.InitialPassword, Password, Password);
+        await Invitations.AcceptAsync(node.Services, added.Email, Password);
         return (added.Id, added.Email);
     }
 

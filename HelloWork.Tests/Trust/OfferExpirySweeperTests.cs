@@ -1,11 +1,7 @@
 using HelloWork.Domain.Agencies;
 using HelloWork.Domain.Common;
-using HelloWork.Domain.Data;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Web.Retention;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -19,54 +15,15 @@ namespace HelloWork.Tests.Trust;
 /// </summary>
 public sealed class OfferExpirySweeperTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("hellowork-expiry-").FullName;
+    private readonly SweepFolder _folder = new();
 
-    private sealed class Portal(string folder, FakeTimeProvider clock) : WebApplicationFactory<Program>
-    {
-        public OfferExpirySweeper Sweeper => Services.GetRequiredService<OfferExpirySweeper>();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseDemoSqlite(folder, fromTemplate: false); // its fake clock dates its own demo data
-            builder.UseSetting("OfferExpiry:SweepInterval", "01:00:00");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
-        }
-
-        public async Task<T> DbAsync<T>(Func<HelloWorkDb, Task<T>> query)
-        {
-            await using var db = await Services.GetRequiredService<IDbContextFactory<HelloWorkDb>>().CreateDbContextAsync();
-            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            return await query(db);
-        }
-
-        public async Task WaitForSweepsAsync(int count)
-        {
-            for (var i = 0; i < 600 && Sweeper.Sweeps < count; i++)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-            Assert.True(Sweeper.Sweeps >= count, $"the sweeper completed {Sweeper.Sweeps} of {count} sweeps");
-        }
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task The_hourly_sweep_records_an_offers_expiry_audits_it_and_the_incremental_feed_carries_its_end_R_JOB_3_R_AUD_1()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var portal = new Portal(_folder, clock);
+        await using var portal = new SweepPortal<OfferExpirySweeper>(_folder, clock, OfferExpiryOptions.Section);
         _ = portal.Server; // start: the start-up sweep runs
         await portal.WaitForSweepsAsync(1);
         var now = clock.GetUtcNow();
@@ -83,7 +40,7 @@ public sealed class OfferExpirySweeperTests : IDisposable
         Assert.Equal(OfferStatus.Invalid, offer.StatusAt(clock.GetUtcNow()));
         // … and the next hourly sweep records it.
         await portal.WaitForSweepsAsync(2);
-        var stored = await portal.DbAsync(db => db.JobOffers.SingleAsync(o => o.Id == offer.Id, TestContext.Current.CancellationToken));
+        var stored = await portal.DbAsync(db => db.JobOffers.AsNoTracking().SingleAsync(o => o.Id == offer.Id, TestContext.Current.CancellationToken));
         Assert.Equal(OfferStatus.Invalid, stored.Status);
         Assert.Equal(InvalidReason.Expired, stored.InvalidReason);
         Assert.True(stored.UpdatedAt > now, "the recording is a change the feed can see");

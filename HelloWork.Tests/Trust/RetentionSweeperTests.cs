@@ -1,48 +1,10 @@
 using HelloWork.Domain.Applications;
-using HelloWork.Domain.Data;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Web.Retention;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HelloWork.Tests.Trust;
-
-/// <summary>The real portal on a SQLite file of the test's choosing, with its clock under the test's control; two hosts on one file
-/// stand for the portal before and after a downtime.</summary>
-internal sealed class RetentionPortal(string folder, FakeTimeProvider clock) : WebApplicationFactory<Program>
-{
-    public FakeTimeProvider Clock => clock;
-
-    public RetentionSweeper Sweeper => Services.GetRequiredService<RetentionSweeper>();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseDemoSqlite(folder, fromTemplate: false); // its fake clock dates its own demo data
-        builder.UseSetting("Retention:SweepInterval", "01:00:00");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
-    }
-
-    public async Task<T> DbAsync<T>(Func<HelloWorkDb, Task<T>> query)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<HelloWorkDb>>().CreateDbContextAsync();
-        return await query(db);
-    }
-
-    /// <summary>Waits (bounded) until the sweeper has completed <paramref name="count"/> sweeps.</summary>
-    public async Task WaitForSweepsAsync(int count)
-    {
-        for (var i = 0; i < 300 && Sweeper.Sweeps < count; i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        Assert.True(Sweeper.Sweeps >= count, $"the sweeper completed {Sweeper.Sweeps} of {count} sweeps");
-    }
-}
 
 /// <summary>
 /// The retention sweeper in the running portal (R-DOC-1): it sweeps at start-up — catching up on deadlines that passed while the portal
@@ -50,24 +12,14 @@ internal sealed class RetentionPortal(string folder, FakeTimeProvider clock) : W
 /// </summary>
 public sealed class RetentionSweeperTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "hellowork-retention-" + Guid.NewGuid().ToString("N"));
+    private readonly SweepFolder folder = new();
 
-    public RetentionSweeperTests() => Directory.CreateDirectory(folder);
+    public void Dispose() => folder.Dispose();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private SweepPortal<RetentionSweeper> Portal(FakeTimeProvider clock) => new(folder, clock, RetentionOptions.Section);
 
     /// <summary>A demo application with documents; its offer is closed now, so the documents go at the end of the month 3 months later.</summary>
-    private static async Task<(Guid ApplicationId, DateTimeOffset Deadline)> CloseOfferOfAnApplicationWithDocumentsAsync(RetentionPortal portal)
+    private static async Task<(Guid ApplicationId, DateTimeOffset Deadline)> CloseOfferOfAnApplicationWithDocumentsAsync(SweepPortal<RetentionSweeper> portal)
     {
         return await portal.DbAsync(async db =>
         {
@@ -83,7 +35,7 @@ public sealed class RetentionSweeperTests : IDisposable
         });
     }
 
-    private static Task<int> DocumentsAsync(RetentionPortal portal, Guid applicationId) =>
+    private static Task<int> DocumentsAsync(SweepPortal<RetentionSweeper> portal, Guid applicationId) =>
         portal.DbAsync(db => db.ApplicationDocuments.CountAsync(d => d.ApplicationId == applicationId));
 
     [Fact]
@@ -92,7 +44,7 @@ public sealed class RetentionSweeperTests : IDisposable
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         Guid applicationId;
         DateTimeOffset deadline;
-        await using (var before = new RetentionPortal(folder, clock))
+        await using (var before = Portal(clock))
         {
             _ = before.Services; // starts the host: migrations, demo data, the start-up sweep
             await before.WaitForSweepsAsync(1);
@@ -102,7 +54,7 @@ public sealed class RetentionSweeperTests : IDisposable
 
         // The portal is down across the deadline; it comes back a day after it.
         clock.SetUtcNow(deadline.AddDays(1));
-        await using var after = new RetentionPortal(folder, clock);
+        await using var after = Portal(clock);
         _ = after.Services;
         await after.WaitForSweepsAsync(1);
 
@@ -114,7 +66,7 @@ public sealed class RetentionSweeperTests : IDisposable
     public async Task A_running_portal_deletes_the_documents_at_the_first_sweep_after_the_deadline_and_not_before()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var portal = new RetentionPortal(folder, clock);
+        await using var portal = Portal(clock);
         _ = portal.Services;
         await portal.WaitForSweepsAsync(1);
         var (applicationId, deadline) = await CloseOfferOfAnApplicationWithDocumentsAsync(portal);

@@ -44,6 +44,9 @@ public static class LiveKinds
     /// <summary>The kinds that go out as topic signals (<see cref="Topics"/>).</summary>
     public static readonly NoticeKind[] TopicKinds = [NoticeKind.SeatsChanged, NoticeKind.SlotsChanged];
 
+    /// <summary>The administrators' mail queue (/admin/mail): sent, failed, bounced, resent.</summary>
+    public static readonly NoticeKind[] MailQueue = [NoticeKind.MailQueueChanged];
+
     /// <summary>Whether a notice concerns a page that listens to <paramref name="kinds"/> (null or empty: every stored notice)
     /// and, when <paramref name="readState"/>, to read signals. A topic signal concerns only pages that name its kind (a signal
     /// without a subject, after a reconnect, every page that names a topic kind).</summary>

@@ -37,9 +37,10 @@ public sealed class MailAdmin(Operations ops)
             var mail = await w.Db.OutboxMails.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new ScopeException("mail");
             if (!mail.Resend(w.Now))
             {
-                throw new DomainException("MailNotResendable");
+                throw new DomainException(ErrorCodes.MailNotResendable);
             }
             w.Audit(AuditActions.MailResent, nameof(OutboxMail), mail.Id);
+            await MailQueueSignal.AnnounceAsync(w);
         }, ct);
     }
 

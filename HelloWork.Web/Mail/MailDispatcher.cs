@@ -7,14 +7,19 @@ namespace HelloWork.Web.Mail;
 /// <summary>
 /// Sends what is due in the mail outbox (R-MAIL-1). One round: pick due rows, claim them with one conditional UPDATE that writes
 /// this round's lease (a row whose lease is held by another node is not taken: on PostgreSQL the UPDATE re-reads the row after
-/// the other node's commit and skips it, on SQLite writers run one at a time), send them on one connection, and mark each row
-/// right after its own send. A node that dies after a send and before its mark leaves the row leased; when the lease ends the
-/// row is sent again with the same Message-Id, so the receiver keeps one. Temporary failures go back with a growing backoff;
-/// after <see cref="OutboxMail.MaxAttempts"/> the row is Failed, a permanent refusal Bounced: both show on the admin page.
+/// the other node's commit and skips it, on SQLite writers run one at a time), send them on one SMTP connection, and mark the
+/// sent rows in groups of <see cref="MarkEvery"/> with one UPDATE each (rather than a database round trip and, on SQLite, a
+/// commit per mail). A node that dies after a send and before its group's mark leaves those
+/// rows leased; when the lease ends they are sent again with the same Message-Id, so the receiver keeps one. Temporary failures
+/// go back with a growing backoff; after <see cref="OutboxMail.MaxAttempts"/> the row is Failed, a permanent refusal Bounced:
+/// both show on the admin page, which each round that changed something tells (<see cref="MailQueueSignal"/>).
 /// </summary>
 public sealed class MailDispatcher(IDbContextFactory<HelloWorkDb> factory, TimeProvider clock, MailSender sender, MailRenderer renderer,
-    MailSettings settings, Notices.NoticeRenderer notices)
+    MailSettings settings, Notices.NoticeRenderer notices, MailQueueSignal signal)
 {
+    /// <summary>Sent rows are marked in groups of this many (and at the end of the round).</summary>
+    public const int MarkEvery = 25;
+
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -43,36 +48,64 @@ public sealed class MailDispatcher(IDbContextFactory<HelloWorkDb> factory, TimeP
             .ToDictionary(n => n.Id, n => notices.Render(n.Kind, n.Recipient, n.SubjectId, Domain.Notices.NoticeArg.Read(n.Args),
                 System.Globalization.CultureInfo.InvariantCulture).Link);
         var sent = 0;
-        await using var batch = sender.Open();
-        foreach (var row in rows)
+        var unmarked = new List<Guid>(MarkEvery);
+        var trouble = false;
+        try
         {
-            var (outcome, error) = await batch.SendAsync(renderer.Render(row, row.UserId is { } u ? keys.GetValueOrDefault(u) : null,
-                row.NoticeId is { } n ? links.GetValueOrDefault(n) : null), ct);
-            var at = clock.GetUtcNow();
-            var mine = db.OutboxMails.Where(m => m.Id == row.Id && m.LeaseOwner == claim);
-            switch (outcome)
+            await using var batch = sender.Open();
+            foreach (var row in rows)
             {
-                case SendOutcome.Sent:
-                    sent++;
-                    await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MailStatus.Sent).SetProperty(m => m.SentAt, at)
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.Secret, (string?)null)
-                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), ct);
-                    break;
-                case SendOutcome.Bounced:
-                    await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MailStatus.Bounced).SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, error), ct);
-                    break;
-                default:
-                    var attempts = row.Attempts + 1;
-                    var status = attempts >= OutboxMail.MaxAttempts ? MailStatus.Failed : MailStatus.Pending;
-                    var next = at + OutboxMail.Backoff(attempts);
-                    await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status).SetProperty(m => m.Attempts, attempts)
-                        .SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-                        .SetProperty(m => m.LastError, error), ct);
-                    break;
+                var message = renderer.Render(row, row.UserId is { } u ? keys.GetValueOrDefault(u) : null, row.NoticeId is { } n ? links.GetValueOrDefault(n) : null);
+                var (outcome, error) = await batch.SendAsync(message, MailBounces.ReturnPathOf(settings, row.Id), ct);
+                var mine = db.OutboxMails.Where(m => m.Id == row.Id && m.LeaseOwner == claim);
+                switch (outcome)
+                {
+                    case SendOutcome.Sent:
+                        sent++;
+                        unmarked.Add(row.Id);
+                        if (unmarked.Count >= MarkEvery)
+                        {
+                            await MarkSentAsync(db, claim, unmarked, ct);
+                        }
+                        break;
+                    case SendOutcome.Bounced:
+                        trouble = true;
+                        await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MailStatus.Bounced).SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, error), ct);
+                        break;
+                    default:
+                        trouble = true;
+                        var attempts = row.Attempts + 1;
+                        var status = attempts >= OutboxMail.MaxAttempts ? MailStatus.Failed : MailStatus.Pending;
+                        var next = clock.GetUtcNow() + OutboxMail.Backoff(attempts);
+                        await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status).SetProperty(m => m.Attempts, attempts)
+                            .SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                            .SetProperty(m => m.LastError, error), ct);
+                        break;
+                }
             }
         }
+        finally
+        {
+            // Whatever ends the round (its end, a stop, an error), what was sent is marked: not sent again after the lease.
+            await MarkSentAsync(db, claim, unmarked, CancellationToken.None);
+            signal.Changed(urgent: trouble);
+        }
         return sent;
+    }
+
+    private async Task MarkSentAsync(HelloWorkDb db, string claim, List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var at = clock.GetUtcNow();
+        await db.OutboxMails.Where(m => ids.Contains(m.Id) && m.LeaseOwner == claim)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MailStatus.Sent).SetProperty(m => m.SentAt, at)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.Secret, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), ct);
+        ids.Clear();
     }
 
     /// <summary>Each person's unsubscribe key; a person without settings yet gets them now (the default: immediate, Japanese).</summary>
@@ -103,25 +136,24 @@ public sealed class MailDispatcher(IDbContextFactory<HelloWorkDb> factory, TimeP
     }
 }
 
-/// <summary>The background worker: a dispatcher round every <see cref="MailSettings.PollMilliseconds"/>, at once again while
-/// rounds find work; the daily digests once an hour.</summary>
-public sealed class MailWorker(MailDispatcher dispatcher, MailDigests digests, MailSettings settings, TimeProvider clock, ILogger<MailWorker> logger)
+/// <summary>The background sender: <see cref="MailSettings.Workers"/> loops, each a dispatcher round every
+/// <see cref="MailSettings.PollMilliseconds"/>, at once again while rounds find work (each round claims its own rows, so the
+/// loops never send one row twice). When the queue goes idle, the admins' page hears of the last changes.</summary>
+public sealed class MailWorker(MailDispatcher dispatcher, MailQueueSignal signal, MailSettings settings, ILogger<MailWorker> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Clamp(settings.Workers, 1, 16)).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
-        var nextDigest = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
             try
             {
-                if (clock.GetUtcNow() >= nextDigest)
-                {
-                    await digests.RunAsync(stoppingToken);
-                    nextDigest = clock.GetUtcNow().AddHours(1);
-                }
                 sent = await dispatcher.RunOnceAsync(stoppingToken);
+                await signal.FlushAsync(idle: sent == 0, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

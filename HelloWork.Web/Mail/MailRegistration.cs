@@ -1,6 +1,7 @@
 using HelloWork.Domain.Audit;
 using HelloWork.Domain.Mail;
 using HelloWork.Domain.Notices;
+using HelloWork.Web.Background;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Web.Mail;
@@ -18,11 +19,15 @@ public static class MailRegistration
         builder.Services.AddSingleton<MailDigests>();
         builder.Services.AddSingleton<MailPreferences>();
         builder.Services.AddSingleton<MailAdmin>();
+        builder.Services.AddSingleton<MailQueueSignal>();
+        builder.Services.AddSingleton<MailBounces>();
         builder.Services.AddScoped<AccountMails>();
         if (settings.WorkerEnabled)
         {
             builder.Services.AddHostedService<MailWorker>();
         }
+        builder.AddSweep<MailDigestSweeper, MailDigestOptions>(MailDigestOptions.Section);
+        builder.AddSweep<ReferralDeadlineSweeper, ReferralDeadlineOptions>(ReferralDeadlineOptions.Section);
     }
 
     /// <summary>
@@ -31,6 +36,8 @@ public static class MailRegistration
     /// link names the person and the only thing it can do is stop notice mails. A GET (link scanners, the person's browser)
     /// changes nothing: the page of the same address shows a button that posts here.
     /// </summary>
+    public const long MaxBounceBytes = 1_000_000;
+
     public static void MapMailEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(MailRenderer.OneClickPath + "/{key}", (string key) =>
@@ -46,6 +53,35 @@ public static class MailRegistration
             return context.Request.HasFormContentType && context.Request.Form.ContainsKey("browser")
                 ? Results.LocalRedirect($"~{MailRenderer.UnsubscribePath}/{Uri.EscapeDataString(key)}?done=true")
                 : Results.Ok();
+        }).AllowAnonymous().DisableAntiforgery();
+
+        // Bounces that arrive later (docs/mail.md): the mail server pipes each delivery status notification here, raw
+        // (message/rfc822), with the configured key. No key configured, or a wrong one: 404, as if there were no endpoint.
+        app.MapPost(MailBounces.Path, async (HttpContext context, MailBounces bounces) =>
+        {
+            if (!bounces.Accepts(context.Request.Headers[MailBounces.KeyHeader]))
+            {
+                return Results.NotFound();
+            }
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = MaxBounceBytes; // a report with the whole original attached is still small
+            }
+            MimeKit.MimeMessage report;
+            try
+            {
+                report = await MimeKit.MimeMessage.LoadAsync(context.Request.Body, context.RequestAborted);
+            }
+            catch (FormatException)
+            {
+                return Results.BadRequest();
+            }
+            return await bounces.ReceiveAsync(report, context.RequestAborted) switch
+            {
+                BounceOutcome.Bounced => Results.Ok(new { outcome = "bounced" }),
+                BounceOutcome.NotAFailure => Results.Ok(new { outcome = "not-a-failure" }),
+                _ => Results.UnprocessableEntity(new { outcome = "unknown" }),
+            };
         }).AllowAnonymous().DisableAntiforgery();
     }
 }
@@ -70,7 +106,7 @@ public sealed class MailPreferences(Domain.Common.Operations ops)
     {
         if (!Enum.IsDefined(mode))
         {
-            throw new Domain.Common.DomainException("InvalidChoice", "Mode");
+            throw new Domain.Common.DomainException(Domain.Common.ErrorCodes.InvalidChoice, "Mode");
         }
         var preference = await w.Db.MailPreferences.FirstOrDefaultAsync(p => p.UserId == actor.UserId, ct)
             ?? w.Db.MailPreferences.Add(new MailPreference(actor.UserId, w.Now)).Entity;

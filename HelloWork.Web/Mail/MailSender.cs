@@ -32,14 +32,19 @@ public sealed class MailSender(MailSettings settings, IHostEnvironment environme
     {
         private SmtpClient? client;
 
-        public async Task<(SendOutcome Outcome, string? Error)> SendAsync(MimeMessage message, CancellationToken ct)
+        /// <summary>Sends one mail; <paramref name="returnPath"/> is the envelope sender (VERP bounce address), null: the From.</summary>
+        public async Task<(SendOutcome Outcome, string? Error)> SendAsync(MimeMessage message, MailboxAddress? returnPath, CancellationToken ct)
         {
             var settings = sender.Settings;
             if (!settings.UsesSmtp)
             {
+                if (returnPath is not null)
+                {
+                    message.Headers[HeaderId.ReturnPath] = $"<{returnPath.Address}>"; // as the receiving server would record it
+                }
                 Directory.CreateDirectory(sender.Folder);
                 var path = Path.Combine(sender.Folder, FileName(message.MessageId ?? Guid.NewGuid().ToString("N")));
-                var temp = path + ".tmp";
+                var temp = $"{path}.{Guid.NewGuid():N}.tmp"; // its own: a row sent again meanwhile writes its own, the last move wins
                 await message.WriteToAsync(temp, ct);
                 File.Move(temp, path, overwrite: true);
                 return (SendOutcome.Sent, null);
@@ -57,7 +62,14 @@ public sealed class MailSender(MailSettings settings, IHostEnvironment environme
                         await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
                     }
                 }
-                await client.SendAsync(message, ct);
+                if (returnPath is null)
+                {
+                    await client.SendAsync(message, ct);
+                }
+                else
+                {
+                    await client.SendAsync(message, returnPath, message.To.Mailboxes, ct);
+                }
                 return (SendOutcome.Sent, null);
             }
             catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted

@@ -29,6 +29,17 @@ public sealed class MailSettings
     /// <summary>The worker sends; false on nodes that should not (the outbox is shared, any node may send).</summary>
     public bool WorkerEnabled { get; set; } = true;
 
+    /// <summary>Sending loops per node, each with its own SMTP connection and its own claimed rows.</summary>
+    public int Workers { get; set; } = 2;
+
+    /// <summary>The bounce address (VERP, docs/mail.md): when set, each mail's envelope sender (Return-Path) is
+    /// <c>local+{outbox id}@domain</c> of it, so a delivery status notification names the mail it is about. Null: the From address.</summary>
+    public string? BounceAddress { get; set; }
+
+    /// <summary>The key the mail server's bounce pipe sends in <c>X-Bounce-Key</c> to <c>POST /mail/bounces</c>; without a key the
+    /// endpoint is closed (404).</summary>
+    public string? BounceKey { get; set; }
+
     public int PollMilliseconds { get; set; } = 1000;
     public int BatchSize { get; set; } = 100;
 

@@ -58,7 +58,7 @@ public sealed class NoticeRenderer
     private static string? LinkOf(NoticeKind kind, string audience, Guid? subject) => (kind, audience) switch
     {
         (NoticeKind.MessageReceived or NoticeKind.ResultRegistered, "User") when subject is { } id => $"/jobseeker/applications/{id}",
-        (NoticeKind.ReferralProposed, "User") => "/jobseeker/referrals",
+        (NoticeKind.ReferralProposed or NoticeKind.ReferralDeadlineSoon, "User") => "/jobseeker/referrals",
         (NoticeKind.DirectRequest, "User") => "/jobseeker/messages",
         (NoticeKind.GuidanceMessage, "User") => "/jobseeker/guidance",
         (NoticeKind.MessageReceived or NoticeKind.ApplicationReceived or NoticeKind.ApplicationCancelled, "Establishment") when subject is { } id

@@ -1,82 +1,35 @@
 using HelloWork.Domain.Documents;
+using HelloWork.Web.Background;
 using Microsoft.Extensions.Options;
 
 namespace HelloWork.Web.Retention;
 
-/// <summary>Settings of the document retention sweep (R-DOC-1), section <c>Retention</c>.</summary>
-public sealed class RetentionOptions
+/// <summary>Settings of the document retention sweep (R-DOC-1), section <c>Retention</c>. <c>Retention:Enabled=false</c> turns
+/// the background sweep off; documents past their deadline are still never served.</summary>
+public sealed class RetentionOptions : SweepOptions
 {
     public const string Section = "Retention";
-
-    /// <summary>Time between two sweeps (<c>Retention:SweepInterval</c>, e.g. <c>01:00:00</c>). Default one hour.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary><c>Retention:Enabled=false</c> turns the background sweep off; documents past their deadline are still never served.</summary>
-    public bool Enabled { get; set; } = true;
 }
 
 /// <summary>
-/// Runs <see cref="DocumentRetention.SweepAsync"/> once at start-up — catching up on every deadline that passed while the portal was
-/// down — and then every <see cref="RetentionOptions.SweepInterval"/> on the injected <see cref="TimeProvider"/> (a fake clock in
-/// tests). A failed sweep is logged and retried at the next tick; it never stops the host. Counts only are logged, no personal data.
+/// Runs <see cref="DocumentRetention.SweepAsync"/> as a <see cref="PeriodicSweep{TOptions}"/>: at start-up — catching up on every
+/// deadline that passed while the portal was down — and then every <c>Retention:SweepInterval</c>. Counts only are logged.
 /// </summary>
 public sealed partial class RetentionSweeper(DocumentRetention retention, TimeProvider clock, IOptions<RetentionOptions> options,
-    ILogger<RetentionSweeper> logger) : BackgroundService
+    ILogger<RetentionSweeper> logger) : PeriodicSweep<RetentionOptions>(clock, options, logger)
 {
-    private int sweeps;
+    protected override string Name => "Retention sweep";
 
-    /// <summary>How many sweeps have completed (successfully or not) since start; lets tests wait for the catch-up sweep.</summary>
-    public int Sweeps => Volatile.Read(ref sweeps);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task SweepAsync(CancellationToken ct)
     {
-        var interval = options.Value.SweepInterval;
-        if (interval <= TimeSpan.Zero)
+        var result = await retention.SweepAsync(ct);
+        if (result.Documents > 0)
         {
-            LogBadInterval(logger, interval);
-            interval = new RetentionOptions().SweepInterval;
+            LogSwept(logger, result.Documents, result.Applications, result.Offers);
         }
-        await SweepOnceAsync(stoppingToken);
-        using var timer = new PeriodicTimer(interval, clock);
-        try
+        else
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping.
-        }
-    }
-
-    /// <summary>One sweep, its failures contained.</summary>
-    public async Task SweepOnceAsync(CancellationToken ct)
-    {
-        try
-        {
-            var result = await retention.SweepAsync(ct);
-            if (result.Documents > 0)
-            {
-                LogSwept(logger, result.Documents, result.Applications, result.Offers);
-            }
-            else
-            {
-                LogNothing(logger);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            LogFailed(logger, e);
-        }
-        finally
-        {
-            Interlocked.Increment(ref sweeps);
+            LogNothing(logger);
         }
     }
 
@@ -85,24 +38,11 @@ public sealed partial class RetentionSweeper(DocumentRetention retention, TimePr
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Retention sweep: no application documents past their deadline")]
     private static partial void LogNothing(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed; it runs again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention:SweepInterval {Interval} is not positive; using the default of one hour")]
-    private static partial void LogBadInterval(ILogger logger, TimeSpan interval);
 }
 
 public static class RetentionRegistration
 {
     /// <summary>The retention sweeper (R-DOC-1) with its settings from <c>Retention:*</c>.</summary>
-    public static void AddRetention(this WebApplicationBuilder builder)
-    {
-        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
-        if (builder.Configuration.GetValue(RetentionOptions.Section + ":Enabled", true))
-        {
-            builder.Services.AddSingleton<RetentionSweeper>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
-        }
-    }
+    public static void AddRetention(this WebApplicationBuilder builder) =>
+        builder.AddSweep<RetentionSweeper, RetentionOptions>(RetentionOptions.Section);
 }

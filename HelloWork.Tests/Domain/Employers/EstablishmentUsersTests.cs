@@ -41,7 +41,7 @@ public sealed class EstablishmentUsersTests
     private static Actor ActorOf(Guid userId, Guid establishmentId) => new(userId, Roles.Employer, "user", EstablishmentId: establishmentId);
 
     [Fact]
-    public async Task The_main_account_adds_a_user_who_can_sign_in_with_the_initial_password_shown_once()
+    public async Task The_main_account_adds_a_user_who_is_invited_by_mail_and_has_no_password_anyone_knows_R_MAIL_1_R_MAIL_2()
     {
         var (world, main, _) = await WorldAsync();
         await using var _w = world;
@@ -50,11 +50,19 @@ public sealed class EstablishmentUsersTests
         var created = await users.AddAsync(main, "  tanaka@example.jp ", "田中 花子", Ct);
 
         Assert.Equal("tanaka@example.jp", created.Email);
-        Assert.Matches("^[a-z2-9]{4}(-[a-z2-9]{4}){3}$", created.InitialPassword);
+        Assert.Equal(world.Clock.GetUtcNow() + HelloWork.Domain.Mail.AccountMails.InvitationLifetime, created.InvitationExpiresAt);
         var stored = await world.WithDbAsync(db => db.Users.FirstAsync(u => u.Id == created.Id, Ct));
         Assert.Equal((world.Establishment1.Id, Roles.Employer, "TANAKA@EXAMPLE.JP"), (stored.EstablishmentId!.Value, stored.Role, stored.NormalizedEmail!));
-        Assert.DoesNotContain(created.InitialPassword, stored.PasswordHash!, StringComparison.Ordinal);
-        Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<AppUser>().VerifyHashedPassword(stored, stored.PasswordHash!, created.InitialPassword));
+        Assert.Null(stored.PasswordHash); // no initial password: nobody can sign in as the user before it sets its own
+        Assert.False(stored.MustChangePassword);
+        // The invitation, written with the user in one transaction: a one-time token (its hash only) and the mail that carries it.
+        var mail = await world.WithDbAsync(db => db.OutboxMails.SingleAsync(m => m.UserId == created.Id, Ct));
+        Assert.Equal((HelloWork.Domain.Mail.MailKind.Invitation, "tanaka@example.jp"), (mail.Kind, mail.ToAddress));
+        var token = await world.WithDbAsync(db => db.AccountTokens.SingleAsync(t => t.UserId == created.Id, Ct));
+        Assert.Equal(HelloWork.Domain.Mail.TokenPurpose.Invitation, token.Purpose);
+        Assert.Equal(HelloWork.Domain.Mail.AccountToken.HashOf(mail.Secret!), token.Hash);
+        Assert.Equal(created.InvitationExpiresAt, token.ExpiresAt);
+        Assert.True((await users.ListAsync(main, Ct)).Users.Single(u => u.Id == created.Id).InvitationPending);
         Assert.Equal(1, await world.WithDbAsync(db => db.UserRoles.CountAsync(r => r.UserId == created.Id, Ct)));
         var list = await users.ListAsync(main, Ct);
         Assert.True(list.CallerIsMain);

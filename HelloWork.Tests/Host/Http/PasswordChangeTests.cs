@@ -1,3 +1,4 @@
+using HelloWork.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -12,8 +13,9 @@ namespace HelloWork.Tests.Host.Http;
 /// <summary>
 /// パスワード変更 on the real portal: the form for every signed-in account (current, new, confirmation), the registration's
 /// password rules, refusals that change nothing (R-ERR-1), the other sessions of the account ending while this one stays signed
-/// in, the audit entry without a password (R-AUD-1); a login user's initial password replaced before anything else, enforced by
-/// the server; a disabled login user's open session ending at its next request (R-ACC-4). Each test uses accounts of its own.
+/// in, the audit entry without a password (R-AUD-1); a password someone else chose (an account the admin creates) replaced before
+/// anything else, enforced by the server; a login user an employer adds has no password until it sets its own by the invitation
+/// mail (R-MAIL-2); a disabled login user's open session ending at its next request (R-ACC-4). Each test uses accounts of its own.
 /// </summary>
 [Collection(AccountsCollection.Name)]
 public sealed class PasswordChangeTests(PortalHost portal)
@@ -70,7 +72,7 @@ public sealed class PasswordChangeTests(PortalHost portal)
     private static string? PathOf(HttpResponseMessage response) => response.Headers.Location is not { } location ? null
         : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString.TrimStart('~');
 
-    /// <summary>A fresh establishment (registered as the form does) and a login user its main account adds, with the initial password.</summary>
+    /// <summary>A fresh establishment (registered as the form does) and a login user its main account adds (invited, no password yet).</summary>
     private async Task<(Actor Main, NewEstablishmentUser User)> NewLoginUserAsync()
     {
         var mainEmail = Registrations.NewEmail("pwmain");
@@ -200,35 +202,25 @@ public sealed class PasswordChangeTests(PortalHost portal)
         Assert.Contains(links, a => a.TextContent.Contains("パスワード変更", StringComparison.Ordinal) || a.GetAttribute("aria-label") == "パスワード変更");
     }
 
-    [Fact]
-    public async Task A_staff_account_the_admin_creates_must_replace_the_password_the_admin_chose_at_first_sign_in()
+    /// <summary>A staff account the admin creates with a password it chose (<see cref="Registrations.GoodPassword"/>).</summary>
+    private async Task<string> NewStaffAccountAsync()
     {
         var office = await portal.QueryAsync(db => db.Offices.Select(o => o.Id).FirstAsync());
         var adminId = await UserIdAsync("admin@example.jp");
         var email = Registrations.NewEmail("pwstaff");
-        await using (var scope = portal.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAccountAsync(new Actor(adminId, Roles.Admin, "admin"),
-                new StaffAccountInput(email, Registrations.GoodPassword, "職員 新人", Roles.Staff, office, null, false));
-        }
-        Assert.True((await SnapshotAsync(email)).MustChange);
-        using var client = await SignedInAsync(email, Registrations.GoodPassword);
-        await StatusAsync(client, "/staff", ChangePath);
-
-        using var changed = await ChangeAsync(client, Registrations.GoodPassword, NewPassword, NewPassword);
-        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/staff"));
-        Assert.False((await SnapshotAsync(email)).MustChange);
+        await using var scope = portal.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAccountAsync(new Actor(adminId, Roles.Admin, "admin"),
+            new StaffAccountInput(email, Registrations.GoodPassword, "職員 新人", Roles.Staff, office, null, false));
+        return email;
     }
 
     [Fact]
-    public async Task A_new_login_user_must_replace_the_initial_password_before_any_other_page_and_the_server_enforces_it()
+    public async Task A_staff_account_the_admin_creates_must_replace_the_password_the_admin_chose_at_first_sign_in()
     {
-        var (_, user) = await NewLoginUserAsync();
-        Assert.True((await SnapshotAsync(user.Email)).MustChange);
-        using var client = await SignedInAsync(user.Email, user.InitialPassword);
-
-        foreach (var path in new[] { "/employer", "/employer/establishment/users", "/employer/offers", "/search", "/" })
+        var email = await NewStaffAccountAsync();
+        Assert.True((await SnapshotAsync(email)).MustChange);
+        using var client = await SignedInAsync(email, Registrations.GoodPassword);
+        foreach (var path in new[] { "/staff", "/staff/referrals", "/search", "/" })
         {
             await StatusAsync(client, path, ChangePath);
         }
@@ -236,29 +228,50 @@ public sealed class PasswordChangeTests(PortalHost portal)
         Assert.Equal("初期パスワードでログインしています。利用を続けるには、パスワードを変更してください。", page.QuerySelector(".mud-alert [role=alert], [role=alert]")?.TextContent.Trim());
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/app.css")); // the page's own styles still load
         // Not only pages: the hub with the same account's bearer token is refused too.
-        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(await BearerTokenAsync(user.Email, user.InitialPassword)));
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync(await BearerTokenAsync(email, Registrations.GoodPassword)));
 
-        // Keeping the initial password is no change.
-        using (var same = await ChangeAsync(client, user.InitialPassword, user.InitialPassword, user.InitialPassword))
+        // Keeping the chosen password is no change.
+        using (var same = await ChangeAsync(client, Registrations.GoodPassword, Registrations.GoodPassword, Registrations.GoodPassword))
         {
             Assert.Contains("現在のパスワードとは異なるパスワードを設定してください。", Forms.FieldMessages(await Forms.ParseAsync(same), "new-password"));
         }
-        await StatusAsync(client, "/employer", ChangePath);
+        await StatusAsync(client, "/staff", ChangePath);
 
-        using var changed = await ChangeAsync(client, user.InitialPassword, NewPassword, NewPassword);
+        using var changed = await ChangeAsync(client, Registrations.GoodPassword, NewPassword, NewPassword);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/employer"));
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/employer/establishment/users"));
-        Assert.False((await SnapshotAsync(user.Email)).MustChange);
-        Assert.Equal("initial password replaced", Assert.Single(await AuditOfAsync(user.Id)).Detail);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/staff"));
+        Assert.False((await SnapshotAsync(email)).MustChange);
+        Assert.Equal("initial password replaced", Assert.Single(await AuditOfAsync(await UserIdAsync(email))).Detail);
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(await BearerTokenAsync(email, NewPassword)));
+    }
+
+    [Fact]
+    public async Task A_new_login_user_has_no_password_until_the_invitation_sets_its_own_and_then_nothing_stands_in_its_way_R_MAIL_2()
+    {
+        var (_, user) = await NewLoginUserAsync();
+        var before = await SnapshotAsync(user.Email);
+        Assert.Null(before.Hash); // nobody, the main account included, knows a password of the new user
+        Assert.False(before.MustChange);
+        using (var client = await portal.NewClientAsync())
+        using (var refused = await Forms.SignInAsync(client, user.Email, Registrations.GoodPassword))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the form again: no sign-in without a password
+        }
+
+        await Invitations.AcceptAsync(portal.Services, user.Email, NewPassword);
+        using var signedIn = await SignedInAsync(user.Email, NewPassword);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(signedIn, "/employer"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(signedIn, "/employer/establishment/users"));
+        Assert.True(await portal.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.EmailConfirmed).SingleAsync()));
+        Assert.Contains("InvitationAccepted", await portal.QueryAsync(db => db.AuditEntries.Where(a => a.SubjectId == user.Id).Select(a => a.Action).ToListAsync()));
         Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(await BearerTokenAsync(user.Email, NewPassword)));
     }
 
     [Fact]
-    public async Task The_sign_out_stays_open_to_a_login_user_who_has_not_changed_the_initial_password()
+    public async Task The_sign_out_stays_open_to_an_account_that_has_not_replaced_the_password_the_admin_chose()
     {
-        var (_, user) = await NewLoginUserAsync();
-        using var client = await SignedInAsync(user.Email, user.InitialPassword);
+        var email = await NewStaffAccountAsync();
+        using var client = await SignedInAsync(email, Registrations.GoodPassword);
         var page = await Forms.GetPageAsync(client, ChangePath);
         var token = page.QuerySelector("form[action='Account/Logout'] input[name='__RequestVerificationToken']")?.GetAttribute("value");
         Assert.False(string.IsNullOrEmpty(token));
@@ -275,8 +288,8 @@ public sealed class PasswordChangeTests(PortalHost portal)
     public async Task Disabling_a_login_user_ends_its_open_session_and_its_bearer_token_at_the_next_request()
     {
         var (main, user) = await NewLoginUserAsync();
-        using var client = await SignedInAsync(user.Email, user.InitialPassword);
-        (await ChangeAsync(client, user.InitialPassword, NewPassword, NewPassword)).Dispose();
+        await Invitations.AcceptAsync(portal.Services, user.Email, NewPassword);
+        using var client = await SignedInAsync(user.Email, NewPassword);
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/employer"));
         var token = await BearerTokenAsync(user.Email, NewPassword);
         Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(token));

@@ -141,6 +141,42 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
         Assert.Equal(DirectRequestStatus.Declined, row.Status);
     }
 
+    [Fact]
+    public async Task Admin_mail_queue_gets_a_bounce_reported_while_down_once_and_no_one_elses_feed_does_R_LIVE_1_R_LIVE_2_R_MAIL_1()
+    {
+        var admin = await Host.ActorAsync("admin@example.jp");
+        var jobseeker = await Host.ActorAsync("jobseeker2@example.jp");
+        var staff = await Host.ActorAsync("staff1@example.jp");
+        // A mail that was sent (the outbox row, as the worker leaves it) and later comes back as a delivery status notification.
+        var mailId = await Host.Get<Operations>().RunAsync(Actor.System, async w =>
+        {
+            var mail = w.Db.OutboxMails.Add(new HelloWork.Domain.Mail.OutboxMail(jobseeker.UserId, "jobseeker2@example.jp", "ja",
+                HelloWork.Domain.Mail.MailKind.Notice, null, w.Now, NoticeKind.ResultRegistered)).Entity;
+            await w.Db.SaveChangesAsync(Ct);
+            await w.Db.OutboxMails.Where(m => m.Id == mail.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, HelloWork.Domain.Mail.MailStatus.Sent), Ct);
+            return mail.Id;
+        });
+        var report = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(string.Join("\r\n",
+            "From: MAILER-DAEMON@mx.example.net", "To: bounces@hellowork.example.jp", "Subject: Undelivered Mail Returned to Sender",
+            "MIME-Version: 1.0", "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"", "",
+            "--b", "Content-Type: text/plain", "", "undeliverable", "",
+            "--b", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.example.net", "",
+            "Final-Recipient: rfc822; jobseeker2@example.jp", "Action: failed", "Status: 5.1.1", "Diagnostic-Code: smtp; 550 5.1.1 User unknown", "",
+            "--b", "Content-Type: text/rfc822-headers", "", $"Message-Id: <{mailId:N}@hellowork.local>", "", "--b--", ""))));
+        var settings = new HelloWork.Web.Mail.MailSettings { BounceAddress = "bounces@hellowork.example.jp" };
+
+        var got = await ReconnectAfterAsync(admin, silent => new HelloWork.Web.Mail.MailBounces(silent, settings).ReceiveAsync(report, Ct));
+
+        Assert.Single(Concerning(got, LiveKinds.MailQueue));
+        var shown = await Host.Get<HelloWork.Web.Mail.MailAdmin>().GetAsync(admin, HelloWork.Domain.Mail.MailStatus.Bounced, Ct);
+        Assert.Contains(shown.Rows, r => r.Id == mailId && r.LastError!.Contains("5.1.1", StringComparison.Ordinal));
+        // The signal is the administrators' alone (R-ACC-4): another role cannot listen to it …
+        await Assert.ThrowsAsync<ScopeException>(() => Host.Get<NoticeService>().SinceAsync(staff, Recipients.Admins, 0, ct: Ct));
+        // … and it is not a notice a person reads: the admin's bell and notice list do not show it.
+        Assert.DoesNotContain(await Host.Get<NoticeService>().ListAsync(admin, 200, Ct), n => n.Kind == NoticeKind.MailQueueChanged);
+    }
+
     /// <summary>
     /// Opens a feed as a page would, makes <paramref name="changeWhileDown"/> with a bus that drops every push (the page's
     /// connection is down: nothing arrives), then reconnects the circuit (<see cref="LiveCircuitHandler"/>) and returns what the

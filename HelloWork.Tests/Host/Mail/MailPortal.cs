@@ -20,6 +20,10 @@ public sealed class MailPortal : KestrelPortal
 
     public LoopbackSmtp Smtp { get; }
 
+    /// <summary>The VERP bounce address (Mail:BounceAddress) and the key of the bounce endpoint (Mail:BounceKey).</summary>
+    public const string BounceAddress = "bounces@hellowork.example.jp";
+    public const string BounceKey = "test-bounce-key-0123456789";
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -31,6 +35,8 @@ public sealed class MailPortal : KestrelPortal
         builder.UseSetting("Mail:StartTls", "false");
         builder.UseSetting("Mail:PollMilliseconds", "100");
         builder.UseSetting("Mail:BaseUrl", "https://portal.example.jp");
+        builder.UseSetting("Mail:BounceAddress", BounceAddress);
+        builder.UseSetting("Mail:BounceKey", BounceKey);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

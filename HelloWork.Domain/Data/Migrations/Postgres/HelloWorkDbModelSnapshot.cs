@@ -1592,6 +1592,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DeadlineRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("EstablishedAt")
                         .HasColumnType("timestamp with time zone");
 

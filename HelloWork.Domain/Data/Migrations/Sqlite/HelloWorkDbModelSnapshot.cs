@@ -1585,6 +1585,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.Property<long>("Deadline")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeadlineRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EstablishedAt")
                         .HasColumnType("INTEGER");
 
