@@ -6,11 +6,44 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HelloWork.Domain.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Booking : Migration
+    public partial class ThirdRound : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DeadlineRemindedAt",
+                table: "Referrals",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Placements",
+                table: "AgencyUsages",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Code",
+                table: "Agencies",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReturnReason",
+                table: "Agencies",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReviewedAt",
+                table: "Agencies",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "NamedCounsellors",
                 columns: table => new
@@ -66,6 +99,29 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         principalTable: "Offices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlacementReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JobOfferId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JobNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HiredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlacementReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlacementReports_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -228,6 +284,12 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Agencies_Code",
+                table: "Agencies",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CounsellingSlots_CounsellorUserId_StartsAt",
                 table: "CounsellingSlots",
                 columns: new[] { "CounsellorUserId", "StartsAt" },
@@ -286,6 +348,16 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                 column: "StartsAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlacementReports_AgencyId_HiredOn",
+                table: "PlacementReports",
+                columns: new[] { "AgencyId", "HiredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlacementReports_OfficeId_HiredOn",
+                table: "PlacementReports",
+                columns: new[] { "OfficeId", "HiredOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingCourses_ApplicationDeadline_Prefecture",
                 table: "TrainingCourses",
                 columns: new[] { "ApplicationDeadline", "Prefecture" });
@@ -317,6 +389,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                 name: "NamedCounsellors");
 
             migrationBuilder.DropTable(
+                name: "PlacementReports");
+
+            migrationBuilder.DropTable(
                 name: "TrainingFavourites");
 
             migrationBuilder.DropTable(
@@ -324,6 +399,30 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TrainingCourses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Agencies_Code",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "DeadlineRemindedAt",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "Placements",
+                table: "AgencyUsages");
+
+            migrationBuilder.DropColumn(
+                name: "Code",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnReason",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAt",
+                table: "Agencies");
         }
     }
 }

@@ -6,11 +6,44 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HelloWork.Domain.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Booking : Migration
+    public partial class ThirdRound : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "DeadlineRemindedAt",
+                table: "Referrals",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Placements",
+                table: "AgencyUsages",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Code",
+                table: "Agencies",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReturnReason",
+                table: "Agencies",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReviewedAt",
+                table: "Agencies",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "NamedCounsellors",
                 columns: table => new
@@ -66,6 +99,29 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         principalTable: "Offices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlacementReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JobOfferId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JobNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HiredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlacementReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlacementReports_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -228,6 +284,12 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Agencies_Code",
+                table: "Agencies",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CounsellingSlots_CounsellorUserId_StartsAt",
                 table: "CounsellingSlots",
                 columns: new[] { "CounsellorUserId", "StartsAt" },
@@ -286,6 +348,16 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 column: "StartsAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlacementReports_AgencyId_HiredOn",
+                table: "PlacementReports",
+                columns: new[] { "AgencyId", "HiredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlacementReports_OfficeId_HiredOn",
+                table: "PlacementReports",
+                columns: new[] { "OfficeId", "HiredOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingCourses_ApplicationDeadline_Prefecture",
                 table: "TrainingCourses",
                 columns: new[] { "ApplicationDeadline", "Prefecture" });
@@ -317,6 +389,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 name: "NamedCounsellors");
 
             migrationBuilder.DropTable(
+                name: "PlacementReports");
+
+            migrationBuilder.DropTable(
                 name: "TrainingFavourites");
 
             migrationBuilder.DropTable(
@@ -324,6 +399,30 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TrainingCourses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Agencies_Code",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "DeadlineRemindedAt",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "Placements",
+                table: "AgencyUsages");
+
+            migrationBuilder.DropColumn(
+                name: "Code",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnReason",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAt",
+                table: "Agencies");
         }
     }
 }
