@@ -5,7 +5,7 @@ using HelloWork.Testing;
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
-/// <c>fault</c> (issue 9): the real portal process under a stream of applications and messages, killed with SIGKILL
+/// <c>fault</c>: the real portal process under a stream of applications and messages, killed with SIGKILL
 /// <c>--kills</c> times (20; <c>--quick</c> 5) at random moments and restarted; after each restart every acknowledged change
 /// must be in the SQLite file and <c>PRAGMA integrity_check</c> must be ok. See <see cref="FaultRun"/> and docs/trust-faults.md.
 /// Exit code 1 when anything acknowledged was lost, the file was damaged or the portal answered 5xx.

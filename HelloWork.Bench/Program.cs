@@ -44,7 +44,7 @@ catch (ArgumentException e)
 int Help()
 {
     Console.WriteLine("""
-        HelloWork benchmark program (issue 10). Every scenario prints a table and, as its last line, one JSON object.
+        HelloWork benchmark program. Every scenario prints a table and, as its last line, one JSON object.
 
           generate   --offers N [--seed S] [--applicants-per-establishment A] [--big-applicants B] [--anchor yyyy-MM-dd]
                      fill a fresh database with national-scale Japanese data (default 1,000,000 offers; --quick 20,000)

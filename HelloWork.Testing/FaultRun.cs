@@ -76,7 +76,7 @@ public sealed record FaultRunResult
 }
 
 /// <summary>
-/// The fault run (issue 9): the real portal process (<c>dotnet HelloWork.Web.dll</c>, SQLite file of its own, demo data) under a
+/// The fault run: the real portal process (<c>dotnet HelloWork.Web.dll</c>, SQLite file of its own, demo data) under a
 /// steady stream of applications and messages from bearer-token clients over HTTP (<c>/api/v1/me/...</c>), killed with SIGKILL at
 /// random moments and restarted. After every restart, and at the end, the SQLite file is opened read-only beside the running
 /// portal: every change whose 201 (with its id) a client received must be there, with its text, and

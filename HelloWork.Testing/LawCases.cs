@@ -91,7 +91,7 @@ public static class LawCases
 
     public static IReadOnlyList<LawCase> All { get; } = Build();
 
-    /// <summary>The three offers of issue 19 that the old review passed with 問題なし.</summary>
+    /// <summary>Three offers that a review without the law checker passed with 問題なし.</summary>
     public static JobSheet IssueHourly900() => Hourly(900);
 
     public static JobSheet IssueFixedOvertime() => Hourly(900) with

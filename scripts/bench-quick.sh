@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark scenario's --quick version in order (issue 10), each in its own process: builds HelloWork.Bench and
+# Every benchmark scenario's --quick version in order, each in its own process: builds HelloWork.Bench and
 # HelloWork.Web once in Release, regenerates bench-out/bench-quick.db (20,000 offers), then runs the scenarios. Prints each
 # scenario's JSON line (the last line of its output; the whole output is in bench-out/quick-<scenario>.log), its time, and the
 # total time with the machine's load average. Goal: all of it in under 15 minutes. Usage: scripts/bench-quick.sh [scenario ...]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The fault run (issue 9, docs/trust-faults.md): builds the portal in Release, starts the real process (dotnet HelloWork.Web.dll,
+# The fault run (docs/trust-faults.md): builds the portal in Release, starts the real process (dotnet HelloWork.Web.dll,
 # SQLite in a temp folder, demo data), drives applications and messages through /api/v1/me over HTTP, kills the process with
 # SIGKILL at random moments (20 times by default), restarts it, and checks after each restart that every acknowledged change is
 # in the database and PRAGMA integrity_check is ok. Ends with one JSON line {"scenario":"fault",...}; exits 1 on any loss.

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Bench.Generation;
 
 /// <summary>What to generate. <see cref="Anchor"/> is "now" for the data: the same seed and anchor give the same rows.
-/// <see cref="Offers"/> counts the offers that are published and open at the anchor (what the public search reads: issue 5 asks for
+/// <see cref="Offers"/> counts the offers that are published and open at the anchor (what the public search reads: the search benchmark asks for
 /// 1,000,000 of them); drafts, offers under review, returned, filled, withdrawn and expired ones come on top, about 18 % more.</summary>
 public sealed record GenerateSettings(int Offers, int Seed, double ApplicantsPerEstablishment, int BigApplicants, DateTimeOffset Anchor)
 {
@@ -118,7 +118,7 @@ public sealed class DataGenerator(BenchDb target, GenerateSettings s, TextWriter
         }
         await db.SaveChangesAsync();
         {
-            // ハロートレーニング nationwide (issue 21, R-TRN-1): about six courses per office, each in its office's prefecture.
+            // ハロートレーニング nationwide (R-TRN-1): about six courses per office, each in its office's prefecture.
             var watch = Stopwatch.StartNew();
             var courses = HelloWork.Domain.Bookings.TrainingCatalogue.Generate(new Random(s.Seed), _offices, _offices.Length * 6,
                 HelloWork.Domain.Common.JapanTime.DateOf(s.Anchor), s.Anchor).ToList();

@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
-/// <c>access-churn</c> (issue 24): the real portal in this process (temp SQLite, demo data) with <c>--connections</c> live hub
+/// <c>access-churn</c>: the real portal in this process (temp SQLite, demo data) with <c>--connections</c> live hub
 /// connections of many identities — login users of many establishments, <c>--per-identity</c> connections each — while, every
 /// <c>--end-every-ms</c>, a random identity's access ends: its employer disables or removes it, or it changes its password. A
 /// new identity takes each ended one's place, so the connections stay near their number. Meanwhile notices are committed at

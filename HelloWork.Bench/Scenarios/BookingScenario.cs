@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
-/// <c>booking</c>: clients racing for scarce seats (issue 21, R-EVT-1). Each round an office publishes an event with S seats and C
+/// <c>booking</c>: clients racing for scarce seats (R-EVT-1). Each round an office publishes an event with S seats and C
 /// different jobseekers book it at the same moment through <see cref="EventBookings.BookAsync"/> — the real operation, one committed
 /// transaction each, the seats taken by the conditional UPDATE. Reports bookings a second, the latency of a booking (won or refused),
 /// and how many events ended with more confirmed bookings than seats or a counter that disagrees with the rows (must be 0).

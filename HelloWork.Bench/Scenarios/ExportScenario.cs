@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
-/// <c>export</c> (issue 8): the full CSV export of every open offer through the same read model and CSV writer as
+/// <c>export</c>: the full CSV export of every open offer through the same read model and CSV writer as
 /// <c>GET /api/v1/provision/job-offers?format=csv</c>, into a stream that only counts bytes; rows per second and the
 /// process's peak working set (flat memory means it does not grow with the row count).
 /// </summary>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
-/// <c>figures</c> (issue 6): an office's figures for a whole fiscal year (<see cref="OfficeFigures.YearAsync"/>, R-KPI-1..5: 12 months,
+/// <c>figures</c>: an office's figures for a whole fiscal year (<see cref="OfficeFigures.YearAsync"/>, R-KPI-1..5: 12 months,
 /// 4 quarters and the year) and the quarterly scorecard CSV (<see cref="Scorecard.QuarterAsync"/> + <see cref="Scorecard.Csv"/>, R-KPI-3),
 /// called as the staff page and the scorecard endpoint call them: a supervisor of the office, its own office only (R-ACC-4).
 /// Measured for the office with the most referrals in the fiscal year, the office with the most offers accepted, the median office and the
@@ -105,7 +105,7 @@ public static class FiguresScenario
                 + $"self-applications {year.Year.SelfApplications:N0}, active jobseekers {year.ActiveJobseekers:N0})");
         }
         report.Row($"fiscal year {fiscalYear} (12 months, 4 quarters, the year), scorecard Q{quarter}; {offices.Count} offices with acceptances; "
-            + $"goal (issue 6): ≤ 2,000 ms for the slowest office ({goalOffice})", "", "", "", "", "", "", "", "", "", "");
+            + $"goal: ≤ 2,000 ms for the slowest office ({goalOffice})", "", "", "", "", "", "", "", "", "", "");
         report.Figure("fiscal_year", fiscalYear);
         report.Figure("offices", offices.Count);
         report.Figure("office", goalOffice);

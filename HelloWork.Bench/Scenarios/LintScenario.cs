@@ -7,7 +7,7 @@ using HelloWork.Testing;
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
-/// <c>lint</c> (issue 19): the legal checker (<see cref="LawChecker"/>, R-LAW-1..6) over the labelled set of offers
+/// <c>lint</c>: the legal checker (<see cref="LawChecker"/>, R-LAW-1..6) over the labelled set of offers
 /// (HelloWork.Testing/LawCases.cs, shared with the tests): the precision and recall of its findings (field, code and level) against
 /// the labels, and offers checked a second on one thread, for <c>--seconds</c> (5; <c>--quick</c> 1).
 /// Last line: {"scenario":"lint","offers":N,"precision":..,"recall":..,"offers_per_s":..}.

@@ -17,7 +17,7 @@ using web::HelloWork.Web.Mail;
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
-/// <c>mail</c> (issue 18, R-MAIL-1): mails a second from the outbox to a real SMTP server on loopback. A fresh database (SQLite
+/// <c>mail</c> (R-MAIL-1): mails a second from the outbox to a real SMTP server on loopback. A fresh database (SQLite
 /// in bench-out, or <c>--pg</c>) gets <c>--users</c> confirmed accounts and <c>--mails</c> notices written through the real
 /// <see cref="Operations"/> and notice outbox (so each notice writes its mail row as in the portal); then <c>--nodes</c>
 /// dispatchers — the portal's own <see cref="MailDispatcher"/>, MailKit over SMTP, leases on the rows — send until the outbox is

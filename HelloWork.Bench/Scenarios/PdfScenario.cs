@@ -11,7 +11,7 @@ using JobSheetDocument = HelloWork.Domain.Documents.JobSheets.JobSheet;
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
-/// <c>pdf</c> (issue 7): referral slips rendered on every core for a fixed time, and the sizes of a slip and of a two-page
+/// <c>pdf</c>: referral slips rendered on every core for a fixed time, and the sizes of a slip and of a two-page
 /// job sheet. The documents are built from demo-like entities through the same mapping and sheet view the portal's endpoints use.
 /// <c>--out DIR</c> writes <c>sample-referral-slip.pdf</c> and <c>sample-job-sheet.pdf</c>.
 /// </summary>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelloWork.Bench.Scenarios;
 
 /// <summary>
-/// <c>search</c> (issue 5): the public job search over every published offer, through <see cref="JobSearch.SearchAsync(JobSearchCriteria, SearchViewer, CancellationToken)"/>,
+/// <c>search</c>: the public job search over every published offer, through <see cref="JobSearch.SearchAsync(JobSearchCriteria, SearchViewer, CancellationToken)"/>,
 /// first page of 30 with the total count. Queries of 3+ characters combined with filters, and 1–2-character words
 /// (介護, 営業, 事務), which trigrams cannot index. Server time per query, after a warm-up.
 /// </summary>
@@ -32,7 +32,7 @@ public static class SearchScenario
         new() { Words = "保育", SelfApplication = true, PageSize = 30 },
     ];
 
-    /// <summary>What a person might search first, reported beside the goals and not part of them (issue 5 sets its goals for words
+    /// <summary>What a person might search first, reported beside the goals and not part of them (the goals are set for words
     /// with filters): two common words without a filter (未経験 is in about 53 % of the open offers, スタッフ in 11 %), everything,
     /// and one prefecture.</summary>
     private static readonly JobSearchCriteria[] Common =
@@ -52,7 +52,7 @@ public static class SearchScenario
         int offers;
         await using (var ctx = db.CreateContext())
         {
-            // What the search reads: published and still valid today (JapanTime, as JobSearch counts it). Issue 5 asks for 1,000,000.
+            // What the search reads: published and still valid today (JapanTime, as JobSearch counts it). The benchmark asks for 1,000,000.
             var today = JapanTime.Today(services.GetRequiredService<TimeProvider>());
             offers = await ctx.JobOffers.CountAsync(o => o.Status == OfferStatus.Published && o.ValidUntil >= today);
         }
@@ -100,7 +100,7 @@ public static class SearchScenario
                 Console.WriteLine($"  {Describe(criteria)}: p95 {Stats.Percentile(times, 95):N1} ms");
             }
         }
-        report.Row($"published offers open today: {offers:N0}; goals (issue 5): 3+ characters p95 ≤ 100 ms, 1–2 characters p95 ≤ 300 ms (the last {Common.Length} rows, without a filter or without a word, have no goal)", "", "", "", "", "", "");
+        report.Row($"published offers open today: {offers:N0}; goals: 3+ characters p95 ≤ 100 ms, 1–2 characters p95 ≤ 300 ms (the last {Common.Length} rows, without a filter or without a word, have no goal)", "", "", "", "", "", "");
         report.Figure("offers", offers);
         report.Figure("p50_ms", Stats.Percentile(goal.Times, 50));
         report.Figure("p95_ms", Stats.Percentile(goal.Times, 95));

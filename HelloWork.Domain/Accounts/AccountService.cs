@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using HelloWork.Domain.Common;
+using HelloWork.Domain.Notices;
 using HelloWork.Domain.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class RegistrationException(IReadOnlyDictionary<string, string[]> 
 /// registering their establishment provisionally (R-ACC-3); admins create staff, agency and admin accounts.
 /// The profile and the sign-in account are saved together or not at all.
 /// </summary>
-public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, TimeProvider clock, ILiveBus bus)
 {
     public static readonly string[] Prefectures =
     [
@@ -117,12 +118,17 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         var agency = Collect(errors, () => new Agencies.Agency(Text.RequireName(input.AgencyName, nameof(input.AgencyName), 100), input.Kind, input.LicenseNumber, now));
         ThrowIfAny(errors);
         db.Agencies.Add(agency!);
-        var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = contact!, Role = Roles.Agency, AgencyId = agency!.Id, CreatedAt = now };
+        // The administrators' open list of applications shows it at once (saved with the account, published after).
+        var outbox = new Outbox(db, now);
+        await outbox.AddAsync(Recipients.Admins, NoticeKind.AgencyApplied, agency!.Id,
+            new Dictionary<string, string> { [NoticeArg.AgencyName] = agency.Name }, ct);
+        var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = contact!, Role = Roles.Agency, AgencyId = agency.Id, CreatedAt = now };
         await CreateAsync(user, input.Password, Roles.Agency, confirmByMail: true);
+        await bus.PublishAsync(outbox.ToPublish, CancellationToken.None);
         return user.Id;
     }
 
-    /// <summary>Admin-only: staff, agency and admin accounts (issue 2).</summary>
+    /// <summary>Admin-only: staff, agency and admin accounts.</summary>
     public async Task<Guid> CreateAccountAsync(Actor actor, StaffAccountInput input, CancellationToken ct = default)
     {
         if (!actor.IsAdmin)

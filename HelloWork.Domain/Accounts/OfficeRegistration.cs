@@ -11,7 +11,7 @@ public sealed record JobseekerCard(Guid JobseekerId, string Name, string Kana, D
 /// <summary>
 /// Staff find a jobseeker by the mypage's e-mail address and register an HWIS-only registrant at their office, which makes the
 /// mypage full: a jobseeker number and a home office (R-ACC-1). Every look-up is recorded, and one outside the caller's office
-/// says so (R-AUD-1, issue 6).
+/// says so (R-AUD-1).
 /// </summary>
 public sealed class OfficeRegistration(Operations ops)
 {

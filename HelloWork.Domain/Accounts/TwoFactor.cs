@@ -7,7 +7,7 @@ namespace HelloWork.Domain.Accounts;
 
 /// <summary>
 /// Which roles must sign in with a second factor (an authenticator app). Configuration <c>Auth:TwoFactorRequiredRoles</c>, a
-/// comma-separated list of roles; without it staff, administrators and agencies (issue 24). Development sets it empty, so the
+/// comma-separated list of roles; without it staff, administrators and agencies. Development sets it empty, so the
 /// demo accounts and the tests sign in with a password alone unless a test asks for the requirement.
 /// </summary>
 public sealed class TwoFactorPolicy(IReadOnlySet<string> requiredRoles)

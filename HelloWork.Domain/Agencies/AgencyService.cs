@@ -144,6 +144,8 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         CheckApplication(kind, licenseNumber);
         agency.Resubmit(Text.RequireName(name, "Name", 100), kind, licenseNumber, w.Now);
         w.Audit(AuditActions.AgencyStatusChanged, nameof(Agency), agency.Id, detail: nameof(AgencyStatus.Pending));
+        await w.Notices.AddAsync(Recipients.Admins, NoticeKind.AgencyApplied, agency.Id,
+            new Dictionary<string, string> { [NoticeArg.AgencyName] = agency.Name }, ct);
     }, ct);
 
     /// <summary>The agency's own application as the agency sees it (its status, the return reason, its 利用団体ID).</summary>

@@ -135,7 +135,7 @@ public sealed class ApplicationService(Operations ops)
         if (application.ReferralId is { } referralId
             && await w.Db.Referrals.Where(r => r.Id == referralId).Select(r => (Guid?)r.OfficeId).FirstOrDefaultAsync(ct) is { } officeId)
         {
-            // The referring office's board shows the cancellation live (issue 6).
+            // The referring office's board shows the cancellation live.
             await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ApplicationCancelled, referralId,
                 new Dictionary<string, string> { [NoticeArg.JobNumber] = offer.JobNumber ?? "", [NoticeArg.OfferTitle] = offer.Title }, ct);
         }

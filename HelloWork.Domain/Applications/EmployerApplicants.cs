@@ -70,7 +70,7 @@ public sealed class EmployerApplicants(Operations ops)
         }, ct);
         if (detail is not null && viewedJobseeker is { } jobseekerId)
         {
-            // The applicant can see on the mypage that the establishment opened their application (R-AUD-1, issue 9).
+            // The applicant can see on the mypage that the establishment opened their application (R-AUD-1).
             await ops.RunAsync(actor, w => Audit.AccessLog.RecordViewAsync(w, "ApplicantViewed", nameof(Application), applicationId, jobseekerId, ct), ct);
         }
         return detail;
@@ -107,7 +107,7 @@ public sealed class EmployerApplicants(Operations ops)
         }, ct);
         if (file is not null && actor.IsEmployer && viewed is { } v)
         {
-            // An employer opening an application document is recorded for the applicant's access log (R-AUD-1, issue 9).
+            // An employer opening an application document is recorded for the applicant's access log (R-AUD-1).
             await ops.RunAsync(actor, w =>
             {
                 w.Audit(AuditActions.ApplicationDocumentViewed, nameof(Application), v.ApplicationId, v.JobseekerId);

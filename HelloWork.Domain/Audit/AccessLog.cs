@@ -21,7 +21,7 @@ public sealed record AccessLogRow(long Id, DateTimeOffset At, AccessorKind Kind,
 public sealed record AccessLogResult(IReadOnlyList<AccessLogRow> Rows, int Total);
 
 /// <summary>
-/// The jobseeker's own view of the audit log (R-AUD-1, issue 9): every entry about their data written by someone else — staff views
+/// The jobseeker's own view of the audit log (R-AUD-1): every entry about their data written by someone else — staff views
 /// and referrals, employers' views of their application and documents, agencies' receipt of their provided profile, and the system's
 /// deletions — newest first, paged. Their own actions are not listed (they did them). Only the caller's entries (R-ACC-4).
 /// </summary>

@@ -69,7 +69,27 @@ public sealed class EventBookings(Operations ops)
     }, ct);
 
     /// <summary>Books a seat (R-EVT-1); when none is left, a place on the waiting list if <paramref name="waitIfFull"/>, else a refusal.</summary>
-    public Task<BookingOutcome> BookAsync(Actor actor, Guid eventId, bool waitIfFull, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    public async Task<BookingOutcome> BookAsync(Actor actor, Guid eventId, bool waitIfFull, CancellationToken ct = default)
+    {
+        try
+        {
+            return await BookOnceAsync(actor, eventId, waitIfFull, ct);
+        }
+        catch (DbUpdateException) when (actor.JobseekerId is not null)
+        {
+            // The same person booking twice at once (two tabs): the one-live-booking index refused the second, whose seat went back
+            // with its transaction. The same answer as for a booking made earlier; any other failure is not a refusal.
+            var jobseekerId = actor.JobseekerId.Value;
+            if (await ops.ReadAsync(db => db.EventBookings.AnyAsync(b =>
+                    b.EventId == eventId && b.JobseekerId == jobseekerId && b.Status != BookingStatus.Cancelled, ct), ct))
+            {
+                throw new DomainException(ErrorCodes.AlreadyBooked);
+            }
+            throw;
+        }
+    }
+
+    private Task<BookingOutcome> BookOnceAsync(Actor actor, Guid eventId, bool waitIfFull, CancellationToken ct) => ops.RunAsync(actor, async w =>
     {
         var jobseekerId = actor.RequireJobseeker();
         var ev = await w.Db.OfficeEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct) ?? throw new ScopeException("event");

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace HelloWork.Domain.Common;
 
-/// <summary>Tells a file's type from its content, never from its name (uploads: R-ERR-1, issue 9 hardening).</summary>
+/// <summary>Tells a file's type from its content, never from its name (uploads: R-ERR-1).</summary>
 public static class FileSniffer
 {
     public const string Pdf = "application/pdf";

@@ -47,13 +47,13 @@ public sealed class MessageService(Operations ops, MessageSendLimit? sendLimit =
             foreach (var userId in userIds)
             {
                 await w.Notices.AddAsync(Recipients.User(userId), NoticeKind.MessageReceived, application.Id,
-                    new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title }, ct);
+                    new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.JobNumber] = offer.JobNumber ?? "" }, ct);
             }
         }
         else
         {
             await w.Notices.AddAsync(Recipients.Establishment(application.EstablishmentId), NoticeKind.MessageReceived, application.Id,
-                new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title }, ct);
+                new Dictionary<string, string> { [NoticeArg.OfferTitle] = offer.Title, [NoticeArg.JobNumber] = offer.JobNumber ?? "" }, ct);
         }
         return message.Id;
     }, ct);

@@ -47,6 +47,9 @@ public enum NoticeKind
 
     /// <summary>The mail outbox changed (sent, failed, bounced, resent): the administrators' mail page reloads. Not shown in the bell.</summary>
     MailQueueChanged = 30,
+
+    /// <summary>An agency applied, or sent a returned application again: the administrators' list of applications reloads (R-AGY-1).</summary>
+    AgencyApplied = 31,
 }
 
 /// <summary>
@@ -127,6 +130,6 @@ public static class Topics
 {
     public const string Prefix = "topic:";
 
-    /// <summary>Seats of events and counselling slots (issue 21): jobseekers and staff listen.</summary>
+    /// <summary>Seats of events and counselling slots: jobseekers and staff listen.</summary>
     public const string Bookings = Prefix + "bookings";
 }

@@ -152,7 +152,7 @@ public sealed partial class Matching(Operations ops)
                 j.Wishes.DesiredMonthlyWage, j.Wishes.DesiredHours, j.RegistrationValidUntil, score, reasons);
         }), Math.Clamp(take, 1, 100));
         w.Audit(AuditActions.MatchingViewed, nameof(JobOffer), offer.Id, detail: ranked.Count.ToString(CultureInfo.InvariantCulture));
-        // Each suggested jobseeker's name and wishes were shown: one entry each, for their access log (R-AUD-1, issue 9).
+        // Each suggested jobseeker's name and wishes were shown: one entry each, for their access log (R-AUD-1).
         foreach (var suggestion in ranked)
         {
             w.Audit(AuditActions.MatchingListed, nameof(JobOffer), offer.Id, suggestion.JobseekerId);

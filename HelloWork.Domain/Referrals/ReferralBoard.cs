@@ -34,7 +34,7 @@ public sealed record BoardRow(Guid ReferralId, ReferralKind Kind, BoardState Sta
 public sealed record Board(int Sent, IReadOnlyDictionary<BoardState, int> Counts, IReadOnlyList<BoardRow> Rows, DateOnly Since);
 
 /// <summary>
-/// The live referral board of one office (issue 6): the referrals the office sent in the last <see cref="WindowDays"/> days with where each
+/// The live referral board of one office: the referrals the office sent in the last <see cref="WindowDays"/> days with where each
 /// stands. States are computed on read at the clock's instant (R-REF-3: a proposal past its deadline is expired whether or not a sweeper ran).
 /// </summary>
 public sealed class ReferralBoard(Operations ops)

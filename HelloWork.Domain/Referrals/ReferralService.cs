@@ -98,7 +98,7 @@ public sealed class ReferralService(Operations ops)
         {
             throw new DomainException(ErrorCodes.ReferralAlreadyLive, nameof(input.JobseekerId));
         }
-        // Staff look-ups of a jobseeker outside their office are audited (issue 6).
+        // Staff look-ups of a jobseeker outside their office are audited.
         if (jobseeker.HomeOfficeId != w.Actor.OfficeId)
         {
             w.Audit(AuditActions.JobseekerOutsideOfficeAccessed, nameof(Jobseeker), jobseeker.Id, jobseeker.Id);

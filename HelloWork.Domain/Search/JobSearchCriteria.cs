@@ -112,7 +112,7 @@ public sealed record JobSearchCriteria
             throw new DomainException(ErrorCodes.TooManyChoices, nameof(JobNumbers), MaxJobNumbers);
         }
         // Each value is bounded too: a 100,000-character occupation code from a crafted link became a LIKE pattern that SQLite
-        // refuses ("pattern too complex"), an error page instead of a message (found by the fuzz test, issue 9).
+        // refuses ("pattern too complex"), an error page instead of a message (found by the fuzz test).
         foreach (var code in OccupationCodes)
         {
             Text.Require(code, nameof(OccupationCodes), MaxCodeLength, required: false);

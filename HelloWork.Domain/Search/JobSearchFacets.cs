@@ -9,7 +9,7 @@ namespace HelloWork.Domain.Search;
 /// employment types, categories, 駅近, 在宅, 週休二日, UIJターン, 自主応募可 and "not dispatch". Every character of a token is
 /// shifted into the Supplementary Private Use Area-A (<see cref="Encode"/>, as the index triggers do), so that no free word can
 /// match a token (<see cref="FreeWords"/> leaves words containing such characters to a substring test) and the words need no
-/// column filter. It only narrows the word matches inside the index before any row is read (issue 5: a common word matches
+/// column filter. It only narrows the word matches inside the index before any row is read (a common word matches
 /// most offers; looking each one up cost 0.5 s at a million offers); the same filters are applied in SQL afterwards, so a
 /// condition this cannot express (a municipality of one character, wages, hours) is simply left to SQL. Every token it asks
 /// for is present in every offer that passes the SQL filter: the expression is never narrower than the filters.

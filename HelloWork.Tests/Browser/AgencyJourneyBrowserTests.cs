@@ -12,7 +12,7 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Browser;
 
 /// <summary>
-/// Issue 23 as people use it: an organisation applies (R-AGY-1), the admin approves it on 利用団体の承認 and the agency's open home page
+/// As people use it: an organisation applies (R-AGY-1), the admin approves it on 利用団体の承認 and the agency's open home page
 /// shows its 利用団体ID without a reload; the agency downloads its first CSV from its page, sends a guidance message (R-AGY-3), sees the
 /// jobseeker's reply arrive live on its thread page (R-LIVE-1), and reports a placement. Every page is screenshotted and axe-checked.
 /// </summary>

@@ -11,7 +11,7 @@ using HelloWork.Tests.Domain.Employers;
 
 namespace HelloWork.Tests.Browser;
 
-/// <summary>Issue 4, "Must show": employer1's open applicant list shows a new application and then its cancellation live, without a
+/// <summary>Employer1's open applicant list shows a new application and then its cancellation live, without a
 /// reload (R-APP-2, R-CAN-1, R-LIVE-1). The jobseeker side applies and cancels through the domain operations its pages call.</summary>
 public sealed class ApplicantListBrowserTests(PortalHost portal, Chromium chromium)
 {

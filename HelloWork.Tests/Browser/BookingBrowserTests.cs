@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Browser;
 
 /// <summary>
-/// Issue 21, "Must show", in Debian's Chromium on the real portal: jobseeker1 books the last seat while jobseeker2's open event page shows
+/// In Debian's Chromium on the real portal: jobseeker1 books the last seat while jobseeker2's open event page shows
 /// the seats drop to zero without reloading; jobseeker2 joins the waiting list; jobseeker1's cancellation moves jobseeker2 up, and
 /// jobseeker2's open page and bell say so (R-EVT-1, R-LIVE-1). And every new page, for jobseekers and staff, at 1280×800 and 390×844
 /// (screenshots and axe through <see cref="PortalBrowser"/>; R-TRN-1, R-APT-1).

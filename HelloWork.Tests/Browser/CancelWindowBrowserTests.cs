@@ -28,7 +28,7 @@ public sealed class ClockedPortal() : KestrelPortal("hellowork-clocked-")
     }
 }
 
-/// <summary>Issue 5, "Must show": the cancel button and its countdown vanish on the open page when the clock passes 24 hours (R-CAN-1),
+/// <summary>The cancel button and its countdown vanish on the open page when the clock passes 24 hours (R-CAN-1),
 /// the page then says to message the employer (R-CAN-2), and a cancel sent anyway is refused by the domain.</summary>
 public sealed class CancelWindowBrowserTests(Chromium chromium)
 {

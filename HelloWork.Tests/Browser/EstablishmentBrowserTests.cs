@@ -10,7 +10,7 @@ using HelloWork.Tests.Domain.Employers;
 
 namespace HelloWork.Tests.Browser;
 
-/// <summary>The new employer screens as a person uses them (issue 4): 事業所情報 with its images, ログインユーザー, 求職情報検索, a
+/// <summary>The new employer screens as a person uses them: 事業所情報 with its images, ログインユーザー, 求職情報検索, a
 /// profile and its request form, the sent requests, and the job sheet's gallery. Each visit is screenshotted and axe-checked.</summary>
 public sealed class EstablishmentBrowserTests(PortalHost portal, Chromium chromium)
 {

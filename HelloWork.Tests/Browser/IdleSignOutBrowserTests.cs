@@ -31,7 +31,7 @@ public sealed class ShortIdleFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Issue 24, idle sign-out in Chromium: a staff member who does nothing sees a live dialog counting the seconds down with
+/// Idle sign-out in Chromium: a staff member who does nothing sees a live dialog counting the seconds down with
 /// 「ログインを延長」; the button gives the full time again; without it the page goes to sign-in saying why, and the cookie is
 /// gone (the staff page asks to sign in again, R-ACC-4). A jobseeker is never signed out for idleness. The times are short real
 /// ones; nothing here measures speed (the waits only bound a hang).

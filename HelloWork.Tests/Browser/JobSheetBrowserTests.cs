@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Browser;
 
 /// <summary>
-/// Issue 16, one job-sheet model, as a person sees it: the 求人票 page of a demo offer shows the rows of the one sheet view, in
+/// One job-sheet model, as a person sees it: the 求人票 page of a demo offer shows the rows of the one sheet view, in
 /// Japanese by default and in English behind the switch (R-JOB-8, R-UI-1), on a desktop and on a 390-px phone without sideways
 /// scrolling; the staff review card shows the same rows (screenshots in $TEST_SCREENSHOTS, axe-checked by PortalBrowser).
 /// </summary>

@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Browser;
 
 /// <summary>
-/// Issue 19, "Must show" (R-LAW-6): the staff review card shows the legal findings beside the fields with their citations, and never says
+/// R-LAW-6: the staff review card shows the legal findings beside the fields with their citations, and never says
 /// 問題なし while a finding exists. The three offers of the issue (時給900円 in 東京都, 固定残業代 20,000 yen for 20 hours, 1号 with 定年 なし)
 /// sit in staff1's queue as they were submitted before this checker existed; the administrator's page lists the minimum wages.
 /// Screenshots at 1280×800 and 390×844.

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace HelloWork.Tests.Browser;
 
-/// <summary>The mail pages in Chromium at 1280×800 and 390×844 (issue 18): the reset request answers the same words, the reset
+/// <summary>The mail pages in Chromium at 1280×800 and 390×844: the reset request answers the same words, the reset
 /// and unsubscribe pages say when a link is not valid, every role has the mail settings page (R-MAIL-3) and the admin the queue;
 /// each passes the accessibility check (screenshots under <see cref="PortalBrowser.ScreenshotFolder"/>).</summary>
 [Collection(AccountsCollection.Name)]

@@ -9,7 +9,7 @@ using HelloWork.Tests.Domain.Employers;
 
 namespace HelloWork.Tests.Browser;
 
-/// <summary>Issue 4, "Must show": employer1 enters an offer through all 8 screens of the real entry form and submits it; staff1 of the
+/// <summary>Employer1 enters an offer through all 8 screens of the real entry form and submits it; staff1 of the
 /// establishment's office (13010) accepts it from the review console, which gives it a job number; an anonymous visitor then finds it by
 /// a word typed into its 仕事内容 and opens its detail (R-JOB-1, R-ERR-1, R-SRC-1). On the way: a draft saved on a step survives a reload,
 /// a red finding refuses the step and saves nothing, an orange one must be confirmed before going on and before submitting.</summary>

@@ -11,7 +11,7 @@ using HelloWork.Tests.Domain.Staff;
 
 namespace HelloWork.Tests.Browser;
 
-/// <summary>Issue 6, "Must show": one referral from end to end in three browser contexts on the real portal, every step through the pages
+/// <summary>One referral from end to end in three browser contexts on the real portal, every step through the pages
 /// as a person would use them. staff1 records the employer confirmation and sends the referral; it appears on jobseeker1's open referrals
 /// page; jobseeker1 applies with a 志望動機; employer1's open applicant list and staff1's open board change; employer1 registers the result
 /// on the applicant's page; staff1's board shows it. Every arrival is on a page that was already open — none reloads (R-REF-1..4,

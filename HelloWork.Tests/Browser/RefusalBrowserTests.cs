@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Browser;
 
 /// <summary>
-/// Issue 16, "Must show": a staff action on another office's object shows a refusal and the page stays interactive (R-ERR-1,
+/// A staff action on another office's object shows a refusal and the page stays interactive (R-ERR-1,
 /// R-RES-4, R-UI-1, R-ACC-4). staff1's board shows the result entry for a referral to an offer of staff1's office; while the page
 /// is open the offer becomes another office's (the board still shows the button: nothing told it). Pressing 登録 is refused next to
 /// the button, in Japanese, nothing is saved, and the same page still answers clicks; reloaded, the board offers no entry for it.

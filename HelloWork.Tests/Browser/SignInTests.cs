@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace HelloWork.Tests.Browser;
 
-/// <summary>Issue 2, "Must show": every demo account signs in through the form in Chromium and lands on its own role home,
+/// <summary>Every demo account signs in through the form in Chromium and lands on its own role home,
 /// every page visited passes the accessibility check (R-UI-1), and the jobseeker home works on a 375-px-wide phone.</summary>
 public sealed class SignInTests(PortalHost portal, Chromium chromium)
 {

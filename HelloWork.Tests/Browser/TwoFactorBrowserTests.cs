@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Browser;
 
 /// <summary>
-/// Issue 24, 二段階認証 in Chromium on a portal that requires it of agencies: an agency signing in is taken to ログインとセキュリティ
+/// 二段階認証 in Chromium on a portal that requires it of agencies: an agency signing in is taken to ログインとセキュリティ
 /// first, reads the key and QR code, types the app's code (computed as an app does) and sees its recovery codes once; the page
 /// passes axe and fits a 390-px phone (R-ACC-4).
 /// </summary>

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Issue 24: ending a person's access ends every live connection of that person at once (R-ACC-4), and the end is in the
+/// Ending a person's access ends every live connection of that person at once (R-ACC-4), and the end is in the
 /// audit log (R-AUD-1). On main a disabled or removed login user's open <c>/hubs/live</c> connection went on receiving the
 /// establishment's notices and could still <c>Join</c> and <c>CatchUp</c>; here the connection is closed within moments of
 /// the change, nothing reaches it after, and a reconnect with the old token is refused.

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Issue 9, "a jobseeker can see on the mypage who accessed their data and when": staff1 looks jobseeker1 up in the staff console,
+/// "A jobseeker can see on the mypage who accessed their data and when": staff1 looks jobseeker1 up in the staff console,
 /// then jobseeker1 opens 閲覧履歴 from the menu and finds that look-up, by office and never by staff name (R-AUD-1).
 /// </summary>
 public sealed class AccessLogBrowserTests(PortalHost portal, Chromium chromium)

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// "Who saw my data" (R-AUD-1, issue 9): a jobseeker sees staff views, employer views and agency provision of their data, by
+/// "Who saw my data" (R-AUD-1): a jobseeker sees staff views, employer views and agency provision of their data, by
 /// organisation and never by staff name, newest first and paged — and nobody else's entries, and nobody else sees theirs (R-ACC-4).
 /// </summary>
 public sealed class AccessLogTests : IAsyncLifetime

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Issue 24: <c>/documents/job-sheets</c> and <c>/establishment-images</c> ignored bearer tokens (a client signed in by token saw
+/// <c>/documents/job-sheets</c> and <c>/establishment-images</c> ignored bearer tokens (a client signed in by token saw
 /// only what an anonymous visitor sees), and answers with personal data were cacheable. The bearer token is now the request's
 /// person everywhere, and every answer to a signed-in person is <c>no-store</c> (R-ACC-4; every route for every identity is
 /// checked in <see cref="MatrixTests"/>).

@@ -4,7 +4,7 @@ using HelloWork.Testing;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// The fault run in short (issue 9): the real portal process killed with SIGKILL 3 times under a stream of applications and
+/// The fault run in short: the real portal process killed with SIGKILL 3 times under a stream of applications and
 /// messages over HTTP. Nothing a client was told was saved may be missing after a restart, and the SQLite file must pass
 /// <c>PRAGMA integrity_check</c> every time. The full run (20 kills) is <c>scripts/fault-run.sh</c>.
 /// </summary>

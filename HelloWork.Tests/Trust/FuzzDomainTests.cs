@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Fuzzing the forms' domain operations (issue 9, R-ERR-1): generated malformed input (<see cref="FuzzInputs"/>) into job offer
+/// Fuzzing the forms' domain operations (R-ERR-1): generated malformed input (<see cref="FuzzInputs"/>) into job offer
 /// entry, the jobseeker profile, applying, messages, registration, direct-request declines, saved searches and the job search.
 /// Each case must either succeed with the text stored as given (trimmed where the field trims; markup is just text) or be
 /// refused with a <see cref="DomainException"/> whose code has a message — and then the database must be unchanged. A

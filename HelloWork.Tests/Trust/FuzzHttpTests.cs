@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Fuzzing the HTTP surface on the real host (issue 9): the JSON APIs under /api, the document endpoints, the search page's query
+/// Fuzzing the HTTP surface on the real host: the JSON APIs under /api, the document endpoints, the search page's query
 /// string, the culture switch and the sign-in and registration forms. Never a 5xx; a refusal is a 4xx with a clear message
 /// (problem details with a detail for the APIs, a page for pages); no body ever carries a stack trace or exception text.
 /// Sign-in attempts use addresses that do not exist, so no demo account is locked by the fuzz.

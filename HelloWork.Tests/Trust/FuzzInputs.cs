@@ -4,7 +4,7 @@ using System.Text;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Deterministic malformed input for the fuzz tests (issue 9). The seed is <see cref="Seed"/>: 20261123 unless the environment
+/// Deterministic malformed input for the fuzz tests. The seed is <see cref="Seed"/>: 20261123 unless the environment
 /// variable <c>HELLOWORK_FUZZ_SEED</c> sets another; every test prints it, so a failing case can be replayed. Each target gets its
 /// own stream (seed and target name), so adding a target does not change the others' cases.
 /// </summary>

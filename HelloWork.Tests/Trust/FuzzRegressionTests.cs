@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// One regular test per bug the fuzz tests found (issue 9, docs/trust-faults.md), so that each stays fixed whatever seed the fuzz
+/// One regular test per bug the fuzz tests found (docs/trust-faults.md), so that each stays fixed whatever seed the fuzz
 /// runs with. R-ERR-1: bad input gets a clear message and changes nothing; never an error page, never a stack trace.
 /// </summary>
 public sealed class FuzzRegressionTests(PortalHost portal)

@@ -33,7 +33,15 @@ public sealed class FuzzWorld : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Host = PortalHost.On(_database.Settings());
+        // Nothing in the background writes while a case compares the database before and after: no mail worker (its queue signal
+        // is a notice), no sweeps (expiry, retention, digests, reminders).
+        var settings = _database.Settings();
+        foreach (var section in new[] { "Retention", "OfferExpiry", "MailDigest", "ReferralDeadlineMail", "BookingReminders" })
+        {
+            settings[section + ":Enabled"] = "false";
+        }
+        settings["Mail:WorkerEnabled"] = "false";
+        Host = PortalHost.On(settings);
         // Migrations and demo data run in Program; the services are what the test calls.
         await Task.Run(() => Host.Services);
     }

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// The Content-Security-Policy in a real browser (issue 9): pages render, their interactive parts work over the Blazor
+/// The Content-Security-Policy in a real browser: pages render, their interactive parts work over the Blazor
 /// circuit, and the browser reports no violation — neither as a <c>securitypolicyviolation</c> event nor on the console.
 /// Through <see cref="PortalBrowser"/>, so every page is also checked with axe.
 /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Tests.Trust;
 
-/// <summary>The message limit in the domain (issue 9, R-MSG-1): sending is an interactive action with no HTTP request to
+/// <summary>The message limit in the domain (R-MSG-1): sending is an interactive action with no HTTP request to
 /// throttle, so <see cref="MessageService"/> counts per person on the injected clock.</summary>
 public sealed class HardeningMessageLimitTests
 {

@@ -21,7 +21,7 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Issue 9 hardening on the portal as it runs outside Development (<see cref="HardeningHost"/>): headers, no error
+/// Hardening on the portal as it runs outside Development (<see cref="HardeningHost"/>): headers, no error
 /// details, antiforgery on every form post, each rate limit refusing the (N+1)th request of one visitor and not another's,
 /// and the limit on interactive pages per person with real circuits in Chromium. Each per-address test comes from its own
 /// loopback address, so the tests do not share a limiter partition.

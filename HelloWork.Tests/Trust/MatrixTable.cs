@@ -1,7 +1,7 @@
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// THE authorization matrix (issue 9, R-ACC-4): for every route the running portal serves — Razor pages, minimal-API
+/// THE authorization matrix (R-ACC-4): for every route the running portal serves — Razor pages, minimal-API
 /// endpoints, framework endpoints, hub methods — what each kind of visitor gets. <see cref="MatrixTests"/> discovers the
 /// routes from the app's own endpoint data and fails for any route that has no row here, so a new page cannot ship
 /// without a decision about who may see it. How to add a row: docs/trust-matrix.md.
@@ -49,7 +49,7 @@ public static class MatrixTable
         RecipientKey,
         /// <summary>{token}: agency1's and agency2's own token (R-AGY-2) for one demo jobseeker whose consent covers both agencies.</summary>
         AgencyProfileToken,
-        /// <summary>{Id}: a demo event of office 13010 and one of office 27010 (issue 21): public to jobseekers, managed by the office's staff.</summary>
+        /// <summary>{Id}: a demo event of office 13010 and one of office 27010: public to jobseekers, managed by the office's staff.</summary>
         OfficeEvent,
         /// <summary>{Id}: a demo training course (public to jobseekers; nobody owns it on the jobseeker's side).</summary>
         TrainingCourse,
@@ -70,9 +70,9 @@ public static class MatrixTable
         R("PAGE /Account/Register",                                  Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/RegisterEmployer",                          Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/RegisterAgency",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
-        // 利用団体IDで検索 (seed 003, issue 23): public; only approved agencies are found (AgencyProvisionTests).
+        // 利用団体IDで検索 (seed 003): public; only approved agencies are found (AgencyProvisionTests).
         R("PAGE /agencies/lookup",                                   Objects.None,                "ok      ok           ok           ok           ok      ok"),
-        // Mail (issue 18, R-MAIL-2): the reset request (the same answer for every address), the reset and confirmation links
+        // Mail (R-MAIL-2): the reset request (the same answer for every address), the reset and confirmation links
         // (without a token: "this link is invalid"; with tokens: HelloWork.Tests/Host/Mail/MailTests).
         R("PAGE /Account/ForgotPassword",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/ResetPassword",                             Objects.None,                "ok      ok           ok           ok           ok      ok"),
@@ -90,7 +90,7 @@ public static class MatrixTable
         R("PAGE /Account/AccessDenied",                              Objects.None,                "denied  denied       denied       denied       denied  denied"),
         // パスワード変更: every signed-in account, its own password only (the page names no object).
         R("PAGE /Account/ChangePassword",                            Objects.None,                "login   ok           ok           ok           ok      ok"),
-        // ログインとセキュリティ (issue 24): 二段階認証 and すべての端末からログアウト of the signed-in account itself (no object).
+        // ログインとセキュリティ: 二段階認証 and すべての端末からログアウト of the signed-in account itself (no object).
         R("PAGE /Account/Security",                                  Objects.None,                "login   ok           ok           ok           ok      ok"),
         // The second step of sign-in: without Identity's two-factor cookie of a password step it only says to sign in again.
         R("PAGE /Account/LoginWith2fa",                              Objects.None,                "ok      ok           ok           ok           ok      ok"),
@@ -109,14 +109,14 @@ public static class MatrixTable
         R("PAGE /jobseeker/referrals",                               Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/saved",                                   Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobs/{JobNumber}/apply",                            Objects.PublishedJob,        "login   ok           denied       denied       denied  denied"),
-        // ハロートレーニング, イベント, 職業相談の予約 (issue 21): every jobseeker sees every office's events and courses; a booking and an
+        // ハロートレーニング, イベント, 職業相談の予約: every jobseeker sees every office's events and courses; a booking and an
         // appointment are only ever the signed-in person's own (no id in the route; refusals by id: HelloWork.Tests/Domain/Bookings/BookingRuleTests).
         R("PAGE /jobseeker/training",                                Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/training/{Id:guid}",                      Objects.TrainingCourse,      "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/events",                                  Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/events/{Id:guid}",                        Objects.OfficeEvent,         "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/appointments",                            Objects.None,                "login   ok           denied       denied       denied  denied"),
-        // 求人者マイページ. Another establishment's offer or applicant is not found, exactly like a missing one (issue 16, R-ACC-4).
+        // 求人者マイページ. Another establishment's offer or applicant is not found, exactly like a missing one (R-ACC-4).
         R("PAGE /employer",                                          Objects.None,                "login   denied       ok           denied       denied  denied"),
         R("PAGE /employer/offers",                                   Objects.None,                "login   denied       ok           denied       denied  denied"),
         R("PAGE /employer/offers/{Id:guid}",                         Objects.EmployerOffer,       "login   denied       ok/404       denied       denied  denied"),
@@ -137,7 +137,7 @@ public static class MatrixTable
         R("PAGE /staff/referrals",                                   Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/referrals/new",                               Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/review",                                      Objects.None,                "login   denied       denied       ok           denied  denied"),
-        // Issue 21: the office's own courses, events (another office's event is not found) and the day's appointments.
+        // The office's own courses, events (another office's event is not found) and the day's appointments.
         R("PAGE /staff/training",                                    Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/events",                                      Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/events/{Id:guid}",                            Objects.OfficeEvent,         "login   denied       denied       ok/404       denied  denied"),
@@ -149,7 +149,7 @@ public static class MatrixTable
         // Without a profile token (?p=…, the agency's own: HelloWork.Tests/Integration/ProvisionEndpointTests) nothing is found.
         R("PAGE /agency/profiles/profile",                           Objects.None,                "login   denied       denied       denied       404     denied"),
         R("PAGE /agency/usage",                                      Objects.None,                "login   denied       denied       denied       ok      denied"),
-        // Issue 23: the agency's guidance threads (its own only, by its own tokens), downloads and placement reports.
+        // The agency's guidance threads (its own only, by its own tokens), downloads and placement reports.
         R("PAGE /agency/guidance",                                   Objects.None,                "login   denied       denied       denied       ok      denied"),
         R("PAGE /agency/data",                                       Objects.None,                "login   denied       denied       denied       ok      denied"),
         R("PAGE /agency/placements",                                 Objects.None,                "login   denied       denied       denied       ok      denied"),
@@ -157,7 +157,7 @@ public static class MatrixTable
         R("PAGE /admin",                                             Objects.None,                "login   denied       denied       denied       denied  ok"),
         R("PAGE /admin/accounts",                                    Objects.None,                "login   denied       denied       denied       denied  ok"),
         R("PAGE /admin/mail",                                        Objects.None,                "login   denied       denied       denied       denied  ok"),
-        // 利用団体の承認 (issue 23, R-AGY-1).
+        // 利用団体の承認 (R-AGY-1).
         R("PAGE /admin/agencies",                                    Objects.None,                "login   denied       denied       denied       denied  ok"),
         // 地域別最低賃金 (R-LAW-1): the shipped table and the administrators' additions (HelloWork.Tests/Domain/Law/LawCheckerTests: refusals).
         R("PAGE /admin/minimum-wages",                               Objects.None,                "login   denied       denied       denied       denied  ok"),
@@ -179,7 +179,7 @@ public static class MatrixTable
         R("GET /api/v1/provision/jobseekers",                        Objects.None,                "login   login        login        login        ok      login", "pageSize=20"),
         // One profile by the agency's own token; another agency's token is not found (R-AGY-2).
         R("GET /api/v1/provision/jobseekers/{token}",                Objects.AgencyProfileToken,  "login   login        login        login        ok/404  login"),
-        // The same files from the agency's pages (signed-in agency users, no key; issue 23): the agency's own agency only.
+        // The same files from the agency's pages (signed-in agency users, no key): the agency's own agency only.
         R("GET /agency/downloads/job-offers",                        Objects.None,                "login   denied       denied       denied       ok      denied", "format=csv"),
         R("GET /agency/downloads/jobseekers",                        Objects.None,                "login   denied       denied       denied       ok      denied", "format=csv"),
         // Doors and plumbing.

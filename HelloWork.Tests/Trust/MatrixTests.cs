@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// The authorization matrix (issue 9, R-ACC-4): every route of the running portal — taken from its own endpoint data, hub
+/// The authorization matrix (R-ACC-4): every route of the running portal — taken from its own endpoint data, hub
 /// methods by reflection over the mapped hub types — against every demo identity and anonymous, on objects they own and
 /// objects they don't, compared with <see cref="MatrixTable"/>. A route without a row, or a row without a route, fails.
 /// </summary>
@@ -234,7 +234,7 @@ public sealed partial class MatrixTests(PortalHost portal, ITestOutputHelper out
             using var response = await client.SendAsync(request, Ct);
             var body = await response.Content.ReadAsStringAsync(Ct);
             var actual = Classify(response, body, kind == "PAGE", identity.Home);
-            // What a signed-in person is answered is never kept by a browser or proxy (issue 24, R-ACC-4): every such answer
+            // What a signed-in person is answered is never kept by a browser or proxy (R-ACC-4): every such answer
             // of every route, for every identity, says no-store.
             if (actual == "ok" && !identity.IsAnonymous && response.IsSuccessStatusCode && response.Headers.CacheControl?.NoStore != true)
             {

@@ -173,7 +173,7 @@ public sealed class MatrixWorld
             agencyTokens.Add(new MatrixObject($"{agency.Name}'s profile token", Map(("token", own.Issue(consenting))), Set(agency.Name), []));
         }
 
-        // Issue 21: a demo event of each of the two staff offices (owned by that office's staff), and a demo course (nobody's).
+        // A demo event of each of the two staff offices (owned by that office's staff), and a demo course (nobody's).
         var officeEvents = await portal.QueryAsync(db => db.OfficeEvents.Where(e => e.OfficeId == offices["13010"] || e.OfficeId == offices["27010"])
             .OrderBy(e => e.StartsAt).ToListAsync(ct));
         var eventObjects = new[] { offices["13010"], offices["27010"] }.Select(officeId => officeEvents.First(e => e.OfficeId == officeId))

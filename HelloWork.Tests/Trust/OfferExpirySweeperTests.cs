@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Issue 24, R-JOB-3: nothing recorded an offer's expiry, so expired offers stayed 公開 in the database and the agencies'
+/// R-JOB-3: nothing recorded an offer's expiry, so expired offers stayed 公開 in the database and the agencies'
 /// incremental feed never sent their end. The sweeper now records it at start-up and every hour of the injected clock, audits
 /// it (R-AUD-1), and the feed of offers changed since a moment carries the offer as 無効.
 /// </summary>

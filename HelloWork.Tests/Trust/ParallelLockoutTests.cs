@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Issue 24: wrong passwords sent at once must not get past the lockout (R-ACC-4: an account is only its owner's). On main,
+/// Wrong passwords sent at once must not get past the lockout (R-ACC-4: an account is only its owner's). On main,
 /// 22 parallel tries had 10 to 14 passwords checked ("incorrect") before the first "locked"; the failure count is now taken
 /// atomically before a password is checked (<c>AtomicLockoutSignInManager</c>).
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Issue 24: a 100,000-character paste into the message box or the offer entry's 仕事内容 closed the page's connection (the value
+/// A 100,000-character paste into the message box or the offer entry's 仕事内容 closed the page's connection (the value
 /// travels to the circuit in one SignalR message, far above its 32 KB limit): nothing saved, nothing said. Now every text input has
 /// its limit in the browser (maxlength, so the paste is cut there and the value stays small) and on the server (the domain's own
 /// check); the page stays up and says 「2000文字以内で入力してください。」 (R-ERR-1, R-UI-1; R-ACC-4: only the person's own thread).

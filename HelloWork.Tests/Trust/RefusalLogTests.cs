@@ -41,7 +41,7 @@ public sealed class RefusalLogHost() : KestrelPortal("hellowork-refusal-")
 }
 
 /// <summary>
-/// Issue 24: a malformed request is the client's error. Anyone can send one without signing in, so it must not fill the error log:
+/// A malformed request is the client's error. Anyone can send one without signing in, so it must not fill the error log:
 /// it is answered 400 problem details and logged as a warning without a stack trace, and the request's log line says 400, not 500.
 /// A refused hub join (R-ACC-4) is the same: a warning naming the method, not SignalR's error with a stack (R-ERR-1).
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace HelloWork.Tests.Trust;
 
 /// <summary>
-/// Issue 24: すべての端末からログアウト on ログインとセキュリティ ends every other session of the person at once — another browser's
+/// すべての端末からログアウト on ログインとセキュリティ ends every other session of the person at once — another browser's
 /// cookie, an open hub connection (and its token) — while the session that asked goes on; the end is audited (R-ACC-4, R-AUD-1).
 /// Another person's sessions are untouched. (Two nodes: <see cref="ScaleOutAccessEndTests"/>.)
 /// </summary>

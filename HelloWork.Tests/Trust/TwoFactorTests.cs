@@ -48,7 +48,7 @@ public sealed class TwoFactorFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Issue 24: sign-in with an authenticator app through Identity's own support (key, otpauth URI and QR code; recovery codes shown
+/// Sign-in with an authenticator app through Identity's own support (key, otpauth URI and QR code; recovery codes shown
 /// once and usable once), required by configuration for staff, administrators and agencies: such a person without 2FA reaches
 /// nothing but the setup page, and the API gives them no token (R-ACC-4). Codes are computed here as an app does (<see cref="Totp"/>).
 /// A wrong code is named next to its field and changes nothing (R-ERR-1); turning 2FA on and using a recovery code are audited

@@ -10,7 +10,7 @@ namespace HelloWork.Web.Accounts;
 /// <summary>
 /// Identity's sign-in with a lockout that holds under parallel tries. Identity checks the password first and then counts a
 /// failure by reading the count, adding one and saving: 22 wrong passwords sent at once all read the same small count, and
-/// 10 to 14 of them were checked before the first "locked" (issue 24). Here a try first takes one of the
+/// 10 to 14 of them were checked before the first "locked". Here a try first takes one of the
 /// <c>MaxFailedAccessAttempts</c> places with one conditional <c>UPDATE … SET AccessFailedCount = AccessFailedCount + 1 WHERE
 /// AccessFailedCount &lt; max AND LockoutEnd = (what it read)</c> — atomic in the database, so on every node — and only a try
 /// that got a place has its password checked. A wrong password keeps its place (the count), the one that fills the last place

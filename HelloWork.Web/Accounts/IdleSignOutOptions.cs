@@ -1,7 +1,7 @@
 namespace HelloWork.Web.Accounts;
 
 /// <summary>
-/// Idle sign-out of staff and administrators (issue 24): after <see cref="Timeout"/> without any key, click, touch or scroll
+/// Idle sign-out of staff and administrators: after <see cref="Timeout"/> without any key, click, touch or scroll
 /// in the portal's interactive pages the session ends (circuit and cookie); <see cref="Warning"/> before that a dialog counts
 /// the seconds down with 「ログインを延長」. Configuration <c>Auth:IdleSignOut</c> (default 20 minutes; <c>0</c> turns it off)
 /// and <c>Auth:IdleWarning</c> (default 60 seconds).

@@ -57,7 +57,7 @@ public static class AuthEndpoints
 
         // Browser sign-out (a form post with antiforgery).
         // The antiforgery middleware only records its verdict; an endpoint that binds no form must look at it itself, else a
-        // cross-site post could sign anyone out (found by the authorization matrix, issue 9).
+        // cross-site post could sign anyone out (found by the authorization matrix).
         app.MapPost("/Account/Logout", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, SignInManager<AppUser> signIn) =>
         {
             if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
@@ -94,7 +94,7 @@ public static class AuthEndpoints
     /// Where to send the browser back to: a path on this site, else the home page. Refused as well as <c>//host</c>: <c>/\host</c>
     /// (browsers read it as <c>//host</c>; LocalRedirect threw on it, a 500) and control characters. Non-ASCII characters are
     /// percent-encoded (UTF-8): a Location header carries ASCII only, and <c>/search?q=営業</c> answered 500 (both found by the
-    /// fuzz test, issue 9).
+    /// fuzz test).
     /// </summary>
     public static string LocalReturnUrl(string? returnUrl)
     {

@@ -6,7 +6,7 @@ namespace HelloWork.Web.Endpoints;
 
 public static class DocumentEndpoints
 {
-    /// <summary>PDF downloads with Japanese file names (issue 7). Refusals and unknown ids both answer 404, so nothing is revealed.</summary>
+    /// <summary>PDF downloads with Japanese file names. Refusals and unknown ids both answer 404, so nothing is revealed.</summary>
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/documents").WithTags("Documents");
@@ -21,7 +21,7 @@ public static class DocumentEndpoints
             try
             {
                 var file = await documents.ReferralSlipAsync(actor, id, ct);
-                // A name, kana, jobseeker number and age: never kept by a browser or proxy (issue 24).
+                // A name, kana, jobseeker number and age: never kept by a browser or proxy.
                 context.Response.Headers.CacheControl = "private, no-store";
                 return file is null ? Results.NotFound() : Results.File(file.Content, "application/pdf", file.FileName);
             }

@@ -8,12 +8,12 @@ using Microsoft.Extensions.Localization;
 namespace HelloWork.Web.Endpoints;
 
 /// <summary>
-/// Refusals once, at the edge (issue 16, R-ERR-1, R-ACC-4): the one place where an HTTP request's refusal becomes an answer, for
+/// Refusals once, at the edge (R-ERR-1, R-ACC-4): the one place where an HTTP request's refusal becomes an answer, for
 /// every endpoint. A rule's refusal (<see cref="DomainException"/>) is 422 problem details with the page's own message in the
 /// request's language, its <c>code</c> and <c>field</c> (codes ending in <c>NotFound</c> are 404); a scope refusal
 /// (<see cref="ScopeException"/>) is 404, revealing nothing about whether the object exists; a request the endpoint cannot read
 /// (<see cref="BadHttpRequestException"/>: a body that is not JSON, <c>?pageSize=abc</c>) is its 4xx. All three are the client's
-/// doing: logged as a warning without a stack trace (issue 24), never as an error 500. For a page (a component endpoint) a scope
+/// doing: logged as a warning without a stack trace, never as an error 500. For a page (a component endpoint) a scope
 /// refusal is a bare 404, so the status page shows 「ページが見つかりません」.
 /// </summary>
 public sealed class RefusalExceptionHandler(IStringLocalizer<Ui> l, IProblemDetailsService problems, ILogger<RefusalExceptionHandler> logger)

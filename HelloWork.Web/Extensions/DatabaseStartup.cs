@@ -26,7 +26,7 @@ public static class DatabaseStartup
         }
         else if (postgres)
         {
-            // Several nodes starting on one empty database (issue 24): one creates it, migrates and seeds while the others wait
+            // Several nodes starting on one empty database: one creates it, migrates and seeds while the others wait
             // on a session advisory lock, then find it done. Without it two nodes both ran the first migration (42P07) or both seeded.
             var creator = db.GetService<IRelationalDatabaseCreator>();
             if (!await creator.ExistsAsync())

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 namespace HelloWork.Web.Extensions;
 
 /// <summary>
-/// Hardening of issue 9 (docs/trust-hardening.md): security headers with a nonce-based CSP, rate limits on the doors that
+/// Hardening (docs/trust-hardening.md): security headers with a nonce-based CSP, rate limits on the doors that
 /// take guesses or bulk traffic (sign-in, registration, messages, data API), and a limit on interactive pages per person.
 /// Upload checks by content are in the domain (<c>FileSniffer</c>).
 /// </summary>

@@ -8,6 +8,7 @@ using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Data.Demo;
 using HelloWork.Web.Accounts;
+using HelloWork.Web.Background;
 using HelloWork.Web.Endpoints;
 using HelloWork.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -132,7 +133,7 @@ public static class WebRegistration
         builder.AddHelloWorkLive();
         Retention.RetentionRegistration.AddRetention(builder);
         Retention.OfferExpirySweeper.Add(builder);
-        Bookings.BookingReminderSweeper.Add(builder);
+        builder.AddSweep<Bookings.BookingReminderSweeper, Bookings.BookingReminderOptions>(Bookings.BookingReminderOptions.Section);
         Mail.MailRegistration.AddHelloWorkMail(builder);
         builder.AddHelloWorkSecurity();
     }

@@ -5,7 +5,7 @@ namespace HelloWork.Web.Live;
 
 /// <summary>
 /// A refused hub call — a join of a group outside the caller's scope, a catch-up of someone else's notices (R-ACC-4) — is the
-/// client's doing: it is logged once as a warning naming the method, without a stack trace (issue 24, R-ERR-1). SignalR's own
+/// client's doing: it is logged once as a warning naming the method, without a stack trace (R-ERR-1). SignalR's own
 /// dispatcher logs every exception a hub method throws as an error with its stack; for <see cref="HubException"/>, the type a
 /// hub throws on purpose to tell the caller why, <see cref="IsDispatcherRefusal"/> leaves that line out of the log.
 /// </summary>

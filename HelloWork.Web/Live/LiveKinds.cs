@@ -32,6 +32,9 @@ public static class LiveKinds
 
     public static readonly NoticeKind[] MinimumWages = [NoticeKind.MinimumWageAdded];
 
+    /// <summary>The administrators' list of agency applications: a new or corrected application.</summary>
+    public static readonly NoticeKind[] AgencyApplications = [NoticeKind.AgencyApplied];
+
     /// <summary>The review of an agency's application (its home page).</summary>
     public static readonly NoticeKind[] AgencyReview = [NoticeKind.AgencyApproved, NoticeKind.AgencyReturned];
 

@@ -45,6 +45,12 @@ public sealed class MailRenderer(MailSettings settings)
         var key = mail.Kind == MailKind.Notice ? $"Notice{mail.NoticeKind}" : mail.Kind.ToString();
         var subject = string.Format(culture, T(key + "Subject"), mail.Detail ?? "");
         var lead = string.Format(culture, T(key + "Body"), mail.Detail ?? "");
+        if (mail.Kind == MailKind.Notice && !string.IsNullOrEmpty(mail.Detail))
+        {
+            // A notice mail names the offer by its job number and nothing else (「求人番号 … について」, R-MAIL-4).
+            subject += string.Format(culture, T("AboutJobSubject"), mail.Detail);
+            lead = string.Format(culture, T("AboutJob"), mail.Detail) + lead;
+        }
         var link = Absolute(path) + (mail.Secret is null ? "" : (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "token=" + mail.Secret);
         var unsubscribe = unsubscribeKey is null ? null : Absolute($"{UnsubscribePath}/{unsubscribeKey}");
         var settingsLink = Absolute(SettingsPath);

@@ -72,6 +72,7 @@ public sealed class NoticeRenderer
         (NoticeKind.GuidanceMessage, "Agency") => "/agency/guidance",
         (NoticeKind.AgencyApproved or NoticeKind.AgencyReturned, "Agency") => "/agency",
         (NoticeKind.MinimumWageAdded, "Admin") => "/admin/minimum-wages",
+        (NoticeKind.AgencyApplied, "Admin") => "/admin/agencies",
         (NoticeKind.BookingMovedUp or NoticeKind.EventReminder, "User") when subject is { } id => $"/jobseeker/events/{id}",
         (NoticeKind.AppointmentReminder, "User") => "/jobseeker/appointments",
         (NoticeKind.AppointmentBooked or NoticeKind.AppointmentCancelled, "Office") => "/staff/appointments",

@@ -1,4 +1,4 @@
 namespace HelloWork.Web.Resources;
 
-/// <summary>Strings of the staff console (StaffText.resx / StaffText.en.resx): review, referrals, board, figures, audit (issue 6).</summary>
+/// <summary>Strings of the staff console (StaffText.resx / StaffText.en.resx): review, referrals, board, figures, audit.</summary>
 public sealed class StaffText;

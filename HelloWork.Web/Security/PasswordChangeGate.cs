@@ -47,7 +47,7 @@ public static class PasswordChangeGate
                     return;
                 }
                 // Every endpoint sees the token's person, also those open to anonymous visitors that show more to the signed-in
-                // (job sheets of non-public offers, company images: they ignored bearer tokens, issue 24). Set as the request's
+                // (job sheets of non-public offers, company images: they ignored bearer tokens). Set as the request's
                 // authentication result, not as HttpContext.User alone: setting User clears the result, and with it the token's
                 // expiry, so SignalR's CloseOnAuthenticationExpiration saw none and a hub connection outlived its token.
                 BearerResult.Set(context, bearer);

@@ -57,7 +57,7 @@ public static class SecurityHeaders
             headers["Permissions-Policy"] = PermissionsPolicy;
             headers.XFrameOptions = "SAMEORIGIN";
             // Nothing the portal answers is kept by a browser or a proxy unless its endpoint says so (static files do): pages,
-            // PDFs, CSVs and API answers carry names, numbers and ages (R-ACC-4; issue 24: referral slips had no header).
+            // PDFs, CSVs and API answers carry names, numbers and ages (R-ACC-4).
             if (string.IsNullOrEmpty(headers.CacheControl))
             {
                 headers.CacheControl = "no-store";

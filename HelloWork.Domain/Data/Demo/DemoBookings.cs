@@ -5,7 +5,7 @@ using HelloWork.Domain.JobOffers;
 
 namespace HelloWork.Domain.Data.Demo;
 
-/// <summary>Demo ハロートレーニング, events and counselling slots (issue 21): jobseeker1 has staff1 as named counsellor (担当者制).</summary>
+/// <summary>Demo ハロートレーニング, events and counselling slots: jobseeker1 has staff1 as named counsellor (担当者制).</summary>
 internal static class DemoBookings
 {
     public static void Seed(HelloWorkDb db, Random rnd, Office[] offices, AppUser[] counsellors, IReadOnlyList<Jobseeker> jobseekers,

@@ -29,7 +29,7 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         }
         // One transaction over the domain rows and the accounts (UserManager shares this scoped context): all or nothing.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Several nodes starting on one empty database must seed once (issue 24: each seeded). The seeding nodes take turns —
+        // Several nodes starting on one empty database must seed once (each seeded). The seeding nodes take turns —
         // on PostgreSQL a transaction-scoped advisory lock, on SQLite the write transaction itself (BEGIN IMMEDIATE) — and the
         // one that waited finds the data there.
         if (db.Database.IsNpgsql())

@@ -99,7 +99,7 @@ internal static class PdfRenderer
         return stream.ToArray();
 
         // The glyphs at the positions the layout measured (PdfFont.Advance), as one run: Skia then neither maps characters
-        // nor measures glyphs at each font size, which it does under FreeType's process-wide lock (issue 7: two cores made
+        // nor measures glyphs at each font size, which it does under FreeType's process-wide lock (two cores made
         // 1.4× the slips of one).
         void DrawText(SKCanvas canvas, TextOp t)
         {
@@ -144,7 +144,7 @@ internal static class PdfRenderer
 
     /// <summary>
     /// A position on the 1/100 pt grid (0.0035 mm, far below what print or screen shows): Skia writes each coordinate as the
-    /// shortest decimal of its float, so 35.4 instead of 35.400002 (issue 7: the slip's drawing commands are 25 KB before
+    /// shortest decimal of its float, so 35.4 instead of 35.400002 (the slip's drawing commands are 25 KB before
     /// compression, most of it numbers). Glyphs after the first of a run stay at exact advances from it.
     /// </summary>
     private static float Snap(float v) => MathF.Round(v * 100f) / 100f;

@@ -16,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Domain.Agencies;
 
 /// <summary>
-/// Issue 23, the agencies' side of information provision: the approval workflow (R-AGY-1), feeds that two agencies cannot link
+/// The agencies' side of information provision: the approval workflow (R-AGY-1), feeds that two agencies cannot link
 /// (R-AGY-2, R-ACC-4), two-way guidance threads (R-AGY-3), placement reports counted in the office figures and the usage report,
 /// the 利用団体ID lookup, and one publication-scope rule for the browser and the data method (R-AGY-1).
 /// </summary>

@@ -47,6 +47,33 @@ public sealed class BookingRuleTests
     }
 
     [Fact]
+    public async Task The_same_person_booking_twice_at_once_gets_one_seat_and_a_clear_refusal_R_EVT_1_R_ERR_1()
+    {
+        await using var d = await DomainWorld.CreateAsync();
+        var person = (await BookingWorld.JobseekersAsync(d, 1))[0];
+        var events = new EventBookings(d.Ops);
+        var eventId = await events.SaveAsync(d.StaffActor1, null, BookingWorld.Seminar(d, 5), [], Ct);
+
+        // Two tabs, one click each, at the same moment: both pass the "already booked?" read, the index takes one.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                return (await events.BookAsync(person, eventId, waitIfFull: true, Ct)).ToString();
+            }
+            catch (DomainException e)
+            {
+                return e.Code;
+            }
+        }));
+
+        Assert.Equal(1, outcomes.Count(o => o == nameof(BookingOutcome.Booked)));
+        Assert.All(outcomes.Where(o => o != nameof(BookingOutcome.Booked)), o => Assert.Equal(ErrorCodes.AlreadyBooked, o));
+        var card = (await events.DetailAsync(person, eventId, Ct)).Card;
+        Assert.Equal((4, BookingStatus.Confirmed), (card.SeatsLeft, card.Mine!.Status)); // the refused ones gave their seats back
+    }
+
+    [Fact]
     public async Task With_nobody_waiting_a_cancellation_frees_the_seat_and_after_the_cut_off_nothing_changes()
     {
         await using var d = await DomainWorld.CreateAsync();

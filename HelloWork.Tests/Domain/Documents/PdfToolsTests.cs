@@ -9,7 +9,7 @@ using SkiaSharp;
 namespace HelloWork.Tests.Domain.Documents;
 
 /// <summary>
-/// Issue 7's outside checks, by the tools a reader of the PDF would use (poppler-utils and qpdf, installed by test.sh): the
+/// Outside checks, by the tools a reader of the PDF would use (poppler-utils and qpdf, installed by test.sh): the
 /// file passes <c>qpdf --check</c>, <c>pdffonts</c> shows only embedded subsets with a ToUnicode map, and every page renders
 /// with <c>pdftoppm</c> with nothing drawn in the outer band of the sheet (nothing runs off the page).
 /// </summary>

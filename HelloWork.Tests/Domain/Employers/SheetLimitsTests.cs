@@ -6,7 +6,7 @@ using HelloWork.Web.Components.Pages.Employer.Offers.Entry;
 namespace HelloWork.Tests.Domain.Employers;
 
 /// <summary>
-/// Issue 16: the entry screens' length limits are the domain's (SheetLimits): every text field of the eight forms stops at the
+/// The entry screens' length limits are the domain's (SheetLimits): every text field of the eight forms stops at the
 /// constant of its sheet property, and the domain's checks refuse one character more with a message next to that field
 /// (R-JOB-1, R-ERR-1), so a screen and the API can never disagree on what fits.
 /// </summary>

@@ -98,7 +98,7 @@ public sealed class ProfileTests
         Assert.Single(await provision.ProfilesAsync(priv, 0, 100, Ct));
 
         var actions = await world.WithDbAsync(db => db.AuditEntries.Where(a => a.JobseekerId == world.Jobseeker1.Id).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
-        // Each provision of the profile to an agency is audited too, for the jobseeker's access log (R-AUD-1, issue 9).
+        // Each provision of the profile to an agency is audited too, for the jobseeker's access log (R-AUD-1).
         Assert.Equal(["JobseekerWishesUpdated", "ProvisionConsentChanged", "ProfileProvided", "ProvisionConsentChanged", "ProfileProvided"], actions);
     }
 

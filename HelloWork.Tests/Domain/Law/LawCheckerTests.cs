@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Domain.Law;
 
 /// <summary>
-/// The legal checker over the labelled set and the three offers of issue 19 at entry and at review (R-LAW-1..6): minimum wage
+/// The legal checker over the labelled set and the three offers a review without the checker passed at entry and at review (R-LAW-1..6): minimum wage
 /// (R-LAW-1), 固定残業代 (R-LAW-2), age (R-LAW-3), sex (R-LAW-4), required statements (R-LAW-5); every finding names its field, has a
 /// message in both languages and cites its law by its current name; red blocks, orange needs acknowledgement (R-LAW-6).
 /// </summary>
@@ -103,7 +103,7 @@ public sealed class LawCheckerTests
         Assert.Equal(1260, corrected.InForce("東京都", new DateOnly(2025, 12, 1))!.Yen);
     }
 
-    /// <summary>R-LAW-1..3, R-LAW-6 at entry: the three offers of issue 19 are red on their screens, the step is refused, and
+    /// <summary>R-LAW-1..3, R-LAW-6 at entry: the three offers a review without the checker passed are red on their screens, the step is refused, and
     /// submission is refused; the draft (一時保存) still keeps what was typed.</summary>
     [Fact]
     public async Task The_three_offers_of_the_issue_are_red_at_entry_and_cannot_be_submitted()

@@ -140,7 +140,7 @@ public sealed class JobSearchTests
     [Fact]
     public async Task Each_word_match_is_looked_up_by_its_integer_job_number_in_the_covering_index_never_in_the_offer_row()
     {
-        // Speed rests on this plan (issue 5: p95 ≤ 100 ms at 1 M offers): FTS5 first, then one seek per match in
+        // Speed rests on this plan (p95 ≤ 100 ms at 1 M offers): FTS5 first, then one seek per match in
         // IX_JobOffers_SearchNumber on the same integer expression as the index's rowid, with every filter and sort column in it.
         await using var world = await DomainWorld.CreateAsync();
         await world.PublishAsync("ルート営業", "日勤");
@@ -163,7 +163,7 @@ public sealed class JobSearchTests
     public async Task A_search_without_words_reads_the_covering_index_and_finds_what_the_table_holds()
     {
         // Without words the planner would walk (Status, ValidUntil) and read every offer's row, JSON sheet and all: 1.5 s for
-        // the first page of everything at 1,000,000 open offers, 0.17 s through the index (issue 5, docs/BENCHMARKS.md).
+        // the first page of everything at 1,000,000 open offers, 0.17 s through the index (docs/BENCHMARKS.md).
         await using var world = await DomainWorld.CreateAsync();
         for (var i = 0; i < 14; i++)
         {

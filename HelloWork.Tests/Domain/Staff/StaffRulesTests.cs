@@ -11,7 +11,7 @@ using HelloWork.Tests.Browser;
 
 namespace HelloWork.Tests.Domain.Staff;
 
-/// <summary>The staff console's refusals and scope (issue 6 "Must show"): clear codes for bad input, nothing outside the office.</summary>
+/// <summary>The staff console's refusals and scope : clear codes for bad input, nothing outside the office.</summary>
 public sealed class StaffRulesTests
 {
     private static ReferralInput Input(JobOffer offer, Jobseeker js, DateOnly? deadline = null) =>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HelloWork.Tests.Host.Http;
 
-/// <summary>Issue 23: the agency's pages download the very files of the data method (R-AGY-1, R-AGY-2) — the same bytes as the API
+/// <summary>The agency's pages download the very files of the data method (R-AGY-1, R-AGY-2) — the same bytes as the API
 /// with a key — and nobody but a signed-in agency user gets them (R-ACC-4; every role: the matrix).</summary>
 public sealed class AgencyDownloadTests(PortalHost portal)
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace HelloWork.Tests.Host.Http;
 
-/// <summary>Non-browser clients sign in with Identity's bearer tokens: POST /api/auth/login {"email","password"} (issue 2).</summary>
+/// <summary>Non-browser clients sign in with Identity's bearer tokens: POST /api/auth/login {"email","password"}.</summary>
 public sealed class ApiLoginTests(PortalHost portal)
 {
     [Theory]

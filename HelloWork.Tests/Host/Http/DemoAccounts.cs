@@ -1,6 +1,6 @@
 namespace HelloWork.Tests.Host.Http;
 
-/// <summary>The demo accounts of issue 2 with the role home each lands on and that home's heading.</summary>
+/// <summary>The demo accounts with the role home each lands on and that home's heading.</summary>
 public static class DemoAccounts
 {
     public sealed record Account(string Email, string Role, string Home, string Heading);

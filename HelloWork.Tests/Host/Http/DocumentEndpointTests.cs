@@ -6,7 +6,7 @@ using UglyToad.PdfPig;
 
 namespace HelloWork.Tests.Host.Http;
 
-/// <summary>The PDF endpoints on the real host (issue 7): who gets the slip and the job sheet, and who is refused (R-ACC-4).</summary>
+/// <summary>The PDF endpoints on the real host: who gets the slip and the job sheet, and who is refused (R-ACC-4).</summary>
 public sealed class DocumentEndpointTests(PortalHost portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Tests.Host.Http;
 
-/// <summary>The host starts on an empty database, migrates it, seeds the demo data and answers (issue 2).</summary>
+/// <summary>The host starts on an empty database, migrates it, seeds the demo data and answers.</summary>
 public sealed class HealthTests(PortalHost portal)
 {
     [Fact]

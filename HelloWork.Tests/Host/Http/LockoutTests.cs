@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Tests.Host.Http;
 
-/// <summary>Issue 2: a wrong password gets a clear message; the 5th consecutive failure locks the account for a while.
+/// <summary>A wrong password gets a clear message; the 5th consecutive failure locks the account for a while.
 /// Each test registers its own account, so that the demo accounts other tests sign in with are never locked.</summary>
 [Collection(AccountsCollection.Name)]
 public sealed class LockoutTests(PortalHost portal)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Host.Http;
 
 /// <summary>
-/// Issue 2 and R-ERR-1: registration with bad input answers with the form again, a message next to each field, and
+/// And R-ERR-1: registration with bad input answers with the form again, a message next to each field, and
 /// nothing saved; a good registration opens an HWIS-only jobseeker mypage (R-ACC-1) or a provisional establishment (R-ACC-3).
 /// </summary>
 [Collection(AccountsCollection.Name)]

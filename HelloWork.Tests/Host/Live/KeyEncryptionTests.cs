@@ -9,7 +9,7 @@ using StackExchange.Redis;
 namespace HelloWork.Tests.Host.Live;
 
 /// <summary>
-/// Issue 24: the data-protection keys shared in Redis (they sign and encrypt every cookie and bearer token of every node) were
+/// The data-protection keys shared in Redis (they sign and encrypt every cookie and bearer token of every node) were
 /// stored as plain XML, so whoever could read Redis could forge any session (R-ACC-4). With <c>DataProtection:Certificate</c>
 /// they are encrypted with the certificate; the portal still signs in and reads its tokens. Needs <c>HELLOWORK_TEST_REDIS</c>.
 /// </summary>

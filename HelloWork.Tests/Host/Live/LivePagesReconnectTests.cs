@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using HelloWork.Domain.Applications;
+using HelloWork.Domain.Agencies;
+using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Data;
 using HelloWork.Domain.Data.Demo;
@@ -123,22 +125,53 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
     public async Task Sent_requests_get_a_decline_made_while_down_once_R_LIVE_1_R_LIVE_2()
     {
         var employer = await Host.ActorAsync("employer1@example.jp");
-        // A demo request still open, preferably to a jobseeker the other tests of this class do not apply as (an application to the
-        // requested offer answers the request).
-        var (requestId, email) = await WithDbAsync(async db =>
+        var jobseeker = await Host.ActorAsync("jobseeker2@example.jp");
+        // A request of the employer's to the jobseeker, still open (arranged as the talent search would leave it).
+        var requestId = await WithDbAsync(async db =>
         {
-            var open = await db.DirectRequests.Where(r => r.EstablishmentId == employer.EstablishmentId && r.Status == DirectRequestStatus.Sent)
-                .Join(db.Users, r => r.JobseekerId, u => u.JobseekerId, (r, u) => new { r.Id, u.Email }).ToListAsync(Ct);
-            var pick = open.OrderBy(r => r.Email == "jobseeker1@example.jp").First();
-            return (pick.Id, pick.Email!);
+            var offer = await db.JobOffers.Where(o => o.EstablishmentId == employer.EstablishmentId && o.Status == OfferStatus.Published)
+                .Select(o => o.Id).FirstAsync(Ct);
+            var request = db.DirectRequests.Add(new DirectRequest(offer, employer.EstablishmentId!.Value, jobseeker.JobseekerId!.Value,
+                "ご経験を拝見し、ぜひご応募いただきたくご連絡しました。", Host.Get<TimeProvider>().GetUtcNow())).Entity;
+            await db.SaveChangesAsync(Ct);
+            return request.Id;
         });
-        var jobseeker = await Host.ActorAsync(email);
 
         var got = await ReconnectAfterAsync(employer, silent => new DirectRequestService(silent).DeclineAsync(jobseeker, requestId));
 
         Assert.Single(Concerning(got, LiveKinds.SentRequests), n => n.SubjectId == requestId && n.Kind == NoticeKind.DirectRequest);
         var row = (await Host.Get<DirectRequestSender>().SentAsync(employer, Ct)).Single(r => r.Id == requestId);
         Assert.Equal(DirectRequestStatus.Declined, row.Status);
+    }
+
+    [Fact]
+    public async Task Admin_agency_applications_get_a_new_application_live_and_a_corrected_one_sent_while_down_once_R_AGY_1_R_LIVE_1_R_LIVE_2()
+    {
+        var admin = await Host.ActorAsync("admin@example.jp");
+        var email = $"agency-{Guid.NewGuid():N}@example.jp";
+        const string name = "みなと市 雇用対策課";
+        Guid agencyId = default;
+
+        // A new application (the registration page's own service) is a notice to the administrators, published as it commits.
+        var before = await Host.Get<NoticeService>().LastSeqAsync(admin, Recipients.Admins, Ct);
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountService>().RegisterAgencyAsync(
+                new AgencyRegistration(email, "Agency!2026-pass", "雇用 一郎", name, AgencyKind.LocalGovernment, null));
+        }
+        agencyId = (await Host.ActorAsync(email)).AgencyId!.Value;
+        var applied = await Host.Get<NoticeService>().SinceAsync(admin, Recipients.Admins, before, ct: Ct);
+        Assert.Single(Concerning(applied, LiveKinds.AgencyApplications), n => n.SubjectId == agencyId);
+
+        // Returned, corrected and sent again while the administrators' page is down: it comes after the reconnect, once.
+        await Host.Get<AgencyService>().ReturnAsync(admin, agencyId, "団体区分を確認してください。", Ct);
+        var agency = await Host.ActorAsync(email);
+        var corrected = await ReconnectAfterAsync(admin, silent =>
+            new AgencyService(silent, Host.Get<OpaqueTokens>()).ResubmitAsync(agency, name, AgencyKind.LocalGovernment, null, Ct));
+        Assert.Single(Concerning(corrected, LiveKinds.AgencyApplications), n => n.SubjectId == agencyId);
+        Assert.Contains(await Host.Get<AgencyService>().ApplicationsAsync(admin, Ct), a => a.Id == agencyId && a.Status == AgencyStatus.Pending);
+        // The administrators' key is theirs alone (R-ACC-4).
+        await Assert.ThrowsAsync<ScopeException>(() => Host.Get<NoticeService>().SinceAsync(agency, Recipients.Admins, 0, ct: Ct));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using HelloWork.Tests.Trust;
 
 namespace HelloWork.Tests.Host.Live;
 
-/// <summary>Issue 24 on two nodes (PostgreSQL + Redis): the employer disables a login user through node A; the user's hub
+/// <summary>On two nodes (PostgreSQL + Redis): the employer disables a login user through node A; the user's hub
 /// connection on node B is closed at once and gets nothing more (R-ACC-4; the end is audited, R-AUD-1).</summary>
 public sealed class ScaleOutAccessEndTests(ScaleOutFixture nodes, ITestOutputHelper output) : IClassFixture<ScaleOutFixture>
 {
@@ -32,7 +32,7 @@ public sealed class ScaleOutAccessEndTests(ScaleOutFixture nodes, ITestOutputHel
     }
 }
 
-/// <summary>Issue 24: two nodes starting at the same moment on one empty PostgreSQL database seed the demo data once.</summary>
+/// <summary>Two nodes starting at the same moment on one empty PostgreSQL database seed the demo data once.</summary>
 public sealed class ConcurrentSeedTests
 {
     [Fact]

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Host.Mail;
 
 /// <summary>
-/// Issue 18, bounces that arrive after the send (R-MAIL-1): every mail leaves with a VERP envelope sender naming its outbox row;
+/// Bounces that arrive after the send (R-MAIL-1): every mail leaves with a VERP envelope sender naming its outbox row;
 /// a receiving server that accepted it and later fails to deliver sends a delivery status notification (RFC 3464, written here
 /// as Postfix writes one) to that address; the mail server pipes it to <c>POST /mail/bounces</c> with the configured key; the
 /// row becomes Bounced with the reported status, audited, and the administrators' page hears of it. Without the key nothing

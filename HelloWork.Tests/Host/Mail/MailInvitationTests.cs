@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Host.Mail;
 
 /// <summary>
-/// Issue 18: a login user an employer adds is invited by mail instead of getting a password handed over (R-MAIL-2), against a
+/// A login user an employer adds is invited by mail instead of getting a password handed over (R-MAIL-2), against a
 /// real SMTP server on loopback: the main account adds the user → the invitation mail (written with the user, R-MAIL-1) → its
 /// link → the user's own password → sign-in works and nothing asks to change it; the link is one-time, expires after seven
 /// days of the clock, and until it is used nobody can sign in as the user. The mail names nobody (R-MAIL-4).

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Host.Mail;
 
 /// <summary>
-/// Issue 18, "nothing lost, nothing twice" (R-MAIL-1): the real portal process (<c>dotnet HelloWork.Web.dll</c>) sending through
+/// "Nothing lost, nothing twice" (R-MAIL-1): the real portal process (<c>dotnet HelloWork.Web.dll</c>) sending through
 /// SMTP to a real server on loopback, killed with SIGKILL 10 times while registrations — each a committed change that asks for a
 /// confirmation mail — stream in over HTTP. After a last start lets the outbox drain, every registration the database holds has
 /// exactly one mail (one Message-Id) at the SMTP server, and every registration it does not hold has none. A Message-Id that

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HelloWork.Tests.Host.Mail;
 
 /// <summary>
-/// Issue 18 against a real SMTP server on loopback (the SmtpServer package in this process), the real portal sending through
+/// Against a real SMTP server on loopback (the SmtpServer package in this process), the real portal sending through
 /// MailKit from its outbox: password reset end to end, its expiry on the fake clock, the same answer and no mail for an unknown
 /// address (R-MAIL-2); confirmation at registration; notice mails by preference, once per thread per hour, one-click unsubscribe
 /// (R-MAIL-3); one row per change written with the change (R-MAIL-1); and every mail this portal sent scanned for message text
@@ -170,6 +170,11 @@ public sealed class MailTests(MailPortal portal) : IClassFixture<MailPortal>, IA
         Assert.DoesNotContain("面接", mail.TextBody);
         Assert.DoesNotContain("面接", mail.HtmlBody);
         Assert.Contains($"/jobseeker/applications/{application}", mail.TextBody);
+        // The offer is named by its job number only: 「求人番号 … について」 (R-MAIL-4).
+        var jobNumber = await portal.QueryAsync(db => db.Applications.Where(a => a.Id == application)
+            .Join(db.JobOffers, a => a.JobOfferId, o => o.Id, (a, o) => o.JobNumber).SingleAsync());
+        Assert.Contains($"求人番号 {jobNumber} について", mail.TextBody);
+        Assert.Contains($"（求人番号 {jobNumber}）", mail.Subject);
         // Two messages in one thread within the hour: one mail row, written with the first message.
         Assert.Equal(1, await portal.QueryAsync(db => db.OutboxMails.CountAsync(m => m.ToAddress == "jobseeker1@example.jp" && m.NoticeKind == NoticeKind.MessageReceived)));
 

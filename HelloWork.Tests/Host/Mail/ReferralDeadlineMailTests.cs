@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace HelloWork.Tests.Host.Mail;
 
 /// <summary>
-/// The referral deadline reminder (issue 18, R-REF-3, R-MAIL-1, R-MAIL-3): two days before a proposed referral's deadline (Japan
+/// The referral deadline reminder (R-REF-3, R-MAIL-1, R-MAIL-3): two days before a proposed referral's deadline (Japan
 /// time, R-TIME-1) the periodic sweep writes one notice of kind <see cref="NoticeKind.ReferralDeadlineSoon"/> to the jobseeker,
 /// which mails by the jobseeker's choice through the outbox — once per referral, whatever the sweeps and restarts: the portal
 /// that was down when the time came reminds at its start-up sweep, and the next start writes nothing more.

@@ -12,7 +12,7 @@ using JobSheetDocument = HelloWork.Domain.Documents.JobSheets.JobSheet;
 namespace HelloWork.Tests.Domain.Documents.JobSheets;
 
 /// <summary>
-/// Issue 16, one job-sheet model: the web 求人票 (rendered with bUnit) and the PDF (read back with PdfPig) are built from the same
+/// One job-sheet model: the web 求人票 (rendered with bUnit) and the PDF (read back with PdfPig) are built from the same
 /// <see cref="JobSheetView"/> and show the same labelled values, for generated sheets covering every 雇用期間, 賃金 and 手当 variant
 /// and sheets with blanks; neither writes a unit without its number (R-JOB-8, R-UI-1 in both languages, R-ERR-1 no half-written
 /// values, R-LIVE-1 not concerned: the sheet is static per version; R-LIVE-2, R-NTC-1, R-MSG-2, R-RES-4 are the issue's other parts).
