@@ -145,6 +145,33 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Guidance_threads_on_both_sides_get_a_reply_made_while_down_once_R_AGY_3_R_LIVE_1_R_LIVE_2()
+    {
+        var agencyActor = await Host.ActorAsync("agency1@example.jp");
+        var agency = await WithDbAsync(db => db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyActor.AgencyId, Ct));
+        var tokens = Host.Get<OpaqueTokens>();
+        // A consented jobseeker with an account of their own, in the agency's feed under the agency's own token.
+        var scope = await tokens.ForAsync(TokenHolder.Agency, agency.Id, Ct);
+        var feed = (await new Provision(Host.Get<Operations>(), tokens).ProfilesAsync(agency, 0, 500, Ct)).Select(p => p.Token).ToHashSet();
+        var withAccounts = await WithDbAsync(db => db.Users.Where(u => u.JobseekerId != null).Select(u => new { u.Email, u.JobseekerId }).ToListAsync(Ct));
+        var person = withAccounts.First(u => feed.Contains(scope.Issue(u.JobseekerId!.Value)));
+        var token = scope.Issue(person.JobseekerId!.Value);
+        var jobseeker = await Host.ActorAsync(person.Email!);
+        var sent = await new AgencyService(Host.Get<Operations>(), tokens).SendGuidanceAsync(agencyActor, token, "区の就労支援窓口のご案内です。", Ct);
+
+        // The jobseeker's question while the agency's page is down, then the agency's answer while the jobseeker's page is down.
+        var asked = await ReconnectAfterAsync(agencyActor, silent =>
+            new AgencyService(silent, tokens).AnswerGuidanceAsync(jobseeker, agency.Id, "土日も相談できますか。", Ct));
+        Assert.Single(Concerning(asked, LiveKinds.Guidance), n => n.Recipient == Recipients.Agency(agency.Id));
+        var answered = await ReconnectAfterAsync(jobseeker, silent =>
+            new AgencyService(silent, tokens).ReplyGuidanceAsync(agencyActor, token, "土曜日は10時から相談できます。", Ct));
+        Assert.Single(Concerning(answered, LiveKinds.Guidance), n => n.Recipient == Recipients.User(jobseeker.UserId));
+        var thread = Assert.Single(await new GuidanceInbox(Host.Get<Operations>(), tokens).AgencyThreadsAsync(agencyActor, Ct), t => t.Token == token);
+        Assert.Equal([false, true, false], thread.Messages.Select(m => m.FromJobseeker));
+        Assert.NotEqual(Guid.Empty, sent);
+    }
+
+    [Fact]
     public async Task Admin_agency_applications_get_a_new_application_live_and_a_corrected_one_sent_while_down_once_R_AGY_1_R_LIVE_1_R_LIVE_2()
     {
         var admin = await Host.ActorAsync("admin@example.jp");
