@@ -17,10 +17,6 @@ public static class NoticeArg
     public const string OfficeName = "officeName";
     public const string ApplicantName = "applicantName";
     public const string AgencyName = "agencyName";
-    public const string Prefecture = "prefecture";
-
-    /// <summary>An amount in yen, digits only (invariant).</summary>
-    public const string Yen = "yen";
     public const string EventTitle = "eventTitle";
     public const string CourseName = "courseName";
 

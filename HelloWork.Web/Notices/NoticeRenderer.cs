@@ -71,8 +71,6 @@ public sealed class NoticeRenderer
             or NoticeKind.ResultRegistered, "Office") => "/staff/referrals",
         (NoticeKind.GuidanceMessage, "Agency") => "/agency/guidance",
         (NoticeKind.AgencyApproved or NoticeKind.AgencyReturned, "Agency") => "/agency",
-        (NoticeKind.MinimumWageAdded, "Admin") => "/admin/minimum-wages",
-        (NoticeKind.AgencyApplied, "Admin") => "/admin/agencies",
         (NoticeKind.BookingMovedUp or NoticeKind.EventReminder, "User") when subject is { } id => $"/jobseeker/events/{id}",
         (NoticeKind.AppointmentReminder, "User") => "/jobseeker/appointments",
         (NoticeKind.AppointmentBooked or NoticeKind.AppointmentCancelled, "Office") => "/staff/appointments",
@@ -137,7 +135,6 @@ public sealed class NoticeRenderer
         {
             NoticeArg.Date or NoticeArg.Until when DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 => culture.TwoLetterISOLanguageName == "ja" ? JapanTime.Format(d) : d.ToString("MMMM d, yyyy", culture),
-            NoticeArg.Yen when long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var yen) => yen.ToString("N0", culture),
             NoticeArg.Method => Employer.GetString($"Enum.ApplicationMethod.{raw}", culture) ?? raw,
             NoticeArg.Result => Employer.GetString($"Enum.ApplicationStatus.{raw}", culture) ?? raw,
             _ => raw,

@@ -94,12 +94,8 @@ public sealed class MinimumWages(Operations ops)
             var text = Text.Require(source, "Source", 200);
             var rate = new MinimumWageRate(prefecture, yen, effectiveFrom, text, w.Actor.UserId, w.Now);
             w.Db.MinimumWageRates.Add(rate);
-            await w.Notices.AddAsync(Recipients.Admins, NoticeKind.MinimumWageAdded, rate.Id, new Dictionary<string, string>
-            {
-                [NoticeArg.Prefecture] = prefecture,
-                [NoticeArg.Yen] = yen.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                [NoticeArg.Date] = NoticeArg.DateValue(effectiveFrom),
-            }, ct);
+            // Administrators' open tables reload (a page signal: the administrators' key is not shown in the bell).
+            await w.Notices.AddAsync(Recipients.Admins, NoticeKind.MinimumWageAdded, rate.Id, NoticeArg.None, ct);
             w.Audit(AuditActions.MinimumWageAdded, nameof(MinimumWageRate), rate.Id,
                 detail: $"{prefecture} {yen.ToString(System.Globalization.CultureInfo.InvariantCulture)} {effectiveFrom:yyyy-MM-dd}");
             return rate.Id;

@@ -196,7 +196,7 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
         await Host.Get<AgencyService>().ReturnAsync(admin, agencyId, "団体区分を確認してください。", Ct);
         var agency = await Host.ActorAsync(email);
         var seen = await Host.Get<NoticeService>().LastSeqAsync(admin, Recipients.Admins, Ct);
-        var silent = new Operations(Host.Get<IDbContextFactory<HelloWorkDb>>(), Host.Get<TimeProvider>(), new DroppingBus());
+        var silent = Silent();
         await new AgencyService(silent, Host.Get<OpaqueTokens>()).ResubmitAsync(agency, name, AgencyKind.LocalGovernment, null, Ct);
         var corrected = await Host.Get<NoticeService>().SinceAsync(admin, Recipients.Admins, seen, ct: Ct);
         Assert.Single(Concerning(corrected, LiveKinds.AgencyApplications), n => n.SubjectId == agencyId);
@@ -234,7 +234,7 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
         // hands the signal over. The administrators' key also carries the worker's own signals whenever other mail flows, so the
         // catch-up is read directly and may hold more than this one.
         var seen = await Host.Get<NoticeService>().LastSeqAsync(admin, Recipients.Admins, Ct);
-        var silent = new Operations(Host.Get<IDbContextFactory<HelloWorkDb>>(), Host.Get<TimeProvider>(), new DroppingBus());
+        var silent = Silent();
         await new HelloWork.Web.Mail.MailBounces(silent, settings).ReceiveAsync(report, Ct);
         var got = await Host.Get<NoticeService>().SinceAsync(admin, Recipients.Admins, seen, ct: Ct);
 
@@ -265,7 +265,7 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
             }
             return Task.CompletedTask;
         }, Ct);
-        var silent = new Operations(Host.Get<IDbContextFactory<HelloWorkDb>>(), Host.Get<TimeProvider>(), new DroppingBus());
+        var silent = Silent();
 
         await changeWhileDown(silent);
         await Task.Delay(300, Ct);
@@ -287,6 +287,9 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
 
     private async Task<IReadOnlyList<ApplicantRow>> ApplicantRowsAsync(Actor employer) =>
         (await Host.Get<ApplicantQueries>().QueryAsync(employer, employer.EstablishmentId!.Value, new ApplicantQuery { PageSize = 100 }, Ct)).Rows;
+
+    /// <summary>The host's operations with a bus that drops every push: a change made as while every page's connection is down.</summary>
+    private Operations Silent() => new(Host.Get<IDbContextFactory<HelloWorkDb>>(), Host.Get<TimeProvider>(), new DroppingBus());
 
     private async Task<T> WithDbAsync<T>(Func<HelloWorkDb, Task<T>> query)
     {
