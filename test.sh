@@ -74,6 +74,10 @@ for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
     print(f"  FAILED {r.get('testName')} ({r.get('duration')})")
     for line in message[:6]:
         print(f"    {line[:300]}")
+    # Where in the test it broke: the frames of the test project itself (a timeout's message alone does not say which wait).
+    stack = r.findtext(".//t:StackTrace", default="", namespaces=ns).splitlines()
+    for line in [l.strip() for l in stack if "HelloWork.Tests" in l and ":line " in l][:4]:
+        print(f"    {line[:300]}")
 PY
   done
 fi
