@@ -68,6 +68,17 @@ public sealed record JobseekerWishes
     public string? SelfPr { get; init; }
 }
 
+/// <summary>雇用保険の受給資格 as the 求職申込書 records it: whether the person holds an entitlement to the basic allowance (基本手当),
+/// its 所定給付日数 and the day the entitlement was decided (受給資格決定日). The office figures count an early re-employment
+/// (早期再就職) from these (R-EVAL-1); nothing else is kept when the person holds none.</summary>
+public sealed record BenefitEligibility(bool Holds, int? PrescribedDays = null, DateOnly? DecidedOn = null)
+{
+    /// <summary>The 所定給付日数 the 雇用保険法 (第22条, 第23条) can give: 90 to 360 days, in steps of 30.</summary>
+    public static IReadOnlyList<int> LawfulDays { get; } = [90, 120, 150, 180, 210, 240, 270, 300, 330, 360];
+
+    public static BenefitEligibility None { get; } = new(false);
+}
+
 /// <summary>A person looking for work (求職者). Personal data lives here and never leaves the person's scope (R-ACC-4).</summary>
 public sealed class Jobseeker
 {
@@ -132,6 +143,15 @@ public sealed class Jobseeker
 
     /// <summary>Whether employers the person applies to may see the 障害情報; off unless the person turns it on.</summary>
     public bool DisabilityDisclosed { get; private set; }
+
+    /// <summary>雇用保険 受給資格の有無; <see cref="BenefitPrescribedDays"/> and <see cref="BenefitDecidedOn"/> are empty unless it is true.</summary>
+    public bool HoldsBenefit { get; private set; }
+
+    /// <summary>所定給付日数.</summary>
+    public int? BenefitPrescribedDays { get; private set; }
+
+    /// <summary>受給資格決定日.</summary>
+    public DateOnly? BenefitDecidedOn { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -226,6 +246,32 @@ public sealed class Jobseeker
             SelfPr = Text.Optional(wishes.SelfPr, nameof(wishes.SelfPr), 2000),
         };
         Wishes = checkedWishes;
+        UpdatedAt = now;
+    }
+
+    public BenefitEligibility GetBenefit() => HoldsBenefit
+        ? new BenefitEligibility(true, BenefitPrescribedDays, BenefitDecidedOn)
+        : BenefitEligibility.None;
+
+    /// <summary>雇用保険 受給資格: "no" clears both fields; "yes" needs a lawful 所定給付日数 and a 受給資格決定日 that is not in the future
+    /// (Japan time). Checked whole before anything changes (R-ERR-1).</summary>
+    public void UpdateBenefit(BenefitEligibility benefit, DateTimeOffset now)
+    {
+        if (!benefit.Holds)
+        {
+            (HoldsBenefit, BenefitPrescribedDays, BenefitDecidedOn) = (false, null, null);
+            UpdatedAt = now;
+            return;
+        }
+        if (benefit.PrescribedDays is not { } days || !BenefitEligibility.LawfulDays.Contains(days))
+        {
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(BenefitPrescribedDays));
+        }
+        if (benefit.DecidedOn is not { } decided || decided > JapanTime.DateOf(now) || decided < JapanTime.DateOf(now).AddYears(-2))
+        {
+            throw new DomainException(ErrorCodes.OutOfRange, nameof(BenefitDecidedOn));
+        }
+        (HoldsBenefit, BenefitPrescribedDays, BenefitDecidedOn) = (true, days, decided);
         UpdatedAt = now;
     }
 

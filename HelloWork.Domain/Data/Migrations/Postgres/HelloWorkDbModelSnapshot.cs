@@ -276,6 +276,12 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.Property<string>("Address")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("BenefitDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("BenefitPrescribedDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
@@ -300,6 +306,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<bool>("HasDisability")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HoldsBenefit")
                         .HasColumnType("boolean");
 
                     b.Property<Guid?>("HomeOfficeId")

@@ -271,6 +271,12 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.Property<string>("Address")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BenefitDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BenefitPrescribedDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
@@ -295,6 +301,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HasDisability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HoldsBenefit")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("HomeOfficeId")

@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HelloWork.Domain.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FourthRound : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "BenefitDecidedOn",
+                table: "Jobseekers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "BenefitPrescribedDays",
+                table: "Jobseekers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "HoldsBenefit",
+                table: "Jobseekers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "BenefitDecidedOn",
+                table: "Jobseekers");
+
+            migrationBuilder.DropColumn(
+                name: "BenefitPrescribedDays",
+                table: "Jobseekers");
+
+            migrationBuilder.DropColumn(
+                name: "HoldsBenefit",
+                table: "Jobseekers");
+        }
+    }
+}
