@@ -130,6 +130,8 @@ public sealed partial class PortalBrowser : IAsyncDisposable
             Assert.True(missingAssets.Count == 0, $"Assets missing on {path}: {string.Join(", ", missingAssets)}");
         }
 
+        await CheckFitAsync();
+
         // Screen-reader-only text (a column header such as 操作) must not show: axe cannot tell, a page's style can.
         var shown = await Page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('.visually-hidden, .hw-visually-hidden')]
@@ -138,6 +140,68 @@ public sealed partial class PortalBrowser : IAsyncDisposable
             """);
         Assert.True(shown.Length == 0, $"Screen-reader-only text shows on {path} (screenshot {file}): {string.Join(", ", shown)}");
     }
+
+    /// <summary>Nothing of the page is wider than the window or spills out of its own box (R-UI-1): a squeezed table, a chip
+    /// over the next column, a label cut by its field. Content inside a box that scrolls or clips on purpose (a wide table's
+    /// scroller, a screen-reader-only text) is that box's business. With <paramref name="size"/>, a screenshot is saved under it
+    /// first (the tour's second size).</summary>
+    public async Task CheckFitAsync(string? size = null)
+    {
+        var path = new Uri(Page.Url).AbsolutePath;
+        if (size is not null)
+        {
+            await Page.WaitForFunctionAsync(
+                "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
+            var slug = Slug().Replace(path.Trim('/'), "-");
+            await Page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(ScreenshotFolder, $"{name}-{++shots:00}-{(slug.Length > 0 ? slug : "root")}-{size}.png"),
+                FullPage = true,
+            });
+        }
+        var misfits = await Page.EvaluateAsync<string[]>(FitScript);
+        Assert.True(misfits.Length == 0, $"Not fitting on {path} at {await Page.EvaluateAsync<int>("() => window.innerWidth")}px: {string.Join("; ", misfits)}");
+    }
+
+    private const string FitScript = """
+        () => {
+          const width = document.documentElement.clientWidth;
+          const found = [];
+          const name = e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className.trim()
+            ? '.' + e.className.trim().split(/\s+/).slice(0, 3).join('.') : '') + ` "${(e.textContent || '').trim().slice(0, 24)}"`;
+          const contained = e => {
+            for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+              const s = getComputedStyle(a);
+              if (s.overflowX !== 'visible' || s.position === 'fixed') return true;
+            }
+            return false;
+          };
+          if (document.documentElement.scrollWidth > width + 1) {
+            found.push(`the page is ${document.documentElement.scrollWidth - width}px wider than the window`);
+          }
+          for (const e of document.body.querySelectorAll('*')) {
+            const r = e.getBoundingClientRect();
+            // Off the window altogether is on purpose (a skip link until it has focus); a grid's negative margins are its spacing.
+            if (r.width <= 1 || r.height <= 1 || r.right <= 0 || r.left >= width || contained(e)
+                || e.classList.contains('mud-grid') || e.classList.contains('mud-grid-item')) continue;
+            const s = getComputedStyle(e);
+            if (s.visibility === 'hidden' || s.position === 'fixed') continue;
+            const p = e.parentElement;
+            const box = p && p !== document.body ? p.getBoundingClientRect() : null;
+            // An icon button set on the edge of its field reaches past it by design (MudBlazor's Edge.End/Start).
+            const edge = e.matches('[class*="mud-icon-button-edge"], [class*="mud-icon-button-edge"] *');
+            if (r.right > width + 1 || r.left < -1) {
+              found.push(`${name(e)} goes past the window (${Math.round(r.left)}..${Math.round(r.right)})`);
+            } else if (box && !edge && box.width > 1 && (r.right > box.right + 1 || r.left < box.left - 1)) {
+              found.push(`${name(e)} sticks ${Math.round(Math.max(r.right - box.right, box.left - r.left))}px out of ${name(p)}`);
+            } else if (e.children.length === 0 && s.overflowX === 'visible' && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1) {
+              found.push(`${name(e)}: its text runs ${e.scrollWidth - e.clientWidth}px past its box`);
+            }
+            if (found.length >= 8) break;
+          }
+          return found;
+        }
+        """;
 
     private static string Describe(IEnumerable<AxeResultItem> violations)
     {

@@ -186,14 +186,14 @@ public sealed partial class MatrixTests(PortalHost portal, ITestOutputHelper out
         return portal;
     }
 
-    private static IReadOnlyList<MatrixObject?> ObjectsOf(MatrixWorld world, MatrixTable.Row row) =>
+    internal static IReadOnlyList<MatrixObject?> ObjectsOf(MatrixWorld world, MatrixTable.Row row) =>
         row.Objects == MatrixTable.Objects.None ? [null] : [.. world.Objects[row.Objects]];
 
     private async Task<string> HttpOutcomeAsync(MatrixWorld world, MatrixTable.Row row, MatrixIdentity identity, MatrixObject? obj, string expected)
     {
         var space = row.Route.IndexOf(' ', StringComparison.Ordinal);
         var kind = row.Route[..space];
-        var path = Fill(row.Route[(space + 1)..], obj) + (row.Query is null ? "" : "?" + row.Query);
+        var path = PathOf(row, obj);
         var method = kind == "PAGE" ? HttpMethod.Get : kind == "ANY" ? HttpMethod.Post : new HttpMethod(kind);
         using var request = new HttpRequestMessage(method, path);
         var client = identity.Client;
@@ -301,6 +301,10 @@ public sealed partial class MatrixTests(PortalHost portal, ITestOutputHelper out
         }
         return status is >= 200 and < 300 ? "ok" : $"status {status}";
     }
+
+    /// <summary>The address a row's route takes for an object (its parameters filled in, the row's query added).</summary>
+    internal static string PathOf(MatrixTable.Row row, MatrixObject? obj) =>
+        Fill(row.Route[(row.Route.IndexOf(' ', StringComparison.Ordinal) + 1)..], obj) + (row.Query is null ? "" : "?" + row.Query);
 
     private static string Fill(string pattern, MatrixObject? obj) => RouteParameter().Replace(pattern, m =>
         obj is not null && obj.Values.TryGetValue(m.Groups["name"].Value, out var value)
