@@ -35,7 +35,7 @@ public sealed class AgencyProfileBrowserTests(PortalHost portal, Chromium chromi
         var first = page.Locator("main a[href^='/agency/profiles/profile?p=']").First;
         await Assertions.Expect(first).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Za-z0-9_-]{22}$"));
         await first.ClickAsync();
-        await page.WaitForURLAsync("**/agency/profiles/profile?p=*");
+        await page.WaitForURLAsync("**/agency/profiles/profile?p=*", PortalBrowser.Committed);
         await Assertions.Expect(page.GetByText("求職者情報の詳細")).ToBeVisibleAsync();
         await browser.CheckPageAsync();
 

@@ -47,7 +47,7 @@ public sealed class CancelWindowBrowserTests(Chromium chromium)
         await page.Locator("#email").FillAsync("jobseeker1@example.jp");
         await page.Locator("#password").FillAsync(PortalHost.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), PortalBrowser.Committed);
 
         await page.GotoAsync($"/jobseeker/applications/{applicationId}");
         var cancel = page.GetByRole(AriaRole.Button, new() { Name = "応募を取り消す" });

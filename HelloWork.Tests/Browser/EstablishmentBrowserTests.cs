@@ -55,7 +55,7 @@ public sealed class EstablishmentBrowserTests(PortalHost portal, Chromium chromi
         await browser.CheckPageAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "ログインユーザー" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/employer/establishment/users");
+        await page.WaitForURLAsync("**/employer/establishment/users", PortalBrowser.Committed);
         await browser.CheckPageAsync();
         var email = $"staff-{Guid.NewGuid():N}"[..14] + "@example.jp";
         await page.GetByRole(AriaRole.Textbox, new() { Name = "メールアドレス" }).FillAsync(email);
@@ -117,7 +117,7 @@ public sealed class EstablishmentBrowserTests(PortalHost portal, Chromium chromi
         await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Status)).ToHaveTextAsync("1件の求職情報");
         await browser.CheckPageAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "倉庫作業員" }).ClickAsync();
-        await page.WaitForURLAsync("**/employer/talent/profile?p=*");
+        await page.WaitForURLAsync("**/employer/talent/profile?p=*", PortalBrowser.Committed);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("倉庫作業員");
         await browser.CheckPageAsync();
 

@@ -17,11 +17,6 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Arrives = new() { Timeout = 10_000 };
 
-    /// <summary>The entry screens move on inside the circuit: what a step needs is the new address, after which the page is checked
-    /// (<see cref="PortalBrowser.CheckPageAsync"/> waits for it to settle). Waiting for a load event as well timed out once on CI
-    /// with nothing else wrong.</summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -35,7 +30,7 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
         await employer.VisitAsync("/employer/offers");
         var e = employer.Page;
         await e.GetByRole(AriaRole.Button, new() { Name = "新しい求人を作成" }).ClickAsync();
-        await e.WaitForURLAsync(EntryScreen(1), Committed);
+        await e.WaitForURLAsync(EntryScreen(1), PortalBrowser.Committed);
         var offerId = Guid.Parse(EntryUrl().Match(e.Url).Groups["id"].Value);
         await ExpectScreenAsync(employer, 1, "求人区分等");
 
@@ -124,7 +119,7 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
         await employer.CheckPageAsync();
         await FillAsync(e, "採用人数", "2");
         await e.GetByRole(AriaRole.Button, new() { Name = "確認・申込みへ" }).ClickAsync();
-        await e.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/employer/offers/{offerId}", Committed);
+        await e.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/employer/offers/{offerId}", PortalBrowser.Committed);
         await employer.CheckPageAsync();
 
         // 申込み: the orange finding is listed again and must be confirmed.
@@ -163,13 +158,13 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
         var v = visitor.Page;
         await v.GetByLabel("フリーワード", new() { Exact = true }).FillAsync(word);
         await v.GetByRole(AriaRole.Button, new() { Name = "検索", Exact = true }).ClickAsync();
-        await v.WaitForURLAsync(url => System.Net.WebUtility.UrlDecode(new Uri(url).Query).Contains(word, StringComparison.Ordinal), Committed);
+        await v.WaitForURLAsync(url => System.Net.WebUtility.UrlDecode(new Uri(url).Query).Contains(word, StringComparison.Ordinal), PortalBrowser.Committed);
         await Assertions.Expect(v.GetByRole(AriaRole.Status).Filter(new() { HasText = "検索結果" })).ToHaveTextAsync("検索結果 1件", new() { Timeout = 10_000 });
         var result = v.GetByRole(AriaRole.Link, new() { Name = title });
         await Assertions.Expect(result).ToBeVisibleAsync(Arrives);
         await visitor.CheckPageAsync();
         await result.ClickAsync();
-        await v.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/jobs/{jobNumber}", Committed);
+        await v.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/jobs/{jobNumber}", PortalBrowser.Committed);
         var main = v.GetByRole(AriaRole.Main);
         await Assertions.Expect(main).ToContainTextAsync(jobNumber, new() { Timeout = 10_000 });
         await Assertions.Expect(main).ToContainTextAsync(word);
@@ -189,7 +184,7 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
         await employer.VisitAsync("/employer/offers");
         var e = employer.Page;
         await e.GetByRole(AriaRole.Button, new() { Name = "新しい求人を作成" }).ClickAsync();
-        await e.WaitForURLAsync(EntryScreen(1), Committed);
+        await e.WaitForURLAsync(EntryScreen(1), PortalBrowser.Committed);
         var offerId = Guid.Parse(EntryUrl().Match(e.Url).Groups["id"].Value);
 
         // 4 賃金・手当: only the lower bound and the commuting allowance; the upper bound stays empty.
@@ -251,7 +246,7 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
 
     private static async Task ExpectScreenAsync(PortalBrowser browser, int screen, string name)
     {
-        await browser.Page.WaitForURLAsync(EntryScreen(screen), Committed);
+        await browser.Page.WaitForURLAsync(EntryScreen(screen), PortalBrowser.Committed);
         await Assertions.Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name, new() { Timeout = 10_000 });
         await browser.CheckPageAsync();
     }
@@ -277,7 +272,7 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
     private static async Task NextAsync(IPage page, int screen)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "次へ" }).ClickAsync();
-        await page.WaitForURLAsync(EntryScreen(screen), Committed);
+        await page.WaitForURLAsync(EntryScreen(screen), PortalBrowser.Committed);
     }
 
     [GeneratedRegex(@"/employer/offers/(?<id>[0-9a-f-]{36})/edit/(?<screen>\d)")]

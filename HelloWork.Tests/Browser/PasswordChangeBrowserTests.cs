@@ -59,7 +59,7 @@ public sealed class PasswordChangeBrowserTests(PortalHost portal, Chromium chrom
         await browser.SignInAsync("staff1@example.jp");
 
         await browser.Page.Locator(".mud-appbar a[href='Account/ChangePassword']:visible").ClickAsync();
-        await browser.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/ChangePassword");
+        await browser.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/ChangePassword", PortalBrowser.Committed);
         // The account pages are static: the circuit's router changes the address, then the browser reloads the page from the
         // server. Until the static page is in, the staff home's document is still the one on screen.
         await browser.Page.Locator("body[data-render-mode=static]").WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -46,6 +46,11 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         ? folder
         : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>How a test waits for the address a click leads to: until the new page is committed, not until its load event.
+    /// A page that moves on inside its circuit has nothing to load, and a load event waited for after a navigation in the circuit
+    /// timed out on loaded CI machines with nothing else wrong; <see cref="CheckPageAsync"/> settles the page after.</summary>
+    public static PageWaitForURLOptions Committed { get; } = new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>Opens a context at the portal; <paramref name="name"/> prefixes the screenshot files.</summary>
     public static async Task<PortalBrowser> OpenAsync(PortalHost portal, Chromium chromium, string name, int width = 1280, int height = 800) =>
         await OpenAsync(await portal.StartAsync(), chromium, name, width, height);
@@ -93,7 +98,7 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         await Page.Locator("#email").FillAsync(email);
         await Page.Locator("#password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/Account/Login", StringComparison.OrdinalIgnoreCase), PortalBrowser.Committed);
         await CheckPageAsync();
     }
 

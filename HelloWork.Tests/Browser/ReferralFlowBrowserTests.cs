@@ -75,7 +75,7 @@ public sealed class ReferralFlowBrowserTests(PortalHost portal, Chromium chromiu
         await card.GetByRole(AriaRole.Button, new() { Name = "応募する", Exact = true }).ClickAsync();
         await card.GetByRole(AriaRole.Textbox, new() { Name = "志望動機" }).FillAsync("これまでの接客経験を活かし、御社で長く働きたいと考え応募いたしました。");
         await card.GetByRole(AriaRole.Button, new() { Name = "応募する", Exact = true }).Last.ClickAsync();
-        await j.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/jobseeker/applications/", StringComparison.Ordinal));
+        await j.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/jobseeker/applications/", StringComparison.Ordinal), PortalBrowser.Committed);
         await jobseeker.CheckPageAsync();
 
         // employer1's open list and staff1's open board change.
@@ -92,7 +92,7 @@ public sealed class ReferralFlowBrowserTests(PortalHost portal, Chromium chromiu
 
         // employer1 opens the applicant and registers 採用.
         await applicantRow.GetByRole(AriaRole.Link, new() { Name = jobseekerName }).ClickAsync();
-        await e.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/employer/applicants/", StringComparison.Ordinal));
+        await e.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/employer/applicants/", StringComparison.Ordinal), PortalBrowser.Committed);
         await employer.CheckPageAsync();
         await e.GetByRole(AriaRole.Radio, new() { Name = "採用", Exact = true }).CheckAsync();
         var hiringDate = e.GetByRole(AriaRole.Textbox, new() { Name = "採用日" });

@@ -40,11 +40,11 @@ public sealed class TwoFactorBrowserTests(TwoFactorFixture fixture, Chromium chr
         await again.Page.Locator("#email").FillAsync(email);
         await again.Page.Locator("#password").FillAsync(PortalHost.DemoPassword);
         await again.Page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await again.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.Equals("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase));
+        await again.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.Equals("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase), PortalBrowser.Committed);
         await again.CheckPageAsync();
         await again.Page.Locator("#code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await again.Page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await again.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/agency");
+        await again.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/agency", PortalBrowser.Committed);
         await again.CheckPageAsync();
     }
 }

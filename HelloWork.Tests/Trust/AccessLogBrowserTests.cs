@@ -40,7 +40,7 @@ public sealed class AccessLogBrowserTests(PortalHost portal, Chromium chromium)
         await using var seeker = await PortalBrowser.OpenAsync(portal, chromium, "access-log-jobseeker1", width: 1100, height: 700);
         await seeker.SignInAsync("jobseeker1@example.jp");
         await seeker.Page.GetByRole(AriaRole.Link, new() { Name = "閲覧履歴" }).ClickAsync();
-        await seeker.Page.WaitForURLAsync(url => url.EndsWith("/jobseeker/access-log", StringComparison.Ordinal));
+        await seeker.Page.WaitForURLAsync(url => url.EndsWith("/jobseeker/access-log", StringComparison.Ordinal), PortalBrowser.Committed);
         var page = seeker.Page;
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("あなたの情報の閲覧履歴");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "ハローワーク飯田橋 職員" }).Filter(new() { HasText = "求職情報の閲覧" });

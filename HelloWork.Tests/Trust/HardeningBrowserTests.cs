@@ -40,7 +40,7 @@ public sealed class HardeningBrowserTests(PortalHost portal, Chromium chromium)
 
         // Client-side navigation over the circuit, then a full load of a live page (applicant list, SignalR updates).
         await page.GetByRole(AriaRole.Link, new() { Name = "応募者管理" }).First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/employer/applicants", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/employer/applicants", StringComparison.Ordinal), PortalBrowser.Committed);
         await browser.CheckPageAsync();
         violations.AddRange(await page.EvaluateAsync<string[]>("window.__cspViolations"));
         await browser.VisitAsync("/employer/offers");
@@ -49,7 +49,7 @@ public sealed class HardeningBrowserTests(PortalHost portal, Chromium chromium)
 
         // Sign-out is a form post that must carry its antiforgery token (the endpoint refuses one without): it still works.
         await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).First.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", PortalBrowser.Committed);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "ログイン" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "ログイン" })).First).ToBeVisibleAsync();
         violations.AddRange(await page.EvaluateAsync<string[]>("window.__cspViolations"));
 

@@ -85,7 +85,7 @@ public sealed partial class HardeningTests
         await first.Locator("#email").FillAsync("employer1@example.jp");
         await first.Locator("#password").FillAsync(PortalHost.DemoPassword);
         await first.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await first.WaitForURLAsync(url => url.EndsWith("/employer", StringComparison.Ordinal));
+        await first.WaitForURLAsync(url => url.EndsWith("/employer", StringComparison.Ordinal), HelloWork.Tests.Browser.PortalBrowser.Committed);
         var second = await context.NewPageAsync();
         await second.GotoAsync("/employer/offers");
         await WaitForCountAsync(counter, userId, HardeningHost.CircuitLimit);

@@ -269,7 +269,7 @@ public sealed partial class HardeningTests(HardeningHost host, Chromium chromium
         await first.Locator("#email").FillAsync("employer2@example.jp");
         await first.Locator("#password").FillAsync(PortalHost.DemoPassword);
         await first.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await first.WaitForURLAsync(url => url.EndsWith("/employer", StringComparison.Ordinal));
+        await first.WaitForURLAsync(url => url.EndsWith("/employer", StringComparison.Ordinal), PortalBrowser.Committed);
         await WaitForCountAsync(counter, userId, 1);
 
         var pages = new List<IPage> { first };

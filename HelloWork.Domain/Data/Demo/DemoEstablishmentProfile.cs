@@ -34,7 +34,7 @@ internal static class DemoEstablishmentProfile
 
         var profiles = new[]
         {
-            ("山本 美咲", "ヤマモト ミサキ", new DateOnly(1992, 5, 10), new Accounts.JobseekerWishes
+            ("森 美咲", "モリ ミサキ", new DateOnly(1992, 5, 10), new Accounts.JobseekerWishes
             {
                 DesiredOccupation = "一般事務", DesiredPrefecture = "東京都", DesiredMunicipality = "千代田区", DesiredMonthlyWage = 230_000,
                 DesiredEmploymentType = "正社員", DesiredHours = "9:00〜17:30",
@@ -42,7 +42,7 @@ internal static class DemoEstablishmentProfile
                 WorkHistory = "2014年4月〜2019年3月 卸売業にて経理事務\n2019年4月〜2025年8月 サービス業にて総務・経理",
                 SelfPr = "数字の正確さとスピードを大切にしてきました。Excelでの集計や資料作成が得意です。",
             }),
-            ("中村 大輔", "ナカムラ ダイスケ", new DateOnly(1986, 11, 2), new Accounts.JobseekerWishes
+            ("岡田 大輔", "オカダ ダイスケ", new DateOnly(1986, 11, 2), new Accounts.JobseekerWishes
             {
                 DesiredOccupation = "倉庫作業員", DesiredPrefecture = "東京都", DesiredMonthlyWage = 250_000, DesiredEmploymentType = "正社員",
                 DesiredHours = "8:00〜17:00", Qualifications = "フォークリフト運転技能講習修了、普通自動車運転免許",

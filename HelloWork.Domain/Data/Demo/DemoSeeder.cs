@@ -129,7 +129,8 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         for (var i = 0; i < 100; i++)
         {
             var f = i % Vocabulary.FamilyNames.Length;
-            var g = (i * 7 + 3) % Vocabulary.GivenNames.Length;
+            // The given name moves on by one more every round of family names, so no two of the first 400 share a name.
+            var g = (i * 7 + 3 + i / Vocabulary.FamilyNames.Length) % Vocabulary.GivenNames.Length;
             var js = new Jobseeker($"{Vocabulary.FamilyNames[f]} {Vocabulary.GivenNames[g]}", $"{Vocabulary.FamilyKana[f]} {Vocabulary.GivenKana[g]}",
                 new DateOnly(1965 + rnd.Next(0, 40), 1 + rnd.Next(0, 12), 1 + rnd.Next(0, 28)), $"090-{rnd.Next(1000, 9999)}-{rnd.Next(1000, 9999)}",
                 "113-0033", "東京都文京区本郷1-1-1", now.AddDays(-rnd.Next(10, 200)));
@@ -208,19 +209,19 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
                 continue;
             }
             var appliedAt = now.AddHours(-rnd.Next(2, 24 * 40));
-            applications.Add(AddApplication(db, offer, js, offices, staff1, appliedAt, i, rnd, ref referralCount));
+            applications.Add(AddApplication(db, offer, js, offices, staff1, appliedAt, now, i, rnd, ref referralCount));
         }
 
         // jobseeker1: a fresh application (cancellable), one in selection, one hired, one withdrawn, one cancelled; two proposals.
         var js1 = jobseekers[0];
         var js1Offers = est1Open.Take(5).ToList();
-        var fresh = AddApplication(db, js1Offers[0], js1, offices, staff1, now.AddHours(-2), 0, rnd, ref referralCount, forceReferral: true, keepInSelection: true);
-        var inSel = AddApplication(db, js1Offers[1], js1, offices, staff1, now.AddDays(-5), 1, rnd, ref referralCount, keepInSelection: true);
-        var notHired = AddApplication(db, open[7], js1, offices, staff1, now.AddDays(-30), 2, rnd, ref referralCount, keepInSelection: true);
+        var fresh = AddApplication(db, js1Offers[0], js1, offices, staff1, now.AddHours(-2), now, 0, rnd, ref referralCount, forceReferral: true, keepInSelection: true);
+        var inSel = AddApplication(db, js1Offers[1], js1, offices, staff1, now.AddDays(-5), now, 1, rnd, ref referralCount, keepInSelection: true);
+        var notHired = AddApplication(db, open[7], js1, offices, staff1, now.AddDays(-30), now, 2, rnd, ref referralCount, keepInSelection: true);
         notHired.RegisterResult(ResultOutcome.NotHired, 4, false, null, null, ResultChannel.EmployerOnline, now.AddDays(-20));
-        var withdrawn = AddApplication(db, open[8], js1, offices, staff1, now.AddDays(-12), 3, rnd, ref referralCount, keepInSelection: true);
+        var withdrawn = AddApplication(db, open[8], js1, offices, staff1, now.AddDays(-12), now, 3, rnd, ref referralCount, keepInSelection: true);
         withdrawn.RegisterResult(ResultOutcome.NotHired, SelectionReasons.ApplicantWithdrew, false, null, null, ResultChannel.EmployerOnline, now.AddDays(-8));
-        var cancelled = AddApplication(db, open[9], js1, offices, staff1, now.AddDays(-3), 4, rnd, ref referralCount, keepInSelection: true);
+        var cancelled = AddApplication(db, open[9], js1, offices, staff1, now.AddDays(-3), now, 4, rnd, ref referralCount, keepInSelection: true);
         cancelled.Cancel(cancelled.AppliedAt.AddHours(3));
         applications.AddRange([fresh, inSel, notHired, withdrawn, cancelled]);
         foreach (var offer in js1Offers.Skip(2).Take(2))
@@ -232,12 +233,13 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
             EmployerConfirmation.SkippedUnreachable, "土曜日のため求人者と連絡がつかず", now.AddDays(-10), now.AddDays(-3)));
 
         // Message threads (R-MSG-1).
-        foreach (var app in applications.Where(a => a.Status == ApplicationStatus.InSelection).Take(25))
+        // Only on applications old enough for both messages to lie in the past.
+        foreach (var app in applications.Where(a => a.Status == ApplicationStatus.InSelection && a.AppliedAt < now.AddHours(-27)).Take(25))
         {
             db.Messages.Add(new Message(app.Id, MessageSide.Employer, emp1User.Id, "ご応募ありがとうございます。面接日程についてご都合のよい日時を3つほどお知らせください。", app.AppliedAt.AddHours(20)));
             db.Messages.Add(new Message(app.Id, MessageSide.Jobseeker, js1User.Id, "ご連絡ありがとうございます。来週の火曜日または水曜日の午前中でお願いいたします。", app.AppliedAt.AddHours(26)));
         }
-        db.Messages.Add(new Message(inSel.Id, MessageSide.Employer, emp1User.Id, "面接は12月1日（月）10時から、本社3階の会議室で行います。履歴書をご持参ください。", now.AddHours(-6)));
+        db.Messages.Add(new Message(inSel.Id, MessageSide.Employer, emp1User.Id, $"面接は{InterviewDay(now)}10時から、本社3階の会議室で行います。履歴書をご持参ください。", now.AddHours(-6)));
 
         // Saved searches, favourites, a direct request, notices.
         db.SavedSearches.Add(new SavedSearch(js1.Id, "東京都の事務（正社員）", "q=事務&pref=東京都&type=Regular", now.AddDays(-7)));
@@ -285,7 +287,7 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
     }
 
     private static Application AddApplication(HelloWorkDb db, JobOffer offer, Jobseeker js, Office[] offices, AppUser staff, DateTimeOffset appliedAt,
-        int i, Random rnd, ref int referralCount, bool forceReferral = false, bool keepInSelection = false)
+        DateTimeOffset now, int i, Random rnd, ref int referralCount, bool forceReferral = false, bool keepInSelection = false)
     {
         var method = forceReferral ? ApplicationMethod.OnlineReferral : (i % 5) switch { 0 or 1 => ApplicationMethod.OnlineReferral, 2 or 3 => ApplicationMethod.SelfApplication, _ => ApplicationMethod.CounterReferral };
         if (method == ApplicationMethod.SelfApplication && !offer.SelfApplication)
@@ -314,16 +316,16 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
             case 1:
                 var differs = rnd.Next(4) == 0;
                 app.RegisterResult(ResultOutcome.Hired, null, differs, differs ? "勤務開始時刻が8時30分に変更" : null,
-                    Common.JapanTime.DateOf(appliedAt).AddDays(14), i % 3 == 0 ? ResultChannel.StaffEntered : ResultChannel.EmployerOnline, appliedAt.AddDays(7));
+                    Common.JapanTime.DateOf(appliedAt).AddDays(14), i % 3 == 0 ? ResultChannel.StaffEntered : ResultChannel.EmployerOnline, Past(appliedAt.AddDays(7), now));
                 break;
             case 2:
-                app.RegisterResult(ResultOutcome.NotHired, 1 + rnd.Next(0, 7), false, null, null, ResultChannel.EmployerOnline, appliedAt.AddDays(6));
+                app.RegisterResult(ResultOutcome.NotHired, 1 + rnd.Next(0, 7), false, null, null, ResultChannel.EmployerOnline, Past(appliedAt.AddDays(6), now));
                 break;
             case 3 when appliedAt.AddHours(5) < appliedAt.AddDays(1):
                 app.Cancel(appliedAt.AddHours(5));
                 break;
             case 4:
-                app.RegisterResult(ResultOutcome.NotHired, SelectionReasons.ApplicantWithdrew, false, null, null, ResultChannel.EmployerOnline, appliedAt.AddDays(3));
+                app.RegisterResult(ResultOutcome.NotHired, SelectionReasons.ApplicantWithdrew, false, null, null, ResultChannel.EmployerOnline, Past(appliedAt.AddDays(3), now));
                 break;
         }
         if (offer.AcceptsDocuments && app.Status == ApplicationStatus.InSelection && method != ApplicationMethod.CounterReferral)
@@ -331,6 +333,25 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
             db.ApplicationDocuments.Add(new ApplicationDocument(app.Id, "履歴書.pdf", Common.FileSniffer.Pdf, MinimalPdf("Rirekisho"), appliedAt));
         }
         return app;
+    }
+
+    /// <summary>A demo time that is meant to have happened: never later than now (a result is not registered in the future).</summary>
+    private static DateTimeOffset Past(DateTimeOffset at, DateTimeOffset now) => at < now ? at : now.AddMinutes(-30);
+
+    /// <summary>The interview day the demo message proposes: the third working day after today (Japan time), written as a Japanese
+    /// letter writes it, 「12月10日（木）」.</summary>
+    private static string InterviewDay(DateTimeOffset now)
+    {
+        var day = Common.JapanTime.DateOf(now);
+        for (var left = 3; left > 0;)
+        {
+            day = day.AddDays(1);
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                left--;
+            }
+        }
+        return $"{day.Month}月{day.Day}日（{"日月火水木金土"[(int)day.DayOfWeek]}）";
     }
 
     /// <summary>A tiny valid PDF standing in for an uploaded résumé.</summary>

@@ -121,9 +121,10 @@ public static class SampleSheets
             Company = new OfferCompany
             {
                 EmployeesTotal = employees,
+                // うち女性 and うちパート are of the 就業場所 (the 求人票 lists them under it).
                 EmployeesAtWorkplace = Math.Max(1, employees / 3),
-                EmployeesWomen = employees / 2,
-                EmployeesPartTime = employees / 5,
+                EmployeesWomen = Math.Max(1, employees / 3) * 2 / 5,
+                EmployeesPartTime = Math.Max(1, employees / 3) / 5,
                 Founded = 1950 + rnd.Next(0, 70),
                 Capital = 10_000_000L * (1 + rnd.Next(0, 30)),
                 BusinessDescription = $"{occ.Industry}。地域に根ざして事業を展開しています。",
