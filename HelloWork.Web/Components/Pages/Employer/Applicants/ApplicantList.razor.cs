@@ -66,21 +66,6 @@ public sealed partial class ApplicantList
         return new GridData<ApplicantRow> { Items = page?.Rows ?? [], TotalItems = total };
     }
 
-    /// <summary>A date and time in Japan time on two short lines, so the date columns stay narrow (1280-px window, R-UI-1). Markup,
-    /// not a component per cell: every live component costs a circuit ≈ 4–5 KB (docs/BENCHMARKS.md, "The circuit, second round").</summary>
-    private static RenderFragment DateCell(DateTimeOffset at) => builder =>
-    {
-        var japan = JapanTime.ToJapan(at);
-        builder.OpenElement(0, "span");
-        builder.AddAttribute(1, "class", "hw-date");
-        builder.AddContent(2, japan.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture));
-        builder.CloseElement();
-        builder.OpenElement(3, "span");
-        builder.AddAttribute(4, "class", "hw-time");
-        builder.AddContent(5, japan.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-        builder.CloseElement();
-    };
-
     private async Task FilterAsync(ApplicantQuery changed)
     {
         filter = changed;
