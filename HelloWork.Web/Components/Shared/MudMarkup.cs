@@ -32,14 +32,15 @@ public static class MudMarkup
         builder.AddAttribute(1, "class", "mud-chip-container");
         builder.OpenElement(2, "div");
         builder.AddAttribute(3, "class", "mud-chip " + classes);
-        builder.AddMultipleAttributes(4, attributes);
+        builder.AddAttribute(4, "tabindex", "-1"); // as MudChip renders it
+        builder.AddMultipleAttributes(5, attributes);
         if (icon is not null)
         {
-            builder.AddContent(5, Icon(icon, "mud-icon-size-small mud-chip-icon"));
+            builder.AddContent(6, Icon(icon, "mud-icon-size-small mud-chip-icon"));
         }
-        builder.OpenElement(6, "span");
-        builder.AddAttribute(7, "class", "mud-chip-content");
-        builder.AddContent(8, text);
+        builder.OpenElement(7, "span");
+        builder.AddAttribute(8, "class", "mud-chip-content");
+        builder.AddContent(9, text);
         builder.CloseElement();
         builder.CloseElement();
         builder.CloseElement();
