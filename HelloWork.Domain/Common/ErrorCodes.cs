@@ -75,8 +75,7 @@ public static class ErrorCodes
     public const string PreRegistrationNotOpen = nameof(PreRegistrationNotOpen);
     public const string PreRegistrationIncomplete = nameof(PreRegistrationIncomplete);
     public const string IdentityNotChecked = nameof(IdentityNotChecked);
-    public const string PreRegistrationNotFound = nameof(PreRegistrationNotFound);
-    public const string OnlineCompletionNotAllowed = nameof(OnlineCompletionNotAllowed);
+    public const string LeavingReasonMismatch = nameof(LeavingReasonMismatch);
     public const string PhoneFormat = nameof(PhoneFormat);
     public const string PostalCodeFormat = nameof(PostalCodeFormat);
     public const string ProfileNotFound = nameof(ProfileNotFound);

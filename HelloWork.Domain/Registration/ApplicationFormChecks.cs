@@ -154,7 +154,7 @@ public static class ApplicationFormChecks
             if (c.To is { } to && to < c.From) f.Add(Err($"{key}.To", ErrorCodes.DateRangeReversed));
             else if (c.To > today) f.Add(Err($"{key}.To", ErrorCodes.OutOfRange));
             // 在職中 is an entry without an end, and the other way round.
-            if ((c.To is null) != (c.Reason == LeavingReason.StillEmployed)) f.Add(Err($"{key}.Reason", "LeavingReasonMismatch"));
+            if ((c.To is null) != (c.Reason == LeavingReason.StillEmployed)) f.Add(Err($"{key}.Reason", ErrorCodes.LeavingReasonMismatch));
         }
         Len(f, "Experience", w.Experience, 2000);
         Len(f, "WorkHistory", w.WorkHistory, 4000);
