@@ -28,35 +28,10 @@ public sealed class PreRegistrationTests
         return new Actor(Guid.NewGuid(), Roles.Jobseeker, name, JobseekerId: j.Id);
     }
 
-    private static ApplicationForm Filled(DomainWorld world)
-    {
-        var today = JapanTime.DateOf(world.Now);
-        var wishes = new JobseekerWishes
-        {
-            DesiredOccupation = "一般事務", MoreOccupations = ["経理事務", "受付"], DesiredEmploymentType = "正社員", DesiredDaysPerWeek = 5, DesiredHours = "9:00〜18:00",
-            DesiredPrefecture = "東京都", DesiredMunicipality = "文京区", MoreAreas = ["神奈川県"], DesiredMonthlyWage = 240_000,
-            Education = [new EducationEntry(SchoolKind.University, "東都大学", "経済学部", new DateOnly(2013, 4, 1), new DateOnly(2017, 3, 1), SchoolStatus.Graduated)],
-            Licences = [new LicenceEntry("日商簿記検定2級", new DateOnly(2016, 6, 1))], PcSkills = [PcSkill.WordProcessing, PcSkill.Spreadsheet],
-            Languages = [new LanguageEntry("英語", "TOEIC 750点")],
-            Career =
-            [
-                new CareerEntry(new DateOnly(2017, 4, 1), new DateOnly(2022, 3, 1), "株式会社さくら商事", "経理・請求書の作成", CareerEmploymentType.Regular, LeavingReason.PersonalReasons),
-                new CareerEntry(new DateOnly(2022, 5, 1), null, "有限会社あおば", "受付・電話応対", CareerEmploymentType.PartTime, LeavingReason.StillEmployed),
-            ],
-            SelfPr = "簿記の資格を活かして経理の仕事をしたいです。", HelpWanted = [HelpWanted.JobCounselling, HelpWanted.ApplicationDocuments],
-        };
-        return new ApplicationForm("090-1234-5678", "113-0033", "東京都文京区本郷1-1-1", wishes,
-            new BenefitEligibility(true, 90, today.AddDays(-10)), new DisabilityInfo(false));
-    }
+    private static ApplicationForm Filled(DomainWorld world) => ApplicationForms.Filled(JapanTime.DateOf(world.Now));
 
-    private static async Task FillAllStepsAsync(PreRegistrationService service, Actor actor, ApplicationForm form)
-    {
-        for (var step = 1; step <= ApplicationSteps.Count; step++)
-        {
-            var result = await service.SaveStepAsync(actor, step, form, finish: true, warningsConfirmed: true, Ct);
-            Assert.True(result.Saved && result.Done, $"step {step}: {string.Join(", ", result.Findings.Select(f => f.Field + " " + f.Code))}");
-        }
-    }
+    private static Task FillAllStepsAsync(PreRegistrationService service, Actor actor, ApplicationForm form) =>
+        ApplicationForms.FillAllStepsAsync(service, actor, form, Ct);
 
     [Fact]
     public async Task Red_findings_refuse_the_step_and_nothing_is_saved_R_REG_1()
