@@ -102,6 +102,19 @@ public sealed record JobseekerWishes
 
     /// <summary>その他、ハローワークへの相談・希望事項.</summary>
     public string? HelpNote { get; init; }
+
+    /// <summary>Equal when every field is, the lists by their entries: a form read back from the database equals the one saved.</summary>
+    public bool Equals(JobseekerWishes? other) => other is not null
+        && (DesiredOccupation, DesiredOccupationCode, DesiredPrefecture, DesiredMunicipality, DesiredMonthlyWage, DesiredEmploymentType, DesiredHours)
+            == (other.DesiredOccupation, other.DesiredOccupationCode, other.DesiredPrefecture, other.DesiredMunicipality, other.DesiredMonthlyWage,
+                other.DesiredEmploymentType, other.DesiredHours)
+        && (Qualifications, Experience, WorkHistory, SelfPr, DesiredDaysPerWeek, HelpNote)
+            == (other.Qualifications, other.Experience, other.WorkHistory, other.SelfPr, other.DesiredDaysPerWeek, other.HelpNote)
+        && MoreOccupations.SequenceEqual(other.MoreOccupations) && MoreAreas.SequenceEqual(other.MoreAreas)
+        && Education.SequenceEqual(other.Education) && Career.SequenceEqual(other.Career) && Licences.SequenceEqual(other.Licences)
+        && PcSkills.SequenceEqual(other.PcSkills) && Languages.SequenceEqual(other.Languages) && HelpWanted.SequenceEqual(other.HelpWanted);
+
+    public override int GetHashCode() => HashCode.Combine(DesiredOccupation, DesiredPrefecture, DesiredMonthlyWage, Career.Count, Education.Count);
 }
 
 /// <summary>雇用保険の受給資格 as the 求職申込書 records it: whether the person holds an entitlement to the basic allowance (基本手当),

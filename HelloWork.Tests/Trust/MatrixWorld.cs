@@ -28,7 +28,7 @@ public sealed record MatrixObject(string Label, IReadOnlyDictionary<string, stri
 /// The real demo data behind the matrix, read and (where the demo has none) made through the portal's own services:
 /// one signed-in client per identity, and for each <see cref="MatrixTable.Objects"/> kind the objects with their owners.
 /// Made once per test run: two self-applications with an uploaded PDF (jobseeker1 → employer1, jobseeker2 → employer2),
-/// one API key per agency, and two 求職申込み sent from home by demo jobseekers without an account; nothing else is changed.
+/// one API key per agency, and two 求職申込み sent from home by two online-only people made for it; nothing else is changed.
 /// </summary>
 public sealed class MatrixWorld
 {
@@ -182,10 +182,17 @@ public sealed class MatrixWorld
         var course = await portal.QueryAsync(db => db.TrainingCourses.OrderBy(c => c.Id).FirstAsync(ct));
         var courseObject = new MatrixObject("a training course", Map(("Id", course.Id.ToString())), Set(), [course.School]);
 
-        // Two 求職申込み sent from home by demo jobseekers registered only online (no mypage account, so no identity of the matrix
-        // is them): one to office 13010, one to 27010, each owned by that office's staff (R-REG-2, R-ACC-4).
-        var hwisOnly = await portal.QueryAsync(db => db.Jobseekers.Where(j => j.Tier == JobseekerTier.HwisOnly && !db.Users.Any(u => u.JobseekerId == j.Id))
-            .OrderBy(j => j.Id).Take(2).Select(j => new { j.Id, j.Name }).ToListAsync(ct));
+        // Two 求職申込み sent from home by two people registered only online, made here without a mypage account (so no identity of
+        // the matrix is them, and no test counting accounts sees them): one to office 13010, one to 27010, each owned by that
+        // office's staff (R-REG-2, R-ACC-4).
+        var hwisOnly = await portal.QueryAsync(async db =>
+        {
+            var people = new[] { new Jobseeker("申込 一子", "モウシコミ イチコ", new DateOnly(1991, 1, 1), null, null, null, now),
+                new Jobseeker("申込 二郎", "モウシコミ ジロウ", new DateOnly(1992, 2, 2), null, null, null, now) };
+            db.Jobseekers.AddRange(people);
+            await db.SaveChangesAsync(ct);
+            return people.Select(j => new { j.Id, j.Name }).ToList();
+        });
         var preRegistrations = services.GetRequiredService<HelloWork.Domain.Registration.PreRegistrationService>();
         var jobApplications = new List<MatrixObject>();
         foreach (var (person, code) in hwisOnly.Zip(new[] { "13010", "27010" }))
