@@ -88,6 +88,7 @@ public static class DomainRegistration
         services.AddSingleton<Referrals.Matching>();
         services.AddSingleton<Referrals.ReferralBoard>();
         services.AddSingleton<Accounts.OfficeRegistration>();
+        services.AddSingleton<Registration.PreRegistrationService>();
         services.AddSingleton<Figures.OfficeFigures>();
         services.AddSingleton<Figures.Scorecard>();
         services.AddSingleton<Audit.AuditLog>();

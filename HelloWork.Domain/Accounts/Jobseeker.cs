@@ -52,7 +52,13 @@ public sealed record DisabilityInfo(bool Applicable, DisabilityCertificate Certi
     public static DisabilityInfo NotApplicable { get; } = new(false);
 }
 
-/// <summary>What a jobseeker wishes for (希望職種・希望条件). Shown to agencies and employers only without anything identifying.</summary>
+/// <summary>
+/// The 求職申込書 as the person fills it in (R-REG-1): 希望職種・時間等, 希望勤務地・賃金, 学歴・資格 (with PCスキル and 語学), 経歴 and
+/// 自己PR / the help wanted from the office. 雇用保険 受給資格 (<see cref="BenefitEligibility"/>) and 障害情報 (<see cref="DisabilityInfo"/>)
+/// are the jobseeker's own columns, and the contact details too; together they are the whole form (Registration/ApplicationForm).
+/// The first choice of occupation and area is <see cref="DesiredOccupation"/> / <see cref="DesiredPrefecture"/>, the second and third
+/// are <see cref="MoreOccupations"/> / <see cref="MoreAreas"/>. Shown to agencies and employers only without anything identifying.
+/// </summary>
 public sealed record JobseekerWishes
 {
     public string DesiredOccupation { get; init; } = "";
@@ -66,6 +72,49 @@ public sealed record JobseekerWishes
     public string Experience { get; init; } = "";
     public string WorkHistory { get; init; } = "";
     public string? SelfPr { get; init; }
+
+    /// <summary>第2・第3希望職種 (the first is <see cref="DesiredOccupation"/>): at most two.</summary>
+    public IReadOnlyList<string> MoreOccupations { get; init; } = [];
+
+    /// <summary>第2・第3希望勤務地, prefectures (the first is <see cref="DesiredPrefecture"/>): at most two.</summary>
+    public IReadOnlyList<string> MoreAreas { get; init; } = [];
+
+    /// <summary>希望する週の就業日数 (1–7).</summary>
+    public int? DesiredDaysPerWeek { get; init; }
+
+    /// <summary>学歴, oldest first.</summary>
+    public IReadOnlyList<Registration.EducationEntry> Education { get; init; } = [];
+
+    /// <summary>職歴 (経歴), any number of entries, oldest first.</summary>
+    public IReadOnlyList<Registration.CareerEntry> Career { get; init; } = [];
+
+    /// <summary>免許・資格.</summary>
+    public IReadOnlyList<Registration.LicenceEntry> Licences { get; init; } = [];
+
+    /// <summary>PCスキル.</summary>
+    public IReadOnlyList<Registration.PcSkill> PcSkills { get; init; } = [];
+
+    /// <summary>語学.</summary>
+    public IReadOnlyList<Registration.LanguageEntry> Languages { get; init; } = [];
+
+    /// <summary>ハローワークに希望する支援.</summary>
+    public IReadOnlyList<Registration.HelpWanted> HelpWanted { get; init; } = [];
+
+    /// <summary>その他、ハローワークへの相談・希望事項.</summary>
+    public string? HelpNote { get; init; }
+
+    /// <summary>Equal when every field is, the lists by their entries: a form read back from the database equals the one saved.</summary>
+    public bool Equals(JobseekerWishes? other) => other is not null
+        && (DesiredOccupation, DesiredOccupationCode, DesiredPrefecture, DesiredMunicipality, DesiredMonthlyWage, DesiredEmploymentType, DesiredHours)
+            == (other.DesiredOccupation, other.DesiredOccupationCode, other.DesiredPrefecture, other.DesiredMunicipality, other.DesiredMonthlyWage,
+                other.DesiredEmploymentType, other.DesiredHours)
+        && (Qualifications, Experience, WorkHistory, SelfPr, DesiredDaysPerWeek, HelpNote)
+            == (other.Qualifications, other.Experience, other.WorkHistory, other.SelfPr, other.DesiredDaysPerWeek, other.HelpNote)
+        && MoreOccupations.SequenceEqual(other.MoreOccupations) && MoreAreas.SequenceEqual(other.MoreAreas)
+        && Education.SequenceEqual(other.Education) && Career.SequenceEqual(other.Career) && Licences.SequenceEqual(other.Licences)
+        && PcSkills.SequenceEqual(other.PcSkills) && Languages.SequenceEqual(other.Languages) && HelpWanted.SequenceEqual(other.HelpWanted);
+
+    public override int GetHashCode() => HashCode.Combine(DesiredOccupation, DesiredPrefecture, DesiredMonthlyWage, Career.Count, Education.Count);
 }
 
 /// <summary>雇用保険の受給資格 as the 求職申込書 records it: whether the person holds an entitlement to the basic allowance (基本手当),
@@ -244,7 +293,10 @@ public sealed class Jobseeker
             Experience = Text.Require(wishes.Experience, nameof(wishes.Experience), 2000, required: false),
             WorkHistory = Text.Require(wishes.WorkHistory, nameof(wishes.WorkHistory), 4000, required: false),
             SelfPr = Text.Optional(wishes.SelfPr, nameof(wishes.SelfPr), 2000),
+            HelpNote = Text.Optional(wishes.HelpNote, nameof(wishes.HelpNote), Registration.ApplicationFormChecks.MaxNote),
         };
+        // The 求職申込書's lists are checked by the form's own rules, one source for the steps and for this (R-REG-1, R-ERR-1).
+        Registration.ApplicationFormChecks.ThrowIfWrong(checkedWishes, JapanTime.DateOf(now));
         Wishes = checkedWishes;
         UpdatedAt = now;
     }

@@ -36,6 +36,12 @@ public sealed class Office
 
     public uint Version { get; private set; }
 
+    /// <summary>オンラインでの求職申込手続の完了: whether a 求職申込み finished online completes the registration and issues a 求職番号
+    /// without a counter visit (R-REG-2). Off unless a supervisor of the office or an administrator turns it on.</summary>
+    public bool CompletesApplicationsOnline { get; private set; }
+
+    public void SetOnlineCompletion(bool allowed) => CompletesApplicationsOnline = allowed;
+
     /// <summary>The next job number of this office: <c>OOOOO-NNNNNNNN</c> (R-JOB-2).</summary>
     public string NextJobNumber()
     {

@@ -41,6 +41,12 @@ public static class AuditActions
     public const string EventSaved = nameof(EventSaved);
     public const string EventWaitlisted = nameof(EventWaitlisted);
     public const string FacilityTargetsSaved = nameof(FacilityTargetsSaved);
+    public const string JobApplicationStepSaved = nameof(JobApplicationStepSaved);
+    public const string JobApplicationSubmitted = nameof(JobApplicationSubmitted);
+    public const string JobApplicationCompletedOnline = nameof(JobApplicationCompletedOnline);
+    public const string JobApplicationCompletedAtCounter = nameof(JobApplicationCompletedAtCounter);
+    public const string JobApplicationViewed = nameof(JobApplicationViewed);
+    public const string OnlineCompletionSwitched = nameof(OnlineCompletionSwitched);
     public const string JobseekerLookupNoMatch = nameof(JobseekerLookupNoMatch);
     public const string JobseekerOutsideOfficeAccessed = nameof(JobseekerOutsideOfficeAccessed);
     public const string JobseekerRegisteredAtOffice = nameof(JobseekerRegisteredAtOffice);

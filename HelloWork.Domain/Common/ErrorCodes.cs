@@ -72,6 +72,10 @@ public static class ErrorCodes
     public const string OnlyMainAccount = nameof(OnlyMainAccount);
     public const string OutOfRange = nameof(OutOfRange);
     public const string PageSizeOutOfRange = nameof(PageSizeOutOfRange);
+    public const string PreRegistrationNotOpen = nameof(PreRegistrationNotOpen);
+    public const string PreRegistrationIncomplete = nameof(PreRegistrationIncomplete);
+    public const string IdentityNotChecked = nameof(IdentityNotChecked);
+    public const string LeavingReasonMismatch = nameof(LeavingReasonMismatch);
     public const string PhoneFormat = nameof(PhoneFormat);
     public const string PostalCodeFormat = nameof(PostalCodeFormat);
     public const string ProfileNotFound = nameof(ProfileNotFound);

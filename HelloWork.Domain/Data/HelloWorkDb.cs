@@ -24,6 +24,7 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<Establishment> Establishments => Set<Establishment>();
     public DbSet<EstablishmentImage> EstablishmentImages => Set<EstablishmentImage>();
     public DbSet<Jobseeker> Jobseekers => Set<Jobseeker>();
+    public DbSet<Registration.PreRegistration> PreRegistrations => Set<Registration.PreRegistration>();
     public DbSet<JobOffer> JobOffers => Set<JobOffer>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Application> Applications => Set<Application>();

@@ -50,6 +50,13 @@ public enum NoticeKind
 
     /// <summary>An agency applied, or sent a returned application again: the administrators' list of applications reloads (R-AGY-1).</summary>
     AgencyApplied = 31,
+
+    /// <summary>A 求職申込み finished online reached the office: a pre-registration waiting for the counter, or one completed online
+    /// (R-REG-2). The office's queue reloads.</summary>
+    JobApplicationSubmitted = 32,
+
+    /// <summary>A 求職申込み was completed (at the counter or online): to the person (their 求職番号) and to the office's queue (R-REG-2).</summary>
+    JobApplicationCompleted = 33,
 }
 
 /// <summary>

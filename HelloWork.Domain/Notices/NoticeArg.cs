@@ -30,6 +30,12 @@ public static class NoticeArg
     public const string Result = "result";
 
     public const string Correction = "correction";
+
+    /// <summary>A 受付番号 of a 求職申込み (R-REG-2).</summary>
+    public const string ReceiptNumber = "receiptNumber";
+
+    /// <summary>A 求職番号.</summary>
+    public const string JobseekerNumber = "jobseekerNumber";
     public const string Caption = "caption";
     public const string Reason = "reason";
 

@@ -53,6 +53,9 @@ public static class MatrixTable
         OfficeEvent,
         /// <summary>{Id}: a demo training course (public to jobseekers; nobody owns it on the jobseeker's side).</summary>
         TrainingCourse,
+        /// <summary>{ReceiptNumber}: a 求職申込み sent from home to office 13010 and one sent to office 27010 (R-REG-2): owned by the staff
+        /// of that office; the person's name is its marker.</summary>
+        JobApplication,
     }
 
     public sealed record Row(string Route, Objects Objects, string Cells, string? Query = null);
@@ -107,6 +110,9 @@ public static class MatrixTable
         R("PAGE /jobseeker/messages",                                Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/profile",                                 Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/referrals",                               Objects.None,                "login   ok           denied       denied       denied  denied"),
+        // 求職申込書 (R-REG-1, R-ACC-2): the signed-in person's own form only (no id in the route; {Step} is a screen number).
+        R("PAGE /jobseeker/application",                             Objects.None,                "login   ok           denied       denied       denied  denied"),
+        R("PAGE /jobseeker/application/{Step:int}",                  Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobseeker/saved",                                   Objects.None,                "login   ok           denied       denied       denied  denied"),
         R("PAGE /jobs/{JobNumber}/apply",                            Objects.PublishedJob,        "login   ok           denied       denied       denied  denied"),
         // ハロートレーニング, イベント, 職業相談の予約: every jobseeker sees every office's events and courses; a booking and an
@@ -136,6 +142,9 @@ public static class MatrixTable
         R("PAGE /staff/jobseekers",                                  Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/referrals",                                   Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/referrals/new",                               Objects.None,                "login   denied       denied       ok           denied  denied"),
+        // 求職申込みの受付 (R-REG-2): the office's own queue; one opened by its 受付番号 is the chosen office's only (another office: not found).
+        R("PAGE /staff/applications",                                Objects.None,                "login   denied       denied       ok           denied  denied"),
+        R("PAGE /staff/applications/{ReceiptNumber}",                Objects.JobApplication,      "login   denied       denied       ok/404       denied  denied"),
         R("PAGE /staff/review",                                      Objects.None,                "login   denied       denied       ok           denied  denied"),
         // The office's own courses, events (another office's event is not found) and the day's appointments.
         R("PAGE /staff/training",                                    Objects.None,                "login   denied       denied       ok           denied  denied"),

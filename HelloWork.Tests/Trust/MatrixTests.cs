@@ -314,6 +314,7 @@ public sealed partial class MatrixTests(PortalHost portal, ITestOutputHelper out
                 "documentName" => "v1",
                 "path" => "trust-matrix-no-such-file.txt",
                 "key" or "Key" => "trust-matrix-no-such-key",
+                "Step" => "5",
                 _ => throw new InvalidOperationException($"No value for {{{m.Groups["name"].Value}}} in {pattern}: give the row an Objects kind that fills it."),
             });
 

@@ -27,8 +27,8 @@ public sealed record MatrixObject(string Label, IReadOnlyDictionary<string, stri
 /// <summary>
 /// The real demo data behind the matrix, read and (where the demo has none) made through the portal's own services:
 /// one signed-in client per identity, and for each <see cref="MatrixTable.Objects"/> kind the objects with their owners.
-/// Made once per test run: two self-applications with an uploaded PDF (jobseeker1 → employer1, jobseeker2 → employer2)
-/// and one API key per agency; nothing else is changed.
+/// Made once per test run: two self-applications with an uploaded PDF (jobseeker1 → employer1, jobseeker2 → employer2),
+/// one API key per agency, and two 求職申込み sent from home by two online-only people made for it; nothing else is changed.
 /// </summary>
 public sealed class MatrixWorld
 {
@@ -182,8 +182,32 @@ public sealed class MatrixWorld
         var course = await portal.QueryAsync(db => db.TrainingCourses.OrderBy(c => c.Id).FirstAsync(ct));
         var courseObject = new MatrixObject("a training course", Map(("Id", course.Id.ToString())), Set(), [course.School]);
 
+        // Two 求職申込み sent from home by two people registered only online, made here without a mypage account (so no identity of
+        // the matrix is them, and no test counting accounts sees them): one to office 13010, one to 27010, each owned by that
+        // office's staff (R-REG-2, R-ACC-4).
+        var hwisOnly = await portal.QueryAsync(async db =>
+        {
+            var people = new[] { new Jobseeker("申込 一子", "モウシコミ イチコ", new DateOnly(1991, 1, 1), null, null, null, now),
+                new Jobseeker("申込 二郎", "モウシコミ ジロウ", new DateOnly(1992, 2, 2), null, null, null, now) };
+            db.Jobseekers.AddRange(people);
+            await db.SaveChangesAsync(ct);
+            return people.Select(j => new { j.Id, j.Name }).ToList();
+        });
+        var preRegistrations = services.GetRequiredService<HelloWork.Domain.Registration.PreRegistrationService>();
+        var jobApplications = new List<MatrixObject>();
+        foreach (var (person, code) in hwisOnly.Zip(new[] { "13010", "27010" }))
+        {
+            var applicant = new Actor(Guid.NewGuid(), HelloWork.Domain.Accounts.Roles.Jobseeker, person.Name, JobseekerId: person.Id);
+            await Support.ApplicationForms.FillAllStepsAsync(preRegistrations, applicant, Support.ApplicationForms.Filled(JapanTime.DateOf(now)), ct);
+            var sent = await preRegistrations.SubmitAsync(applicant, offices[code], ct);
+            jobApplications.Add(new MatrixObject($"a job application sent to office {code}", Map(("ReceiptNumber", sent.ReceiptNumber)),
+                identities.Where(i => i.Actor!.IsStaff && i.Actor.OfficeId == offices[code]).Select(i => i.Name).ToHashSet(), [person.Name]));
+        }
+        Assert.Equal(2, jobApplications.Count);
+
         var objects = new Dictionary<MatrixTable.Objects, IReadOnlyList<MatrixObject>>
         {
+            [MatrixTable.Objects.JobApplication] = jobApplications,
             [MatrixTable.Objects.OfficeEvent] = eventObjects,
             [MatrixTable.Objects.TrainingCourse] = [courseObject],
             [MatrixTable.Objects.AgencyProfileToken] = agencyTokens,

@@ -47,6 +47,12 @@ public static class LiveKinds
     /// <summary>The kinds that go out as topic signals (<see cref="Topics"/>).</summary>
     public static readonly NoticeKind[] TopicKinds = [NoticeKind.SeatsChanged, NoticeKind.SlotsChanged];
 
+    /// <summary>An office's queue of 求職申込み made online, and one opened at the counter (R-REG-2).</summary>
+    public static readonly NoticeKind[] JobApplicationQueue = [NoticeKind.JobApplicationSubmitted, NoticeKind.JobApplicationCompleted];
+
+    /// <summary>The person's own 求職申込書: completed at the counter or online (R-REG-2).</summary>
+    public static readonly NoticeKind[] MyJobApplication = [NoticeKind.JobApplicationCompleted];
+
     /// <summary>The administrators' mail queue (/admin/mail): sent, failed, bounced, resent.</summary>
     public static readonly NoticeKind[] MailQueue = [NoticeKind.MailQueueChanged];
 

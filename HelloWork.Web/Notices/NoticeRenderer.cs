@@ -74,6 +74,8 @@ public sealed class NoticeRenderer
         (NoticeKind.BookingMovedUp or NoticeKind.EventReminder, "User") when subject is { } id => $"/jobseeker/events/{id}",
         (NoticeKind.AppointmentReminder, "User") => "/jobseeker/appointments",
         (NoticeKind.AppointmentBooked or NoticeKind.AppointmentCancelled, "Office") => "/staff/appointments",
+        (NoticeKind.JobApplicationSubmitted or NoticeKind.JobApplicationCompleted, "Office") => "/staff/applications",
+        (NoticeKind.JobApplicationCompleted, "User") => "/jobseeker/application",
         _ => null,
     };
 

@@ -381,6 +381,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<bool>("CompletesApplicationsOnline")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("LastJobSerial")
                         .HasColumnType("bigint");
 
@@ -1641,6 +1644,62 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.HasIndex("OfficeId", "SentAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Registration.PreRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CompletedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("CompletedOnline")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("IdentityDocument")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("JobseekerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StepsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobseekerId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Status");
+
+                    b.ToTable("PreRegistrations");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Search.DirectRequest", b =>

@@ -376,6 +376,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CompletesApplicationsOnline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastJobSerial")
                         .HasColumnType("INTEGER");
 
@@ -1634,6 +1637,62 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.HasIndex("OfficeId", "SentAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Registration.PreRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CompletedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IdentityDocument")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("JobseekerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobseekerId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Status");
+
+                    b.ToTable("PreRegistrations");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Search.DirectRequest", b =>
