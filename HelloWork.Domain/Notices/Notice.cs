@@ -50,6 +50,21 @@ public enum NoticeKind
 
     /// <summary>An agency applied, or sent a returned application again: the administrators' list of applications reloads (R-AGY-1).</summary>
     AgencyApplied = 31,
+
+    /// <summary>An employer submitted a change of a published offer for review (R-CHG-1): to the office.</summary>
+    OfferChangeSubmitted = 32,
+
+    /// <summary>Staff accepted a change of a published offer (R-CHG-1): to the establishment and the office.</summary>
+    OfferChangeAccepted = 33,
+
+    /// <summary>Staff returned a change of a published offer with a correction request (R-CHG-1): to the establishment and the office.</summary>
+    OfferChangeReturned = 34,
+
+    /// <summary>An offer the person applied to or was referred to changed its wage, hours, place or employment type (R-CHG-2).</summary>
+    OfferChanged = 35,
+
+    /// <summary>Staff recorded an establishment visit or advice on an offer (求人充足サービス, R-CHG-3): to the establishment.</summary>
+    OfferAdvised = 36,
 }
 
 /// <summary>
