@@ -24,6 +24,8 @@ public sealed class OfferChangeTests
     {
         var world = await DomainWorld.CreateAsync();
         await world.AccountAsync(world.Jobseeker1, "js1@example.jp", world.Now);
+        // A confirmed address, so the notice can be mailed by the person's choice (the default: at once).
+        await world.WithDbAsync(db => db.Users.Where(u => u.JobseekerId == world.Jobseeker1.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true), Ct));
         var userId = await world.WithDbAsync(db => db.Users.Where(u => u.JobseekerId == world.Jobseeker1.Id).Select(u => u.Id).FirstAsync(Ct));
         var applicationId = await world.Applications.ApplyAsync(world.JobseekerActor1,
             new ApplyInput(world.Offer1.Id, "志望動機です。", [], SelfApplicationAcknowledged: true), Ct);
@@ -177,7 +179,7 @@ public sealed class OfferChangeTests
 
         await changes.StartAsync(world.EmployerActor1, id, Ct);
         var sheet = Raised((await OfferAsync(world, id)).Sheet);
-        Assert.False((await new JobOfferService(world.Ops).SaveScreenAsync(world.EmployerActor1, id, sheet, 4, Ct)).Findings.Any(f => f.Level == FindingLevel.Error));
+        Assert.DoesNotContain((await new JobOfferService(world.Ops).SaveScreenAsync(world.EmployerActor1, id, sheet, 4, Ct)).Findings, f => f.Level == FindingLevel.Error);
         await Assert.ThrowsAsync<ScopeException>(() => new JobOfferService(world.Ops).SaveScreenAsync(world.EmployerActor2, id, sheet with { }, 4, Ct));
         await Assert.ThrowsAsync<ScopeException>(() => changes.SubmitAsync(world.EmployerActor2, id, Ct));
         await changes.SubmitAsync(world.EmployerActor1, id, Ct);
@@ -198,7 +200,7 @@ public sealed class OfferChangeTests
         var moved = sheet with
         {
             Work = sheet.Work with { WorkplaceMunicipality = sheet.Work.WorkplaceMunicipality + "北", EmploymentType = sheet.Work.EmploymentType == EmploymentType.Regular ? EmploymentType.NonRegular : EmploymentType.Regular },
-            Hours = sheet.Hours with { End = new TimeOnly(17, 0) },
+            Hours = sheet.Hours with { Start = sheet.Hours.Start!.Value.AddMinutes(-30) },
         };
         var rows = SheetChanges.Between(sheet, moved, Japanese);
         Assert.Contains(rows, r => r.Key == "Work.EmploymentType" && r.Old == JobSheetView.Of(sheet, Japanese).Row("Work.EmploymentType").Value);
