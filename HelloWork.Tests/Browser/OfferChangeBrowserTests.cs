@@ -16,6 +16,7 @@ namespace HelloWork.Tests.Browser;
 public sealed class OfferChangeBrowserTests(PortalHost portal, Chromium chromium)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Arrives = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToContainTextOptions Shows = new() { Timeout = 15_000 };
     private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -75,7 +76,7 @@ public sealed class OfferChangeBrowserTests(PortalHost portal, Chromium chromium
         await staff.VisitAsync("/staff/review");
         var s = staff.Page;
         var card = s.Locator(".mud-card").Filter(new() { Has = s.GetByRole(AriaRole.Heading, new() { Name = title }) });
-        await Assertions.Expect(card.GetByTestId("change-badge")).ToContainTextAsync(jobNumber, Arrives);
+        await Assertions.Expect(card.GetByTestId("change-badge")).ToContainTextAsync(jobNumber, Shows);
         var wageRow = card.GetByTestId("sheet-changes").Locator("tr[data-field='Wages.BaseMin']");
         await Assertions.Expect(wageRow).ToContainTextAsync(newWage.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(wageRow).ToContainTextAsync(oldWage.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
@@ -98,13 +99,13 @@ public sealed class OfferChangeBrowserTests(PortalHost portal, Chromium chromium
         // The employer's applicant detail shows the version applied to; hiring at the new wage prefills 相違 有 (R-CHG-2).
         await e.SetViewportSizeAsync(1280, 800);
         await employer.VisitAsync($"/employer/applicants/{applicationId}");
-        await Assertions.Expect(e.GetByTestId("applied-version")).ToContainTextAsync("この応募は第1版の求人票に対するものです", Arrives);
+        await Assertions.Expect(e.GetByTestId("applied-version")).ToContainTextAsync("この応募は第1版の求人票に対するものです", Shows);
         await e.GetByRole(AriaRole.Radio, new() { Name = "採用", Exact = true }).CheckAsync();
-        await Assertions.Expect(e.GetByTestId("discrepancy-prefill")).ToContainTextAsync("応募時の求人票と相違はありません", Arrives);
+        await Assertions.Expect(e.GetByTestId("discrepancy-prefill")).ToContainTextAsync("応募時の求人票と相違はありません", Shows);
         var wage = e.GetByTestId("hiring-wage").Locator("input");
         await wage.FillAsync((oldWage + 200_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await wage.PressAsync("Tab");
-        await Assertions.Expect(e.GetByTestId("discrepancy-prefill")).ToContainTextAsync("応募時の求人票と相違があります：賃金", Arrives);
+        await Assertions.Expect(e.GetByTestId("discrepancy-prefill")).ToContainTextAsync("応募時の求人票と相違があります：賃金", Shows);
         await Assertions.Expect(e.GetByRole(AriaRole.Radio, new() { Name = "相違あり", Exact = true })).ToBeCheckedAsync();
         await Assertions.Expect(e.GetByLabel("相違の内容", new() { Exact = false })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("賃金"));
         await employer.CheckPageAsync();
