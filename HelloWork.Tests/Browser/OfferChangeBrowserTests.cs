@@ -102,7 +102,7 @@ public sealed class OfferChangeBrowserTests(PortalHost portal, Chromium chromium
         await Assertions.Expect(e.GetByTestId("applied-version")).ToContainTextAsync("この応募は第1版の求人票に対するものです", Shows);
         await e.GetByRole(AriaRole.Radio, new() { Name = "採用", Exact = true }).CheckAsync();
         await Assertions.Expect(e.GetByTestId("discrepancy-prefill")).ToContainTextAsync("応募時の求人票と相違はありません", Shows);
-        var wage = e.GetByTestId("hiring-wage").Locator("input");
+        var wage = e.GetByLabel("賃金（基本給＋定額的に支払われる手当）", new() { Exact = true });
         await wage.FillAsync((oldWage + 200_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await wage.PressAsync("Tab");
         await Assertions.Expect(e.GetByTestId("discrepancy-prefill")).ToContainTextAsync("応募時の求人票と相違があります：賃金", Shows);
