@@ -73,6 +73,8 @@ public static class DomainRegistration
         services.AddSingleton<Agencies.Provision>();
         services.AddSingleton<Agencies.GuidanceInbox>();
         services.AddSingleton<JobOffers.JobOfferService>();
+        services.AddSingleton<JobOffers.OfferChangeService>();
+        services.AddSingleton<JobOffers.FillService>();
         services.AddSingleton<JobOffers.Law.MinimumWages>();
         services.AddSingleton<JobOffers.EmployerOffers>();
         services.AddSingleton<JobOffers.OfferExpiry>();

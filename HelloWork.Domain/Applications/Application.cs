@@ -61,7 +61,7 @@ public sealed class Application
     private Application() { }
 
     public Application(Guid jobOfferId, Guid establishmentId, Guid jobseekerId, ApplicationMethod method, Guid? referralId,
-        string motivation, DateTimeOffset now, bool applicantHasMypage = true)
+        string motivation, DateTimeOffset now, bool applicantHasMypage = true, int offerVersion = 1)
     {
         Id = Guid.NewGuid();
         JobOfferId = jobOfferId;
@@ -72,6 +72,7 @@ public sealed class Application
         Motivation = Text.Require(motivation, nameof(Motivation), MaxMotivationLength, required: method != ApplicationMethod.CounterReferral);
         AppliedAt = now;
         ApplicantHasMypage = applicantHasMypage;
+        OfferVersion = offerVersion;
         UpdatedAt = now;
     }
 
@@ -84,6 +85,9 @@ public sealed class Application
     public Guid JobseekerId { get; private set; }
     public ApplicationMethod Method { get; private set; }
     public Guid? ReferralId { get; private set; }
+
+    /// <summary>The version of the 求人票 the application was made on (<see cref="JobOffers.JobOffer.Version"/>, R-CHG-2).</summary>
+    public int OfferVersion { get; private set; }
 
     /// <summary>志望動機</summary>
     public string Motivation { get; private set; } = "";

@@ -57,7 +57,9 @@ public sealed class ApplicationService(Operations ops)
         }
         var documents = CheckDocuments(offer, input.Documents);
         var method = referral is null ? ApplicationMethod.SelfApplication : ApplicationMethod.OnlineReferral;
-        var application = new Application(offer.Id, offer.EstablishmentId, jobseekerId, method, referral?.Id, input.Motivation, w.Now);
+        // The application keeps the version of the 求人票 the jobseeker applied to (R-CHG-2).
+        var application = new Application(offer.Id, offer.EstablishmentId, jobseekerId, method, referral?.Id, input.Motivation, w.Now,
+            offerVersion: offer.Version);
         w.Db.Applications.Add(application);
         foreach (var (file, type) in documents)
         {

@@ -20,6 +20,17 @@ public sealed record ApplicantDetail(Guid Id, string Name, string Kana, Applicat
     DisabilityInfo? Disability = null)
 {
     public bool CanRegisterResult => Status == ApplicationStatus.InSelection && !ResultDeadlinePassed;
+
+    /// <summary>The version of the 求人票 the application was made on, and that sheet (R-CHG-2).</summary>
+    public int AppliedVersion { get; init; }
+
+    public JobSheet? AppliedSheet { get; init; }
+
+    /// <summary>The offer's current version; above <see cref="AppliedVersion"/> when the offer changed after the application.</summary>
+    public int CurrentVersion { get; init; }
+
+    /// <summary>What the current version changed against the version applied to (empty when none).</summary>
+    public IReadOnlyList<SheetChange> ChangesSinceApplied { get; init; } = [];
 }
 
 public sealed record ApplicationDocumentFile(byte[] Content, string FileName, string ContentType);
@@ -63,10 +74,16 @@ public sealed class EmployerApplicants(Operations ops)
             {
                 documents = [];
             }
+            var applied = await OfferVersion.SheetAsync(db, offer, a.OfferVersion, ct);
             return new ApplicantDetail(a.Id, person.Name, person.Kana, a.Status, a.Method, a.ApplicantHasMypage, a.AppliedAt, a.CancelledAt,
                 a.Motivation, documents, a.DocumentsDeletedAt, a.ReferralId, offer.Id, offer.Title, offer.JobNumber, a.Outcome, a.ReasonCode,
                 a.Discrepancy, a.DiscrepancyNote, a.HiringDate, a.ResultRegisteredAt, offer.AfterInvalidDeadline(now), deadlinePassed,
-                MessageService.ClosedReason(a, offer, now), office?.Name, office?.Phone, disability);
+                MessageService.ClosedReason(a, offer, now), office?.Name, office?.Phone, disability)
+            {
+                AppliedVersion = a.OfferVersion, AppliedSheet = applied, CurrentVersion = offer.Version,
+                ChangesSinceApplied = a.OfferVersion < offer.Version
+                    ? SheetChanges.Between(applied, offer.Sheet, System.Globalization.CultureInfo.CurrentUICulture) : [],
+            };
         }, ct);
         if (detail is not null && viewedJobseeker is { } jobseekerId)
         {

@@ -16,6 +16,9 @@ public sealed record MyApplicationDetail(MyApplicationRow Row, string Motivation
     DateOnly? HiringDate, DateTimeOffset? CancelledAt, IReadOnlyList<MyDocumentView> Documents, DateTimeOffset? DocumentsDeletedAt,
     ThreadClosedReason? MessagingClosed)
 {
+    /// <summary>What the offer changed since the application was made on its earlier version (R-CHG-2); empty when none.</summary>
+    public IReadOnlyList<JobOffers.SheetChange> ChangesSinceApplied { get; init; } = [];
+
     /// <summary>R-CAN-1, decided by the entity's rule at <paramref name="now"/>: pages re-evaluate it as the clock moves.</summary>
     public bool CanCancel(DateTimeOffset now) => Row.Status == ApplicationStatus.InSelection && now < Row.CancelDeadline;
 }
@@ -55,9 +58,13 @@ public sealed class MyApplications(Operations ops)
         {
             documents = []; // R-DOC-1: past the deadline, gone whether or not the sweep has run
         }
+        var changes = a.OfferVersion < offer.Version
+            ? JobOffers.SheetChanges.Between(await JobOffers.OfferVersion.SheetAsync(db, offer, a.OfferVersion, ct), offer.Sheet,
+                System.Globalization.CultureInfo.CurrentUICulture)
+            : [];
         return new MyApplicationDetail(Row(a, offer.JobNumber, offer.Title, offer.EstablishmentName, unread, last), a.Motivation,
             a.Method == ApplicationMethod.SelfApplication ? null : a.ReferralId, a.Outcome, a.ReasonCode is { } code ? SelectionReasons.Find(code) : null,
-            a.HiringDate, a.CancelledAt, documents, a.DocumentsDeletedAt, MessageService.ClosedReason(a, offer, now));
+            a.HiringDate, a.CancelledAt, documents, a.DocumentsDeletedAt, MessageService.ClosedReason(a, offer, now)) { ChangesSinceApplied = changes };
     }, ct);
 
     /// <summary>Unread messages from employers over all the jobseeker's threads (R-MSG-2).</summary>

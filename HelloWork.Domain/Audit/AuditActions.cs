@@ -58,6 +58,12 @@ public static class AuditActions
     public const string MatchingViewed = nameof(MatchingViewed);
     public const string MinimumWageAdded = nameof(MinimumWageAdded);
     public const string OfferAccepted = nameof(OfferAccepted);
+    public const string OfferAdvised = nameof(OfferAdvised);
+    public const string OfferChangeAccepted = nameof(OfferChangeAccepted);
+    public const string OfferChangeDiscarded = nameof(OfferChangeDiscarded);
+    public const string OfferChangeReturned = nameof(OfferChangeReturned);
+    public const string OfferChangeStarted = nameof(OfferChangeStarted);
+    public const string OfferChangeSubmitted = nameof(OfferChangeSubmitted);
     public const string OfferClosed = nameof(OfferClosed);
     public const string OfferCopied = nameof(OfferCopied);
     public const string OfferCreated = nameof(OfferCreated);

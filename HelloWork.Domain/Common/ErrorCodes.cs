@@ -68,6 +68,18 @@ public static class ErrorCodes
     public const string OfferNotFound = nameof(OfferNotFound);
     public const string OfferNotOpen = nameof(OfferNotOpen);
     public const string OfferNotSubmitted = nameof(OfferNotSubmitted);
+
+    /// <summary>No change of the published offer is being edited (R-CHG-1).</summary>
+    public const string OfferNotChanging = nameof(OfferNotChanging);
+
+    /// <summary>The change is the published sheet itself: nothing to review (R-CHG-1).</summary>
+    public const string OfferChangeEmpty = nameof(OfferChangeEmpty);
+
+    /// <summary>No change of the offer awaits review (R-CHG-1).</summary>
+    public const string OfferChangeNotSubmitted = nameof(OfferChangeNotSubmitted);
+
+    /// <summary>求人充足サービス: the advice needs its text, a known kind and a date not in the future (R-CHG-3).</summary>
+    public const string AdviceDateInFuture = nameof(AdviceDateInFuture);
     public const string OfficeCodeFormat = nameof(OfficeCodeFormat);
     public const string OnlyMainAccount = nameof(OnlyMainAccount);
     public const string OutOfRange = nameof(OutOfRange);

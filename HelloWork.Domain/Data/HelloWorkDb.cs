@@ -26,6 +26,8 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<Jobseeker> Jobseekers => Set<Jobseeker>();
     public DbSet<Registration.PreRegistration> PreRegistrations => Set<Registration.PreRegistration>();
     public DbSet<JobOffer> JobOffers => Set<JobOffer>();
+    public DbSet<OfferVersion> OfferVersions => Set<OfferVersion>();
+    public DbSet<OfferAdvice> OfferAdvices => Set<OfferAdvice>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();

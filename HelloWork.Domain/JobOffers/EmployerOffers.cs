@@ -17,12 +17,27 @@ public sealed record EmployerOfferRow(Guid Id, string Title, string? JobNumber, 
 }
 
 /// <summary>An offer as the entry screens and the submit page see it, with every finding of the whole sheet.</summary>
+/// <remarks>For a published offer being changed (R-CHG-1), <see cref="Sheet"/> and <see cref="Findings"/> are the pending change's and
+/// <see cref="Changes"/> lists what differs from the published version.</remarks>
 public sealed record OfferForEntry(Guid Id, OfferStatus Status, InvalidReason InvalidReason, string? JobNumber, string? CorrectionRequest,
     DateOnly? ValidUntil, bool Extended, DateTimeOffset? SubmittedAt, JobSheet Sheet, IReadOnlyList<Finding> Findings)
 {
-    public bool IsEditable => Status is OfferStatus.Draft or OfferStatus.Returned;
+    public OfferChangeStatus ChangeStatus { get; init; }
 
-    public bool CanSubmit => IsEditable && Findings.All(f => f.Level != FindingLevel.Error);
+    /// <summary>The rows the pending change alters, against the published version (R-CHG-1); empty without a change.</summary>
+    public IReadOnlyList<SheetChange> Changes { get; init; } = [];
+
+    public int Version { get; init; }
+
+    /// <summary>A change of the published offer is being edited (or was returned): the entry screens edit it.</summary>
+    public bool IsChanging => Status == OfferStatus.Published && (ChangeStatus is OfferChangeStatus.Editing or OfferChangeStatus.Returned);
+
+    public bool IsEditable => Status is OfferStatus.Draft or OfferStatus.Returned || IsChanging;
+
+    /// <summary>An open published offer without a change under way may be changed.</summary>
+    public bool CanStartChange => Status == OfferStatus.Published && ChangeStatus == OfferChangeStatus.None;
+
+    public bool CanSubmit => IsEditable && Findings.All(f => f.Level != FindingLevel.Error) && (!IsChanging || Changes.Count > 0);
 }
 
 /// <summary>The result of saving one entry screen: saved (warnings may remain for the employer to confirm) or refused with its red findings.</summary>
@@ -78,8 +93,16 @@ public sealed class EmployerOffers(Operations ops)
         {
             throw new ScopeException("job offer");
         }
+        var sheet = offer.EditedSheet;
+        var changing = offer.ChangeStatus != OfferChangeStatus.None && offer.PendingSheet is not null;
         return new OfferForEntry(offer.Id, offer.StatusAt(now), offer.InvalidReasonAt(now), offer.JobNumber,
-            offer.Status == OfferStatus.Returned ? offer.CorrectionRequest : null, offer.ValidUntil, offer.Extended, offer.SubmittedAt, offer.Sheet,
-            JobSheetChecks.Check(offer.Sheet, Law.LawContext.For(offer, JapanTime.DateOf(now), await ops.ReadAsync(db => Law.MinimumWages.TableAsync(db, ct), ct))));
+            offer.Status == OfferStatus.Returned || offer.ChangeStatus == OfferChangeStatus.Returned ? offer.CorrectionRequest : null, offer.ValidUntil,
+            offer.Extended, changing ? offer.ChangeSubmittedAt : offer.SubmittedAt, sheet,
+            JobSheetChecks.Check(sheet, Law.LawContext.For(offer, JapanTime.DateOf(now), await ops.ReadAsync(db => Law.MinimumWages.TableAsync(db, ct), ct))))
+        {
+            ChangeStatus = offer.ChangeStatus,
+            Changes = changing ? SheetChanges.Between(offer.Sheet, sheet, System.Globalization.CultureInfo.CurrentUICulture) : [],
+            Version = offer.Version,
+        };
     }
 }

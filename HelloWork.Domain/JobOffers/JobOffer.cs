@@ -27,6 +27,15 @@ public enum InvalidReason
     Withdrawn = 3,
 }
 
+/// <summary>A change to a published offer (R-CHG-1): none, being edited, awaiting staff review, or returned with a correction request.</summary>
+public enum OfferChangeStatus
+{
+    None = 0,
+    Editing = 1,
+    Submitted = 2,
+    Returned = 3,
+}
+
 /// <summary>R-JOB-7: online (employer mypage) or counter (entered by staff).</summary>
 public enum OfferChannel
 {
@@ -108,17 +117,122 @@ public sealed class JobOffer
     /// <summary>Text the free-word search matches: title, description, establishment, workplace, requirements.</summary>
     public string SearchText { get; private set; } = "";
 
+    /// <summary>版: the published version of the 求人票, 1 at acceptance and one more at each accepted change (R-CHG-2). Applications
+    /// and referrals keep the number they were made on; the sheets it replaced are kept as <see cref="OfferVersion"/> rows.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The change being made to a published offer (R-CHG-1): the whole sheet as it will be, edited through the same entry
+    /// screens. The published <see cref="Sheet"/> and its search columns stay as they are until staff accept the change.</summary>
+    public JobSheet? PendingSheet { get; private set; }
+
+    public OfferChangeStatus ChangeStatus { get; private set; }
+    public DateTimeOffset? ChangeSubmittedAt { get; private set; }
+
     /// <summary>Whether the employer may still edit the sheet.</summary>
     public bool IsEditable => Status is OfferStatus.Draft or OfferStatus.Returned;
 
-    /// <summary>Saves the sheet of a draft or returned offer. Findings of level Error are refused per screen by the caller; submission refuses all of them.</summary>
+    /// <summary>A change of a published offer that the employer may edit (being edited, or returned by staff).</summary>
+    public bool IsChanging => Status == OfferStatus.Published && (ChangeStatus is OfferChangeStatus.Editing or OfferChangeStatus.Returned) && PendingSheet is not null;
+
+    /// <summary>The sheet the entry screens edit: the pending change of a published offer, else the offer's own sheet.</summary>
+    public JobSheet EditedSheet => IsChanging || ChangeStatus == OfferChangeStatus.Submitted ? PendingSheet ?? Sheet : Sheet;
+
+    /// <summary>Saves the sheet of a draft or returned offer, or the pending change of a published one (R-CHG-1). Findings of level
+    /// Error are refused per screen by the caller; submission refuses all of them.</summary>
     public void UpdateSheet(JobSheet sheet, DateTimeOffset now)
     {
+        if (IsChanging)
+        {
+            PendingSheet = sheet;
+            UpdatedAt = now;
+            return;
+        }
         if (!IsEditable)
         {
             throw new DomainException(ErrorCodes.OfferNotEditable);
         }
         ApplySheet(sheet, now);
+    }
+
+    /// <summary>変更: begins a change of an open published offer as a copy of the published sheet (R-CHG-1); one change at a time.</summary>
+    public void StartChange(DateTimeOffset now)
+    {
+        if (!IsOpen(now))
+        {
+            throw new DomainException(ErrorCodes.OfferNotOpen);
+        }
+        if (ChangeStatus != OfferChangeStatus.None)
+        {
+            return; // already changing: the same pending change is edited on
+        }
+        PendingSheet = Sheet;
+        ChangeStatus = OfferChangeStatus.Editing;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Drops a change not yet submitted; the published version never moved.</summary>
+    public void DiscardChange(DateTimeOffset now)
+    {
+        if (!IsChanging)
+        {
+            throw new DomainException(ErrorCodes.OfferNotChanging);
+        }
+        PendingSheet = null;
+        ChangeStatus = OfferChangeStatus.None;
+        CorrectionRequest = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>変更の申込み: the change goes to staff review with every red finding refused, as a first submission (R-CHG-1).</summary>
+    public void SubmitChange(DateTimeOffset now, Law.MinimumWageTable? minimumWages = null)
+    {
+        if (!IsChanging || !IsOpen(now))
+        {
+            throw new DomainException(ErrorCodes.OfferNotChanging);
+        }
+        var errors = JobSheetChecks.Check(PendingSheet!, Law.LawContext.For(this, JapanTime.DateOf(now), minimumWages))
+            .Where(f => f.Level == FindingLevel.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new DomainException(ErrorCodes.OfferHasErrors, errors[0].Field, errors.Count);
+        }
+        if (PendingSheet == Sheet)
+        {
+            throw new DomainException(ErrorCodes.OfferChangeEmpty);
+        }
+        ChangeStatus = OfferChangeStatus.Submitted;
+        ChangeSubmittedAt = now;
+        CorrectionRequest = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Staff accept the change (R-CHG-1): the pending sheet becomes the published one under the same job number, validity and
+    /// applicants; the replaced sheet is returned to be kept as an <see cref="OfferVersion"/> (R-CHG-2).</summary>
+    public OfferVersion AcceptChange(DateTimeOffset now)
+    {
+        if (ChangeStatus != OfferChangeStatus.Submitted || Status != OfferStatus.Published)
+        {
+            throw new DomainException(ErrorCodes.OfferChangeNotSubmitted);
+        }
+        var replaced = new OfferVersion(Id, Version, Sheet, now);
+        ApplySheet(PendingSheet!, now);
+        Version++;
+        PendingSheet = null;
+        ChangeStatus = OfferChangeStatus.None;
+        ChangeSubmittedAt = null;
+        return replaced;
+    }
+
+    /// <summary>Staff return the change with a correction request; the published version stays (R-CHG-1).</summary>
+    public void ReturnChange(string comment, DateTimeOffset now)
+    {
+        if (ChangeStatus != OfferChangeStatus.Submitted)
+        {
+            throw new DomainException(ErrorCodes.OfferChangeNotSubmitted);
+        }
+        CorrectionRequest = Text.Require(comment, nameof(CorrectionRequest), 2000);
+        ChangeStatus = OfferChangeStatus.Returned;
+        UpdatedAt = now;
     }
 
     private void ApplySheet(JobSheet sheet, DateTimeOffset now)
@@ -200,6 +314,7 @@ public sealed class JobOffer
         ReceivedDate = JapanTime.DateOf(now);
         ValidUntil = ValidityFor(ReceivedDate.Value);
         Status = OfferStatus.Published;
+        Version = 1;
         UpdatedAt = now;
     }
 

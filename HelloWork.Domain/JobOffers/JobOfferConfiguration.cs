@@ -10,6 +10,8 @@ internal sealed class JobOfferConfiguration : IEntityTypeConfiguration<JobOffer>
     public void Configure(EntityTypeBuilder<JobOffer> b)
     {
         b.Property(o => o.Sheet).AsJson();
+        // A change of a published offer, edited and reviewed beside the published sheet (R-CHG-1).
+        b.Property(o => o.PendingSheet).AsOptionalJson();
         b.HasIndex(o => o.JobNumber).IsUnique();
         // The free-word search (Search/FreeWords.cs) looks every FTS match up by its rowid, the job number as an integer. On SQLite
         // that lookup goes through IX_JobOffers_SearchNumber, an index on that integer expression carrying every column the search

@@ -23,7 +23,17 @@ public enum CounterVisitReason
 /// <summary>A submitted offer in the office's review queue with the checks a reviewer looks at beside the fields (R-JOB-1).</summary>
 public sealed record ReviewItem(Guid OfferId, string Title, string EstablishmentName, string EstablishmentNumber, Guid EstablishmentId,
     EstablishmentStatus EstablishmentStatus, OfferChannel Channel, DateTimeOffset SubmittedAt, JobSheet Sheet, IReadOnlyList<Finding> Findings,
-    IReadOnlyList<CounterVisitReason> CounterVisit, DateOnly CounterVisitBy);
+    IReadOnlyList<CounterVisitReason> CounterVisit, DateOnly CounterVisitBy)
+{
+    /// <summary>A change of a published offer (R-CHG-1): <see cref="Sheet"/> and <see cref="Findings"/> are the changed version's and
+    /// these are the rows it alters, old and new; null for an offer not yet published.</summary>
+    public IReadOnlyList<SheetChange>? Changes { get; init; }
+
+    public string? JobNumber { get; init; }
+
+    /// <summary>Which of wage, hours, place and employment type the change touches: the people applying will be told (R-CHG-2).</summary>
+    public IReadOnlyList<ChangedTerm> TermsChanged { get; init; } = [];
+}
 
 /// <summary>An establishment opened online that the office has not confirmed yet (R-ACC-3).</summary>
 public sealed record EstablishmentAwaiting(Guid EstablishmentId, string Name, string Number, string Address, DateTimeOffset OpenedAt,
@@ -43,8 +53,9 @@ public sealed class ReviewQueue(Operations ops)
         var officeId = actor.RequireOffice();
         var rows = await (from o in db.JobOffers
                           join e in db.Establishments on o.EstablishmentId equals e.Id
-                          where o.Status == OfferStatus.Submitted && e.OfficeId == officeId
-                          orderby o.SubmittedAt
+                          where (o.Status == OfferStatus.Submitted || (o.Status == OfferStatus.Published && o.ChangeStatus == OfferChangeStatus.Submitted))
+                              && e.OfficeId == officeId
+                          orderby o.ChangeSubmittedAt ?? o.SubmittedAt
                           select new { Offer = o, Est = e }).Take(200).ToListAsync(ct);
         var estIds = rows.Select(r => r.Est.Id).Distinct().ToList();
         var history = await db.JobOffers.Where(o => estIds.Contains(o.EstablishmentId) && o.AcceptedAt != null)
@@ -52,7 +63,18 @@ public sealed class ReviewQueue(Operations ops)
         var now = ops.Clock.GetUtcNow();
         // Not yet published: checked as if accepted today, the day 受理 would publish it (R-LAW-1).
         var law = Law.LawContext.On(JapanTime.DateOf(now), await Law.MinimumWages.TableAsync(db, ct));
-        return (IReadOnlyList<ReviewItem>)rows.Select(r => new ReviewItem(r.Offer.Id, r.Offer.Title, r.Est.Name, r.Est.Number, r.Est.Id, r.Est.Status,
+        var tables = law.MinimumWages;
+        return (IReadOnlyList<ReviewItem>)rows.Select(r => r.Offer.Status == OfferStatus.Published && r.Offer.PendingSheet is { } pending
+            // A change (R-CHG-1): the changed version checked on the offer's own dates, and its difference from the published one.
+            ? new ReviewItem(r.Offer.Id, pending.Work.JobTitle, r.Est.Name, r.Est.Number, r.Est.Id, r.Est.Status, r.Offer.Channel,
+                r.Offer.ChangeSubmittedAt ?? r.Offer.UpdatedAt, pending, JobSheetChecks.Check(pending, Law.LawContext.For(r.Offer, JapanTime.DateOf(now), tables)),
+                [], JapanTime.DateOf(r.Offer.ChangeSubmittedAt ?? r.Offer.UpdatedAt))
+            {
+                Changes = SheetChanges.Between(r.Offer.Sheet, pending, System.Globalization.CultureInfo.CurrentUICulture),
+                JobNumber = r.Offer.JobNumber,
+                TermsChanged = SheetChanges.TermsChanged(r.Offer.Sheet, pending),
+            }
+            : new ReviewItem(r.Offer.Id, r.Offer.Title, r.Est.Name, r.Est.Number, r.Est.Id, r.Est.Status,
             r.Offer.Channel, r.Offer.SubmittedAt ?? r.Offer.UpdatedAt, r.Offer.Sheet, JobSheetChecks.Check(r.Offer.Sheet, law),
             CounterVisitReasons(r.Offer, history.Where(h => h.EstablishmentId == r.Est.Id).ToList(), now),
             JapanTime.DateOf(r.Offer.SubmittedAt ?? r.Offer.UpdatedAt).AddDays(CounterVisitDays))).ToList();

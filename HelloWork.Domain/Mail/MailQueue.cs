@@ -17,7 +17,7 @@ public static class MailQueue
         NoticeKind.ApplicationReceived, NoticeKind.MessageReceived, NoticeKind.ReferralProposed, NoticeKind.ReferralEstablished,
         NoticeKind.ResultRegistered, NoticeKind.DirectRequest, NoticeKind.GuidanceMessage, NoticeKind.AgencyApproved, NoticeKind.AgencyReturned,
         NoticeKind.BookingMovedUp, NoticeKind.EventReminder, NoticeKind.AppointmentReminder,
-        NoticeKind.ReferralDeadlineSoon,
+        NoticeKind.ReferralDeadlineSoon, NoticeKind.OfferChanged,
     };
 
     /// <summary>Messages: at most one mail per thread per person in this window (R-MAIL-3).</summary>

@@ -57,6 +57,21 @@ public enum NoticeKind
 
     /// <summary>A 求職申込み was completed (at the counter or online): to the person (their 求職番号) and to the office's queue (R-REG-2).</summary>
     JobApplicationCompleted = 33,
+
+    /// <summary>An employer submitted a change of a published offer for review (R-CHG-1): to the office.</summary>
+    OfferChangeSubmitted = 34,
+
+    /// <summary>Staff accepted a change of a published offer (R-CHG-1): to the establishment and the office.</summary>
+    OfferChangeAccepted = 35,
+
+    /// <summary>Staff returned a change of a published offer with a correction request (R-CHG-1): to the establishment and the office.</summary>
+    OfferChangeReturned = 36,
+
+    /// <summary>An offer the person applied to or was referred to changed its wage, hours, place or employment type (R-CHG-2).</summary>
+    OfferChanged = 37,
+
+    /// <summary>Staff recorded an establishment visit or advice on an offer (求人充足サービス, R-CHG-3): to the establishment.</summary>
+    OfferAdvised = 38,
 }
 
 /// <summary>

@@ -29,6 +29,9 @@ public static class NoticeArg
     /// <summary>An <c>ApplicationStatus</c> member name (Hired, Rejected, Withdrawn).</summary>
     public const string Result = "result";
 
+    /// <summary><c>ChangedTerm</c> member names, comma-separated: what an accepted change of an offer touched (R-CHG-2).</summary>
+    public const string Terms = "terms";
+
     public const string Correction = "correction";
 
     /// <summary>A 受付番号 of a 求職申込み (R-REG-2).</summary>

@@ -45,7 +45,7 @@ public sealed class Referral
     private Referral() { }
 
     public Referral(Guid jobOfferId, Guid jobseekerId, Guid officeId, Guid staffUserId, string staffName, ReferralKind kind,
-        EmployerConfirmation confirmation, string? confirmationNote, DateTimeOffset now, DateTimeOffset deadline)
+        EmployerConfirmation confirmation, string? confirmationNote, DateTimeOffset now, DateTimeOffset deadline, int offerVersion = 1)
     {
         if (confirmation == EmployerConfirmation.SkippedUnreachable && string.IsNullOrWhiteSpace(confirmationNote))
         {
@@ -66,10 +66,14 @@ public sealed class Referral
         ConfirmationNote = Text.Optional(confirmationNote, nameof(ConfirmationNote), 500);
         SentAt = now;
         Deadline = deadline;
+        OfferVersion = offerVersion;
     }
 
     public Guid Id { get; private set; }
     public Guid JobOfferId { get; private set; }
+
+    /// <summary>The version of the 求人票 the referral was made on (<see cref="JobOffers.JobOffer.Version"/>, R-CHG-2).</summary>
+    public int OfferVersion { get; private set; }
     public Guid JobseekerId { get; private set; }
     public Guid OfficeId { get; private set; }
     public Guid StaffUserId { get; private set; }

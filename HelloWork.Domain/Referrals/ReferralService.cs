@@ -25,7 +25,7 @@ public sealed class ReferralService(Operations ops)
             throw new DomainException(ErrorCodes.DeadlineAfterValidity, nameof(input.Deadline));
         }
         var referral = new Referral(offer.Id, jobseeker.Id, officeId, actor.UserId, actor.Name, ReferralKind.Online, input.Confirmation,
-            input.ConfirmationNote, w.Now, deadline);
+            input.ConfirmationNote, w.Now, deadline, offer.Version);
         w.Db.Referrals.Add(referral);
         jobseeker.ExtendOnActivity(w.Now);
         var userIds = await w.Db.Users.Where(u => u.JobseekerId == jobseeker.Id).Select(u => u.Id).ToListAsync(ct);
@@ -49,9 +49,10 @@ public sealed class ReferralService(Operations ops)
         var officeId = actor.RequireOffice();
         var (offer, jobseeker) = await CheckPairAsync(w, input, ct);
         var referral = new Referral(offer.Id, jobseeker.Id, officeId, actor.UserId, actor.Name, ReferralKind.Counter, input.Confirmation,
-            input.ConfirmationNote, w.Now, w.Now.AddMinutes(1));
+            input.ConfirmationNote, w.Now, w.Now.AddMinutes(1), offer.Version);
         var hasMypage = await w.Db.Users.AnyAsync(u => u.JobseekerId == jobseeker.Id, ct);
-        var application = new Application(offer.Id, offer.EstablishmentId, jobseeker.Id, ApplicationMethod.CounterReferral, referral.Id, "", w.Now, hasMypage);
+        var application = new Application(offer.Id, offer.EstablishmentId, jobseeker.Id, ApplicationMethod.CounterReferral, referral.Id, "", w.Now, hasMypage,
+            offer.Version);
         referral.Establish(application.Id, w.Now);
         w.Db.Referrals.Add(referral);
         w.Db.Applications.Add(application);

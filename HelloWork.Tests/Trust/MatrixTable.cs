@@ -56,6 +56,9 @@ public static class MatrixTable
         /// <summary>{ReceiptNumber}: a 求職申込み sent from home to office 13010 and one sent to office 27010 (R-REG-2): owned by the staff
         /// of that office; the person's name is its marker.</summary>
         JobApplication,
+        /// <summary>{JobNumber}: a published offer of an establishment of office 13010 and one of office 27010, owned by that office's
+        /// staff (求人充足サービス, R-CHG-3).</summary>
+        OfficeJob,
     }
 
     public sealed record Row(string Route, Objects Objects, string Cells, string? Query = null);
@@ -150,6 +153,9 @@ public static class MatrixTable
         R("PAGE /staff/training",                                    Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/events",                                      Objects.None,                "login   denied       denied       ok           denied  denied"),
         R("PAGE /staff/events/{Id:guid}",                            Objects.OfficeEvent,         "login   denied       denied       ok/404       denied  denied"),
+        // 求人充足サービス (R-CHG-3): staff of the offer's office only; another office's offer looks missing (R-ACC-4).
+        R("PAGE /staff/fill",                                        Objects.None,                "login   denied       denied       ok           denied  denied"),
+        R("PAGE /staff/fill/{JobNumber}",                            Objects.OfficeJob,           "login   denied       denied       ok/404       denied  denied"),
         R("PAGE /staff/appointments",                                Objects.None,                "login   denied       denied       ok           denied  denied"),
         // 利用団体.
         R("PAGE /agency",                                            Objects.None,                "login   denied       denied       denied       ok      denied"),

@@ -179,6 +179,20 @@ public sealed class MatrixWorld
         var eventObjects = new[] { offices["13010"], offices["27010"] }.Select(officeId => officeEvents.First(e => e.OfficeId == officeId))
             .Select(e => new MatrixObject($"an event of office {offices.Single(o => o.Value == e.OfficeId).Key}", Map(("Id", e.Id.ToString())),
                 identities.Where(i => i.Actor!.IsStaff && i.Actor.OfficeId == e.OfficeId).Select(i => i.Name).ToHashSet(), [e.Title])).ToList();
+        // A published offer of an establishment of each of the two staff offices (求人充足サービス by job number, R-CHG-3): owned by
+        // that office's staff.
+        var officeJobs = new List<MatrixObject>();
+        foreach (var code in new[] { "13010", "27010" })
+        {
+            var officeId = offices[code];
+            var job = await portal.QueryAsync(db => (from o in db.JobOffers
+                                                     join e in db.Establishments on o.EstablishmentId equals e.Id
+                                                     where e.OfficeId == officeId && o.Status == OfferStatus.Published
+                                                     orderby o.JobNumber
+                                                     select new { o.JobNumber, o.Title }).FirstAsync(ct));
+            officeJobs.Add(new MatrixObject($"a published offer of office {code}", Map(("JobNumber", job.JobNumber!)),
+                identities.Where(i => i.Actor!.IsStaff && i.Actor.OfficeId == officeId).Select(i => i.Name).ToHashSet(), [job.Title]));
+        }
         var course = await portal.QueryAsync(db => db.TrainingCourses.OrderBy(c => c.Id).FirstAsync(ct));
         var courseObject = new MatrixObject("a training course", Map(("Id", course.Id.ToString())), Set(), [course.School]);
 
@@ -209,6 +223,7 @@ public sealed class MatrixWorld
         {
             [MatrixTable.Objects.JobApplication] = jobApplications,
             [MatrixTable.Objects.OfficeEvent] = eventObjects,
+            [MatrixTable.Objects.OfficeJob] = officeJobs,
             [MatrixTable.Objects.TrainingCourse] = [courseObject],
             [MatrixTable.Objects.AgencyProfileToken] = agencyTokens,
             [MatrixTable.Objects.EmployerOffer] = [Draft(emp1), Draft(emp2)],

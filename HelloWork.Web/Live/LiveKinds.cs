@@ -13,18 +13,22 @@ public static class LiveKinds
 
     /// <summary>The queue of offers awaiting review: a new submission, and another member of staff's acceptance or return (the offer
     /// leaves every open queue at once).</summary>
-    public static readonly NoticeKind[] ReviewQueue = [NoticeKind.OfferSubmitted, NoticeKind.OfferAccepted, NoticeKind.OfferReturned];
+    public static readonly NoticeKind[] ReviewQueue = [NoticeKind.OfferSubmitted, NoticeKind.OfferAccepted, NoticeKind.OfferReturned,
+        NoticeKind.OfferChangeSubmitted, NoticeKind.OfferChangeAccepted, NoticeKind.OfferChangeReturned];
 
     public static readonly NoticeKind[] StaffFigures = [.. ReferralBoard, NoticeKind.OfferSubmitted];
 
     public static readonly NoticeKind[] ApplicantList = [NoticeKind.ApplicationReceived, NoticeKind.ApplicationCancelled, NoticeKind.MessageReceived];
 
-    public static readonly NoticeKind[] ApplicantDetail = [NoticeKind.MessageReceived, NoticeKind.ApplicationCancelled];
+    /// <summary>Messages and cancellation of the application, and an accepted change of its offer (the version applied to, R-CHG-2).</summary>
+    public static readonly NoticeKind[] ApplicantDetail = [NoticeKind.MessageReceived, NoticeKind.ApplicationCancelled, NoticeKind.OfferChangeAccepted];
 
     public static readonly NoticeKind[] EmployerOffers = [NoticeKind.OfferAccepted, NoticeKind.OfferReturned, NoticeKind.ApplicationReceived,
-        NoticeKind.ApplicationCancelled];
+        NoticeKind.ApplicationCancelled, NoticeKind.OfferChangeAccepted, NoticeKind.OfferChangeReturned];
 
-    public static readonly NoticeKind[] EmployerOffer = [NoticeKind.OfferAccepted, NoticeKind.OfferReturned];
+    /// <summary>One offer's page: acceptance or return of the offer or of its change (R-CHG-1), and advice from staff (R-CHG-3).</summary>
+    public static readonly NoticeKind[] EmployerOffer = [NoticeKind.OfferAccepted, NoticeKind.OfferReturned, NoticeKind.OfferChangeAccepted,
+        NoticeKind.OfferChangeReturned, NoticeKind.OfferAdvised];
 
     public static readonly NoticeKind[] SentRequests = [NoticeKind.DirectRequest, NoticeKind.ApplicationReceived];
 

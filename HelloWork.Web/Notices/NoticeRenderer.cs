@@ -63,10 +63,13 @@ public sealed class NoticeRenderer
         (NoticeKind.GuidanceMessage, "User") => "/jobseeker/guidance",
         (NoticeKind.MessageReceived or NoticeKind.ApplicationReceived or NoticeKind.ApplicationCancelled, "Establishment") when subject is { } id
             => $"/employer/applicants/{id}",
-        (NoticeKind.OfferAccepted or NoticeKind.OfferReturned, "Establishment") when subject is { } id => $"/employer/offers/{id}",
+        (NoticeKind.OfferAccepted or NoticeKind.OfferReturned or NoticeKind.OfferChangeAccepted or NoticeKind.OfferChangeReturned
+            or NoticeKind.OfferAdvised, "Establishment") when subject is { } id => $"/employer/offers/{id}",
+        (NoticeKind.OfferChanged, "User") => "/jobseeker/applications",
         (NoticeKind.DirectRequest, "Establishment") => "/employer/talent/requests",
         (NoticeKind.ImageReviewed or NoticeKind.ImageRefused, "Establishment") => "/employer/establishment",
-        (NoticeKind.OfferSubmitted or NoticeKind.OfferAccepted or NoticeKind.OfferReturned, "Office") => "/staff/review",
+        (NoticeKind.OfferSubmitted or NoticeKind.OfferAccepted or NoticeKind.OfferReturned or NoticeKind.OfferChangeSubmitted
+            or NoticeKind.OfferChangeAccepted or NoticeKind.OfferChangeReturned, "Office") => "/staff/review",
         (NoticeKind.ReferralSent or NoticeKind.ReferralDeclined or NoticeKind.ReferralEstablished or NoticeKind.ApplicationCancelled
             or NoticeKind.ResultRegistered, "Office") => "/staff/referrals",
         (NoticeKind.GuidanceMessage, "Agency") => "/agency/guidance",
@@ -139,6 +142,8 @@ public sealed class NoticeRenderer
                 => culture.TwoLetterISOLanguageName == "ja" ? JapanTime.Format(d) : d.ToString("MMMM d, yyyy", culture),
             NoticeArg.Method => Employer.GetString($"Enum.ApplicationMethod.{raw}", culture) ?? raw,
             NoticeArg.Result => Employer.GetString($"Enum.ApplicationStatus.{raw}", culture) ?? raw,
+            NoticeArg.Terms => string.Join(culture.TwoLetterISOLanguageName == "ja" ? "、" : ", ",
+                raw.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => Employer.GetString($"Enum.ChangedTerm.{t}", culture) ?? t)),
             _ => raw,
         };
     }

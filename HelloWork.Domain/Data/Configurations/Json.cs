@@ -21,4 +21,17 @@ internal static class Json
                 v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options)!));
         return property;
     }
+
+    /// <summary>An optional record as one JSON text column (null: no row value); EF never hands null to the converter.</summary>
+    public static PropertyBuilder<T?> AsOptionalJson<T>(this PropertyBuilder<T?> property) where T : class
+    {
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, Options),
+            v => JsonSerializer.Deserialize<T>(v, Options),
+            new ValueComparer<T?>(
+                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                v => v == null ? 0 : JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
+                v => v == null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options)));
+        return property;
+    }
 }

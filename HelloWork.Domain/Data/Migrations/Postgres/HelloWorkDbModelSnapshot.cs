@@ -662,6 +662,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("OfferVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Outcome")
                         .HasColumnType("integer");
 
@@ -1164,6 +1167,12 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.Property<int>("Category")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ChangeStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ChangeSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
@@ -1213,6 +1222,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.Property<int>("Openings")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PendingSheet")
+                        .HasColumnType("text");
+
                     b.Property<string>("Prefecture")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1260,6 +1272,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
 
                     b.Property<int>("WageForm")
                         .HasColumnType("integer");
@@ -1336,6 +1351,74 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.HasIndex("Prefecture", "EffectiveFrom");
 
                     b.ToTable("MinimumWageRates");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.JobOffers.OfferAdvice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("JobOfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobOfferId", "CreatedAt");
+
+                    b.ToTable("OfferAdvices");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.JobOffers.OfferVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JobOfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sheet")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobOfferId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OfferVersions");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Mail.AccountToken", b =>
@@ -1617,6 +1700,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfferVersion")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("OfficeId")
@@ -2084,6 +2170,24 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EstablishmentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.JobOffers.OfferAdvice", b =>
+                {
+                    b.HasOne("HelloWork.Domain.JobOffers.JobOffer", null)
+                        .WithMany()
+                        .HasForeignKey("JobOfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.JobOffers.OfferVersion", b =>
+                {
+                    b.HasOne("HelloWork.Domain.JobOffers.JobOffer", null)
+                        .WithMany()
+                        .HasForeignKey("JobOfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

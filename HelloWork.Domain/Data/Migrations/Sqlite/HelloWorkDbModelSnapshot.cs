@@ -657,6 +657,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OfferVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Outcome")
                         .HasColumnType("INTEGER");
 
@@ -1157,6 +1160,12 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.Property<int>("Category")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ChangeStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChangeSubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
@@ -1206,6 +1215,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.Property<int>("Openings")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PendingSheet")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Prefecture")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1253,6 +1265,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("WageForm")
                         .HasColumnType("INTEGER");
@@ -1329,6 +1344,74 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.HasIndex("Prefecture", "EffectiveFrom");
 
                     b.ToTable("MinimumWageRates");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.JobOffers.OfferAdvice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobOfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobOfferId", "CreatedAt");
+
+                    b.ToTable("OfferAdvices");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.JobOffers.OfferVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobOfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sheet")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobOfferId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OfferVersions");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Mail.AccountToken", b =>
@@ -1610,6 +1693,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OfficeId")
@@ -2073,6 +2159,24 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EstablishmentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.JobOffers.OfferAdvice", b =>
+                {
+                    b.HasOne("HelloWork.Domain.JobOffers.JobOffer", null)
+                        .WithMany()
+                        .HasForeignKey("JobOfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.JobOffers.OfferVersion", b =>
+                {
+                    b.HasOne("HelloWork.Domain.JobOffers.JobOffer", null)
+                        .WithMany()
+                        .HasForeignKey("JobOfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
