@@ -90,6 +90,10 @@ public static class DomainRegistration
         services.AddSingleton<Accounts.OfficeRegistration>();
         services.AddSingleton<Figures.OfficeFigures>();
         services.AddSingleton<Figures.Scorecard>();
+        services.AddSingleton<Evaluation.EvaluationTargets>();
+        services.AddSingleton<Evaluation.Survey>();
+        services.AddSingleton<Evaluation.Publication>();
+        services.AddSingleton<Evaluation.YearlyEvaluation>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<Search.JobSearch>();
