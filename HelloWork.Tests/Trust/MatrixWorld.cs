@@ -182,7 +182,7 @@ public sealed class MatrixWorld
         var course = await portal.QueryAsync(db => db.TrainingCourses.OrderBy(c => c.Id).FirstAsync(ct));
         var courseObject = new MatrixObject("a training course", Map(("Id", course.Id.ToString())), Set(), [course.School]);
 
-        var publicOffice = new MatrixObject("office 13010's publication", Map(("Code", "13010"), ("code", "13010"), ("Prefecture", "東京都"),
+        var publicOffice = new MatrixObject("office 13010's publication", Map(("Code", "13010"), ("Prefecture", "東京都"),
             ("fiscalYear", fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture))), Set(), []);
 
         var objects = new Dictionary<MatrixTable.Objects, IReadOnlyList<MatrixObject>>
