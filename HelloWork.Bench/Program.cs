@@ -27,6 +27,7 @@ try
         "access-churn" => await AccessChurnScenario.RunAsync(options),
         "export" => await ExportScenario.RunAsync(options),
         "figures" => await FiguresScenario.RunAsync(options),
+        "evaluation" => await EvaluationScenario.RunAsync(options),
         "circuits" => await CircuitsScenario.RunAsync(options),
         "fault" => await FaultScenario.RunAsync(options),
         "mail" => await MailScenario.RunAsync(options),
@@ -57,6 +58,8 @@ int Help()
           export     the agencies' full CSV export of open offers: rows per second and peak memory
           figures    an office's figures for a whole fiscal year (12 months, 4 quarters, the year) and the quarterly scorecard CSV,
                      as a supervisor of the office with the most data and of three other offices   [--runs N] [--fiscal-year Y] [--quarter Q]
+          evaluation the yearly ハローワーク総合評価 of a finished fiscal year for every office (targets set first, 11 groups, four levels),
+                     then one office's public monthly page data and CSV: p95 and the run's seconds   [--runs N] [--fiscal-year Y]
           search     the public job search: 3+ character words with filters and 1–2 character words   [--runs N]
           live       the real portal in-process, N SignalR hub clients, notices committed at a fixed rate: delivery latency,
                      losses, memory   [--clients N (1,000; --quick 200)] [--rate R (50/s)] [--seconds S (60; --quick 15)] [--drain S]

@@ -93,6 +93,10 @@ public static class DomainRegistration
         services.AddSingleton<Registration.PreRegistrationService>();
         services.AddSingleton<Figures.OfficeFigures>();
         services.AddSingleton<Figures.Scorecard>();
+        services.AddSingleton<Evaluation.EvaluationTargets>();
+        services.AddSingleton<Evaluation.Survey>();
+        services.AddSingleton<Evaluation.Publication>();
+        services.AddSingleton<Evaluation.YearlyEvaluation>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<Search.JobSearch>();

@@ -61,6 +61,7 @@ public sealed class DataGenerator(BenchDb target, GenerateSettings s, TextWriter
 
     private readonly Random _rnd = new(s.Seed);
     private Office[] _offices = [];
+    private readonly Random _benefitRnd = new(s.Seed + 22);
     private (Guid Id, int Office, bool Confirmed)[] _establishments = [];
     private (Guid Id, bool Full)[] _jobseekers = [];
     private readonly List<OfferInfo> _offers = [];
@@ -312,7 +313,14 @@ public sealed class DataGenerator(BenchDb target, GenerateSettings s, TextWriter
             var full = _rnd.Next(10) < 7;
             if (full)
             {
-                js.RegisterAtOffice(_offices[_rnd.Next(_offices.Length)], created.AddDays(_rnd.Next(0, 7)));
+                var registered = created.AddDays(_rnd.Next(0, 7));
+                js.RegisterAtOffice(_offices[_rnd.Next(_offices.Length)], registered);
+                // 雇用保険 受給資格: about 40 % of registered jobseekers, decided within two weeks of registering (the early re-employment
+                // count, R-EVAL-1). Its own random stream, so every other column stays as the seed made it before.
+                if (_benefitRnd.Next(100) < 40 && JapanTime.DateOf(registered).AddDays(_benefitRnd.Next(0, 14)) is var decided && decided <= today)
+                {
+                    js.UpdateBenefit(new BenefitEligibility(true, BenefitEligibility.LawfulDays[_benefitRnd.Next(BenefitEligibility.LawfulDays.Count)], decided), s.Anchor);
+                }
             }
             var occ = Vocabulary.Occupations[_rnd.Next(Vocabulary.Occupations.Length)];
             js.UpdateWishes(new JobseekerWishes

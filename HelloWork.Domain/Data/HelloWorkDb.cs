@@ -45,6 +45,9 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<PlacementReport> PlacementReports => Set<PlacementReport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IntegratedFacilityTarget> IntegratedFacilityTargets => Set<IntegratedFacilityTarget>();
+    public DbSet<Evaluation.OfficeTarget> OfficeTargets => Set<Evaluation.OfficeTarget>();
+    public DbSet<Evaluation.SurveyAnswer> SurveyAnswers => Set<Evaluation.SurveyAnswer>();
+    public DbSet<Evaluation.OfficeEvaluation> OfficeEvaluations => Set<Evaluation.OfficeEvaluation>();
     public DbSet<Common.ServerSecret> ServerSecrets => Set<Common.ServerSecret>();
     public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();
     public DbSet<Mail.AccountToken> AccountTokens => Set<Mail.AccountToken>();

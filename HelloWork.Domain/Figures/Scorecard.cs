@@ -39,9 +39,8 @@ public sealed class Scorecard(OfficeFigures figures, Operations ops)
         var year = await figures.YearAsync(actor, fiscalYear, ct);
         var facilities = await FacilitiesAsync(actor, fiscalYear, ct);
         var months = year.Months.Skip((quarter - 1) * 3).Take(3).ToList();
-        var toDate = year.Months.Take(quarter * 3).ToList();
         var q = year.Quarters[quarter - 1];
-        var lines = Lines.Select(l => new ScorecardLine(l.Label, months.Select(l.Value).ToList(), l.Value(q), l.Value(Sum(toDate, year))))
+        var lines = Lines.Select(l => new ScorecardLine(l.Label, months.Select(l.Value).ToList(), l.Value(q), l.Value(year.ToDate[quarter * 3 - 1])))
             .ToList();
         return new ScorecardData(year, quarter, months.Select(m => m.Label).ToList(), lines, facilities, ops.Clock.GetUtcNow());
     }
@@ -53,18 +52,6 @@ public sealed class Scorecard(OfficeFigures figures, Operations ops)
         return (IReadOnlyList<IntegratedFacilityView>)rows.Select(t => new IntegratedFacilityView(t.Id, t.FacilityName, t.FiscalYear, t.PlacementsTarget,
             t.PlacementsActual, t.PlacementRateTarget, t.PlacementRateActual, t.UsersTarget, t.UsersActual, t.ConsultationsTarget, t.ConsultationsActual, t.Result)).ToList();
     }, ct);
-
-    private static FigureSet Sum(IReadOnlyList<FigureSet> months, OfficeYear year)
-    {
-        int S(Func<FigureSet, int> f) => months.Sum(f);
-        var accepted = S(m => m.OffersAccepted);
-        var online = S(m => m.OffersAcceptedOnline);
-        var referrals = S(m => m.Referrals);
-        return new FigureSet("年度累計", months[0].From, months[^1].To, accepted, online, OfficeFigures.Rate(online, accepted), S(m => m.EmployerMypagesOpened),
-            S(m => m.JobseekerMypagesOpened), S(m => m.ReferralsProposed), referrals, S(m => m.OnlineReferrals), S(m => m.SelfApplications), S(m => m.Placements),
-            S(m => m.FilledOffers), OfficeFigures.Rate(referrals, year.ActiveJobseekers), S(m => m.ResultsOnlineHired), S(m => m.ResultsOnlineNotHired),
-            S(m => m.ResultsStaffHired), S(m => m.ResultsStaffNotHired), S(m => m.AgencyPlacements));
-    }
 
     private sealed record Line(string Label, Func<FigureSet, string> Value);
 
@@ -85,7 +72,8 @@ public sealed class Scorecard(OfficeFigures figures, Operations ops)
         new("オンライン自主応募", s => N(s.SelfApplications)),
         new("就職件数", s => N(s.Placements)),
         new("求人充足数（受理地ベース）", s => N(s.FilledOffers)),
-        new("紹介率", s => P(s.ReferralRate)),
+        new("紹介率（紹介を受けた求職者／期間中の有効求職者）", s => P(s.ReferralRate)),
+        new("雇用保険受給者の早期再就職件数", s => N(s.EarlyReemployments)),
         new("採否結果の通知：オンライン（採用）", s => N(s.ResultsOnlineHired)),
         new("採否結果の通知：オンライン（不採用）", s => N(s.ResultsOnlineNotHired)),
         new("採否結果の通知：職員入力（採用）", s => N(s.ResultsStaffHired)),
@@ -128,7 +116,7 @@ public sealed class Scorecard(OfficeFigures figures, Operations ops)
         }
         pdf.Table(table);
         pdf.Spacer(10);
-        pdf.Paragraph("オンライン利用率の目標：50%（令和5年9月まで）。紹介率＝紹介件数÷有効求職者数。", small);
+        pdf.Paragraph("オンライン利用率の目標：50%（令和5年9月まで）。紹介率＝期間中に紹介を受けた求職者の実人数÷期間中の有効求職者数。", small);
         pdf.Spacer(10);
         pdf.Paragraph("一体的実施施設の年度目標と実績", TextStyle.Body with { Size = 11 });
         var f = new PdfTable(2.4f, 1.2f, 1.2f, 1.2f, 1.2f, 1) { HeaderRows = 1, Style = small };

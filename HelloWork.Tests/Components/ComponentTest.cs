@@ -36,9 +36,12 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
+    /// <summary>The world the components render against: the seeded <see cref="DomainWorld"/> unless a test class brings its own.</summary>
+    protected virtual Task<DomainWorld> CreateWorldAsync() => DomainWorld.CreateAsync();
+
     public virtual async ValueTask InitializeAsync()
     {
-        World = await DomainWorld.CreateAsync();
+        World = await CreateWorldAsync();
         JSInterop.Mode = JSRuntimeMode.Loose;
         // The world's clock, dispatcher and bus first: AddHelloWorkDomain keeps them (TryAdd), so what the world's own operations
         // publish reaches the components' subscriptions.
@@ -84,6 +87,10 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Add(ScopeClaims.EstablishmentId, actor.EstablishmentId);
         Add(ScopeClaims.OfficeId, actor.OfficeId);
         Add(ScopeClaims.AgencyId, actor.AgencyId);
+        if (actor.IsSupervisor)
+        {
+            claims.Add(new Claim(ScopeClaims.Supervisor, "true"));
+        }
         auth.SetClaims([.. claims]);
     }
 

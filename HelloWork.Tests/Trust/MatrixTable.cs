@@ -59,6 +59,9 @@ public static class MatrixTable
         /// <summary>{JobNumber}: a published offer of an establishment of office 13010 and one of office 27010, owned by that office's
         /// staff (求人充足サービス, R-CHG-3).</summary>
         OfficeJob,
+        /// <summary>{Code}/{code}, {Prefecture}, {fiscalYear}: office 13010 in 東京都 and the current fiscal year: the public monthly publication
+        /// (R-EVAL-2, aggregates only: nobody owns it).</summary>
+        PublicOffice,
     }
 
     public sealed record Row(string Route, Objects Objects, string Cells, string? Query = null);
@@ -83,6 +86,14 @@ public static class MatrixTable
         R("PAGE /Account/ForgotPassword",                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/ResetPassword",                             Objects.None,                "ok      ok           ok           ok           ok      ok"),
         R("PAGE /Account/ConfirmEmail",                              Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        // ハローワーク総合評価 (R-EVAL-2..4): the monthly publication, its open data and the questionnaire are public (aggregate counts only;
+        // the questionnaire keeps nobody's identity: HelloWork.Tests/Components/EvaluationPageTests).
+        R("PAGE /evaluation",                                        Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /evaluation/prefectures/{Prefecture}",               Objects.PublicOffice,        "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /evaluation/offices/{Code}",                         Objects.PublicOffice,        "ok      ok           ok           ok           ok      ok"),
+        R("PAGE /survey",                                            Objects.None,                "ok      ok           ok           ok           ok      ok"),
+        R("GET /open-data/evaluation/{fiscalYear:int}/{code}.csv",   Objects.PublicOffice,        "ok      ok           ok           ok           ok      ok"),
+        R("GET /open-data/evaluation/{fiscalYear:int}/{code}.json",  Objects.PublicOffice,        "ok      ok           ok           ok           ok      ok"),
         // 通知メールの設定: every signed-in account, its own settings only (the page names no object).
         R("PAGE /account/mail",                                      Objects.None,                "login   ok           ok           ok           ok      ok"),
         // One-click unsubscribe by the key in the mail (R-MAIL-3): a made-up key finds no one (the page says so; the POST is 404);
@@ -168,6 +179,9 @@ public static class MatrixTable
         R("PAGE /agency/guidance",                                   Objects.None,                "login   denied       denied       denied       ok      denied"),
         R("PAGE /agency/data",                                       Objects.None,                "login   denied       denied       denied       ok      denied"),
         R("PAGE /agency/placements",                                 Objects.None,                "login   denied       denied       denied       ok      denied"),
+        // The office's evaluation targets (set by supervisors only: the form is not shown to other staff, EvaluationPageTests) and its
+        // users' satisfaction (R-EVAL-1, R-EVAL-4).
+        R("PAGE /staff/evaluation",                                  Objects.None,                "login   denied       denied       ok           denied  denied"),
         // 管理者.
         R("PAGE /admin",                                             Objects.None,                "login   denied       denied       denied       denied  ok"),
         R("PAGE /admin/accounts",                                    Objects.None,                "login   denied       denied       denied       denied  ok"),

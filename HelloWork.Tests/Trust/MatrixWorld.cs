@@ -219,9 +219,13 @@ public sealed class MatrixWorld
         }
         Assert.Equal(2, jobApplications.Count);
 
+        var publicOffice = new MatrixObject("office 13010's publication", Map(("Code", "13010"), ("Prefecture", "東京都"),
+            ("fiscalYear", fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture))), Set(), []);
+
         var objects = new Dictionary<MatrixTable.Objects, IReadOnlyList<MatrixObject>>
         {
             [MatrixTable.Objects.JobApplication] = jobApplications,
+            [MatrixTable.Objects.PublicOffice] = [publicOffice],
             [MatrixTable.Objects.OfficeEvent] = eventObjects,
             [MatrixTable.Objects.OfficeJob] = officeJobs,
             [MatrixTable.Objects.TrainingCourse] = [courseObject],

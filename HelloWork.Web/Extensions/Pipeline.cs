@@ -57,6 +57,7 @@ public static class Pipeline
         app.MapApplicantExportEndpoints();
         app.MapProvisionEndpoints();
         app.MapScorecardEndpoints();
+        app.MapOpenDataEndpoints();
         app.MapMeEndpoints();
         app.MapOpenApi();
         app.MapHelloWorkLive();

@@ -82,7 +82,7 @@ public sealed class OfficeFiguresTests
         Assert.Equal(2, nov.Placements);                // jobseeker 1 (r1) and js3 through r4 on office 2's offer
         Assert.Equal(1, nov.FilledOffers);              // hires into office 1's offers: jobseeker 1 only
         Assert.Equal(4, year.ActiveJobseekers);         // jobseeker 1, js3 and the two waiting
-        Assert.Equal(75.0m, nov.ReferralRate);          // 3 / 4
+        Assert.Equal(50.0m, nov.ReferralRate);          // jobseeker 1 and js3 referred, of the four registered (R-EVAL-1: never above 100 %)
         Assert.Equal((1, 1, 0, 1), (nov.ResultsOnlineHired, nov.ResultsOnlineNotHired, nov.ResultsStaffHired, nov.ResultsStaffNotHired));
 
         var oct = year.Months[OfficeFigures.MonthIndex(new DateOnly(2026, 10, 1))];
