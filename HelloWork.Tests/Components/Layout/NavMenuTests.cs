@@ -61,7 +61,7 @@ public sealed class NavMenuTests : ComponentTest
         var cut = Show<NavMenu>();
 
         var hrefs = Hrefs(cut);
-        Assert.Equal(["/", "/search", "Account/Login", "Account/Register", "Account/RegisterEmployer", "Account/RegisterAgency", "/agencies/lookup"], hrefs);
+        Assert.Equal(["/", "/search", "Account/Login", "Account/Register", "Account/RegisterEmployer", "Account/RegisterAgency", "/agencies/lookup", "/evaluation"], hrefs);
         Assert.Equal(["/"], Current(cut));
     }
 }
