@@ -133,7 +133,9 @@ public sealed class OfferChangeBrowserTests(PortalHost portal, Chromium chromium
         await portal.QueryAsync(async db =>
         {
             var est = await db.Establishments.SingleAsync(x => x.Name == "株式会社みらい商事", Ct);
-            var office = await db.Offices.SingleAsync(o => o.Id == est.OfficeId, Ct);
+            // Tracked: accepting takes the office's next 求人番号, and the serial must be saved with it (read untracked, the portal's
+            // next acceptance at this office took the same number and failed on the unique index).
+            var office = await db.Offices.AsTracking().SingleAsync(o => o.Id == est.OfficeId, Ct);
             var sheet = SampleSheets.Build(new Random(23), Vocabulary.Occupations[0], Vocabulary.Places[0], est.Name, est.Kana, est.Address, est.Employees);
             sheet = sheet with
             {
