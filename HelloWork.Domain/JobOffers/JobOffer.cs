@@ -190,12 +190,7 @@ public sealed class JobOffer
         {
             throw new DomainException(ErrorCodes.OfferNotChanging);
         }
-        var errors = JobSheetChecks.Check(PendingSheet!, Law.LawContext.For(this, JapanTime.DateOf(now), minimumWages))
-            .Where(f => f.Level == FindingLevel.Error).ToList();
-        if (errors.Count > 0)
-        {
-            throw new DomainException(ErrorCodes.OfferHasErrors, errors[0].Field, errors.Count);
-        }
+        ThrowIfRed(PendingSheet!, Law.LawContext.For(this, JapanTime.DateOf(now), minimumWages));
         if (PendingSheet == Sheet)
         {
             throw new DomainException(ErrorCodes.OfferChangeEmpty);
@@ -278,15 +273,21 @@ public sealed class JobOffer
         {
             throw new DomainException(ErrorCodes.OfferNotEditable);
         }
-        var errors = JobSheetChecks.Check(Sheet, Law.LawContext.On(JapanTime.DateOf(now), minimumWages)).Where(f => f.Level == FindingLevel.Error).ToList();
-        if (errors.Count > 0)
-        {
-            throw new DomainException(ErrorCodes.OfferHasErrors, errors[0].Field, errors.Count);
-        }
+        ThrowIfRed(Sheet, Law.LawContext.On(JapanTime.DateOf(now), minimumWages));
         Status = OfferStatus.Submitted;
         SubmittedAt = now;
         CorrectionRequest = null;
         UpdatedAt = now;
+    }
+
+    /// <summary>A sheet goes to staff only without a red finding: the first one's field and the count are the refusal (R-JOB-1).</summary>
+    private static void ThrowIfRed(JobSheet sheet, Law.LawContext law)
+    {
+        var errors = JobSheetChecks.Check(sheet, law).Where(f => f.Level == FindingLevel.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new DomainException(ErrorCodes.OfferHasErrors, errors[0].Field, errors.Count);
+        }
     }
 
     /// <summary>差し戻し with a correction request (修正依頼) (R-JOB-1).</summary>

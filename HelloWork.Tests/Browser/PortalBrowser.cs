@@ -113,15 +113,8 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         // page's link to a static account page) left the check waiting for a circuit the static page never gets (CI failure).
         await Page.WaitForFunctionAsync(
             "() => document.body.dataset.renderMode === 'static' || document.querySelector('main[data-circuit=live]') !== null");
-        // A colour still fading in (a button that has just become the selected one) is checked by axe as it is half way: wait for
-        // every CSS transition and animation of the page to end first (colour-contrast failure on /admin/mail while it faded).
-        await Page.WaitForFunctionAsync(
-            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
-        Directory.CreateDirectory(ScreenshotFolder);
         var path = new Uri(Page.Url).AbsolutePath;
-        var slug = Slug().Replace(path.Trim('/'), "-");
-        var file = Path.Combine(ScreenshotFolder, $"{name}-{++shots:00}-{(slug.Length > 0 ? slug : "root")}.png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        var file = await ScreenshotAsync("");
 
         var result = await Page.RunAxe(AxeOptions);
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
@@ -146,26 +139,36 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         Assert.True(shown.Length == 0, $"Screen-reader-only text shows on {path} (screenshot {file}): {string.Join(", ", shown)}");
     }
 
+    /// <summary>The page as it is, at another window size (the tour's second size): a screenshot named after the width, and the fit
+    /// check again.</summary>
+    public async Task CheckAtSizeAsync(int width, int height)
+    {
+        await Page.SetViewportSizeAsync(width, height);
+        await ScreenshotAsync($"-{width}");
+        await CheckFitAsync();
+    }
+
+    /// <summary>A full-page screenshot once every transition has ended (a colour still fading in is seen, and checked by axe, half way:
+    /// colour-contrast failure on /admin/mail while it faded); <paramref name="suffix"/> ends its name. Returns the file.</summary>
+    private async Task<string> ScreenshotAsync(string suffix)
+    {
+        await Page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
+        Directory.CreateDirectory(ScreenshotFolder);
+        var slug = Slug().Replace(new Uri(Page.Url).AbsolutePath.Trim('/'), "-");
+        var file = Path.Combine(ScreenshotFolder, $"{name}-{++shots:00}-{(slug.Length > 0 ? slug : "root")}{suffix}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        return file;
+    }
+
     /// <summary>Nothing of the page is wider than the window or spills out of its own box (R-UI-1): a squeezed table, a chip
     /// over the next column, a label cut by its field. Content inside a box that scrolls or clips on purpose (a wide table's
-    /// scroller, a screen-reader-only text) is that box's business. With <paramref name="size"/>, a screenshot is saved under it
-    /// first (the tour's second size).</summary>
-    public async Task CheckFitAsync(string? size = null)
+    /// scroller, a screen-reader-only text) is that box's business.</summary>
+    private async Task CheckFitAsync()
     {
-        var path = new Uri(Page.Url).AbsolutePath;
-        if (size is not null)
-        {
-            await Page.WaitForFunctionAsync(
-                "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
-            var slug = Slug().Replace(path.Trim('/'), "-");
-            await Page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Path = Path.Combine(ScreenshotFolder, $"{name}-{++shots:00}-{(slug.Length > 0 ? slug : "root")}-{size}.png"),
-                FullPage = true,
-            });
-        }
         var misfits = await Page.EvaluateAsync<string[]>(FitScript);
-        Assert.True(misfits.Length == 0, $"Not fitting on {path} at {await Page.EvaluateAsync<int>("() => window.innerWidth")}px: {string.Join("; ", misfits)}");
+        Assert.True(misfits.Length == 0,
+            $"Not fitting on {new Uri(Page.Url).AbsolutePath} at {await Page.EvaluateAsync<int>("() => window.innerWidth")}px: {string.Join("; ", misfits)}");
     }
 
     private const string FitScript = """

@@ -72,7 +72,7 @@ public sealed partial class DemoDataTests : IAsyncLifetime
                 {
                     date = date.AddYears(1);
                 }
-                Assert.True("日月火水木金土"[(int)date.DayOfWeek].ToString() == m.Groups["w"].Value,
+                Assert.True(HelloWork.Domain.Documents.Pdf.JapaneseFormat.Weekday(date).ToString() == m.Groups["w"].Value,
                     $"「{m.Value}」: {date:yyyy-MM-dd} is a {date.DayOfWeek}");
                 Assert.True(date >= today, $"「{m.Value}」 proposes a day before the demo's today ({today:yyyy-MM-dd})");
             }

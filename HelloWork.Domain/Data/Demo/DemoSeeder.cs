@@ -351,7 +351,7 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
                 left--;
             }
         }
-        return $"{day.Month}月{day.Day}日（{"日月火水木金土"[(int)day.DayOfWeek]}）";
+        return $"{day.Month}月{day.Day}日（{Documents.Pdf.JapaneseFormat.Weekday(day)}）";
     }
 
     /// <summary>A tiny valid PDF standing in for an uploaded résumé.</summary>

@@ -9,8 +9,11 @@ public static class JapaneseFormat
 
     public static string Date(DateOnly date) => Common.JapanTime.Format(date);
 
+    /// <summary>月 for a Monday: the weekday as Japanese writes it beside a date.</summary>
+    public static char Weekday(DateOnly date) => Weekdays[(int)date.DayOfWeek];
+
     /// <summary>2026年11月30日（月）</summary>
-    public static string DateWithWeekday(DateOnly date) => $"{Date(date)}（{Weekdays[(int)date.DayOfWeek]}）";
+    public static string DateWithWeekday(DateOnly date) => $"{Date(date)}（{Weekday(date)}）";
 
     /// <summary>The instant in Japan time (R-TIME-1): 2026年11月30日（月）14:00</summary>
     public static string DateTime(DateTimeOffset instant)

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace HelloWork.Web.Components.Shared;
 
@@ -20,29 +22,28 @@ public static class MudMarkup
         Svgs.GetOrAdd((svg, classes), key => new MarkupString(
             $"<svg class=\"mud-icon-root mud-svg-icon {key.Classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{key.Svg}</svg>"));
 
-    /// <summary>What a read-only <c>MudChip</c> renders (no click, no close): <paramref name="classes"/> are MudBlazor's variant,
-    /// size and colour classes (e.g. <c>mud-chip-filled mud-chip-size-small mud-chip-color-error</c>) and any of the page's own;
-    /// <paramref name="icon"/> an SVG icon shown small before the text, as MudChip's <c>Icon</c>.</summary>
-    public static RenderFragment Chip(string text, string classes, string? icon = null, IReadOnlyDictionary<string, object>? attributes = null) =>
-        builder => Chip(builder, text, classes, icon, attributes);
+    /// <summary>Encodes &lt;, &gt;, &amp; and quotes (and control characters); Japanese text stays text, as in the rest of the portal
+    /// (WebEncoderOptions).</summary>
+    public static HtmlEncoder Html { get; } = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private static void Chip(RenderTreeBuilder builder, string text, string classes, string? icon, IReadOnlyDictionary<string, object>? attributes)
+    /// <summary>What a read-only <c>MudChip</c> renders (no click, no close): <paramref name="classes"/> are MudBlazor's variant,
+    /// size and colour classes (e.g. <c>mud-chip-filled mud-chip-size-small mud-chip-color-error</c>) and any of the page's own.</summary>
+    public static MarkupString Chip(string text, string classes)
     {
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "mud-chip-container");
-        builder.OpenElement(2, "div");
-        builder.AddAttribute(3, "class", "mud-chip " + classes);
-        builder.AddAttribute(4, "tabindex", "-1"); // as MudChip renders it
-        builder.AddMultipleAttributes(5, attributes);
-        if (icon is not null)
+        var html = new StringBuilder();
+        AppendChip(html, text, classes);
+        return new MarkupString(html.ToString());
+    }
+
+    /// <summary>The same chip written into markup being built as one string (a table of many chips), with attributes of its own;
+    /// text and attribute values are encoded here.</summary>
+    public static void AppendChip(StringBuilder html, string text, string classes, params (string Name, string Value)[] attributes)
+    {
+        html.Append("<div class=\"mud-chip-container\"><div class=\"mud-chip ").Append(Html.Encode(classes)).Append("\" tabindex=\"-1\""); // tabindex as MudChip renders it
+        foreach (var (name, value) in attributes)
         {
-            builder.AddContent(6, Icon(icon, "mud-icon-size-small mud-chip-icon"));
+            html.Append(' ').Append(name).Append("=\"").Append(Html.Encode(value)).Append('"');
         }
-        builder.OpenElement(7, "span");
-        builder.AddAttribute(8, "class", "mud-chip-content");
-        builder.AddContent(9, text);
-        builder.CloseElement();
-        builder.CloseElement();
-        builder.CloseElement();
+        html.Append("><span class=\"mud-chip-content\">").Append(Html.Encode(text)).Append("</span></div></div>");
     }
 }
