@@ -209,8 +209,9 @@ public static class JobSheetChecks
         Len(f, "Company.Features", c.Features, SheetLimits.Company.Features, required: false);
         Len(f, "Company.Representative", c.Representative, SheetLimits.Company.Representative, required: false);
         Len(f, "Company.Notes", c.Notes, SheetLimits.Company.Notes, required: false);
-        if (c.EmployeesWomen is { } women && (women < 0 || women > c.EmployeesTotal)) f.Add(Err("Company.EmployeesWomen", "OutOfRange"));
-        if (c.EmployeesPartTime is { } part && (part < 0 || part > c.EmployeesTotal)) f.Add(Err("Company.EmployeesPartTime", "OutOfRange"));
+        // うち女性 and うちパート are counts of the 就業場所 (the 求人票 lists them under it), not of the whole company.
+        WithinWorkplace(f, "Company.EmployeesWomen", c.EmployeesWomen, c);
+        WithinWorkplace(f, "Company.EmployeesPartTime", c.EmployeesPartTime, c);
         if (c.CorporateNumber is { Length: > 0 } number && !System.Text.RegularExpressions.Regex.IsMatch(number, @"^\d{13}$"))
         {
             f.Add(Err("Company.CorporateNumber", "CorporateNumberFormat"));
@@ -269,6 +270,13 @@ public static class JobSheetChecks
         {
             f.Add(Miss(field, "Required"));
         }
+    }
+
+    private static void WithinWorkplace(List<Finding> f, string field, int? count, OfferCompany c)
+    {
+        if (count is not { } n) return;
+        if (n < 0 || n > c.EmployeesTotal) f.Add(Err(field, "OutOfRange"));
+        else if (n > c.EmployeesAtWorkplace) f.Add(Err(field, "MoreThanWorkplace"));
     }
 
     private static Finding Err(string field, string code) => new(FindingLevel.Error, field, code);

@@ -41,6 +41,8 @@ public sealed class OfferEntryTests
         { "self-application without name", 1, "Basics.OnlineSelfApplication", "SelfApplicationNeedsScope" },
         { "same start and end", 5, "Hours.End", "RangeReversed" },
         { "script website", 2, "Establishment.Website", "InvalidUrl" },
+        { "more women than at the workplace", 7, "Company.EmployeesWomen", "MoreThanWorkplace" },
+        { "more part-timers than at the workplace", 7, "Company.EmployeesPartTime", "MoreThanWorkplace" },
     };
 
     private static JobSheet Spoil(JobSheet s, string what)
@@ -64,6 +66,9 @@ public sealed class OfferEntryTests
             "self-application without name" => s with { Basics = s.Basics with { OnlineSelfApplication = true, Scope = PublicationScope.WithoutName } },
             "same start and end" => s with { Hours = s.Hours with { Start = new TimeOnly(9, 0), End = new TimeOnly(9, 0), ShiftWork = false } },
             "script website" => s with { Establishment = s.Establishment with { Website = "javascript:alert(1)" } },
+            // うち女性 and うちパート count the 就業場所's people: within the company's total is not enough.
+            "more women than at the workplace" => s with { Company = s.Company with { EmployeesTotal = 300, EmployeesAtWorkplace = 20, EmployeesWomen = 21 } },
+            "more part-timers than at the workplace" => s with { Company = s.Company with { EmployeesTotal = 300, EmployeesAtWorkplace = 20, EmployeesPartTime = 25 } },
             _ => throw new ArgumentOutOfRangeException(nameof(what)),
         };
     }
