@@ -106,6 +106,24 @@ public sealed partial class DemoDataTests : IAsyncLifetime
         Assert.True(repeated.Count == 0, "repeated names: " + string.Join(", ", repeated));
     }
 
+    /// <summary>Every demo message is written by a person of its side of the thread (R-MSG-1): the employer's by a user of the
+    /// establishment the application went to, the jobseeker's by that jobseeker's own account.</summary>
+    [Fact]
+    public async Task Every_demo_message_is_sent_by_a_person_of_its_own_side()
+    {
+        var messages = await (
+            from m in db.Messages
+            join a in db.Applications on m.ApplicationId equals a.Id
+            join o in db.JobOffers on a.JobOfferId equals o.Id
+            join u in db.Users on m.SenderUserId equals u.Id
+            select new { m.From, a.JobseekerId, o.EstablishmentId, UserJobseeker = u.JobseekerId, UserEstablishment = u.EstablishmentId }).ToListAsync(Ct);
+        Assert.Equal(await db.Messages.CountAsync(Ct), messages.Count);
+        Assert.Contains(messages, m => m.From == HelloWork.Domain.Messaging.MessageSide.Jobseeker);
+        Assert.All(messages, m => Assert.True(m.From == HelloWork.Domain.Messaging.MessageSide.Employer
+            ? m.UserEstablishment == m.EstablishmentId
+            : m.UserJobseeker == m.JobseekerId, $"a {m.From} message sent by a user of another side"));
+    }
+
     [GeneratedRegex(@"(?<m>\d{1,2})月(?<d>\d{1,2})日（(?<w>[日月火水木金土])）")]
     private static partial Regex DateWithWeekday();
 }

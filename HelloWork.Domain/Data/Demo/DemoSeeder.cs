@@ -233,11 +233,18 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
             EmployerConfirmation.SkippedUnreachable, "土曜日のため求人者と連絡がつかず", now.AddDays(-10), now.AddDays(-3)));
 
         // Message threads (R-MSG-1).
-        // Only on applications old enough for both messages to lie in the past.
-        foreach (var app in applications.Where(a => a.Status == ApplicationStatus.InSelection && a.AppliedAt < now.AddHours(-27)).Take(25))
+        // Only on applications old enough for both messages to lie in the past, and each message from a person of its side:
+        // employer1's user writes on its own establishment's applications; a jobseeker answers only through their own account.
+        var jobseekerUsers = new Dictionary<Guid, Guid> { [jobseekers[0].Id] = js1User.Id, [jobseekers[1].Id] = js2User.Id };
+        var est1OfferIds = offers.Where(o => o.EstablishmentId == empEst1.Id).Select(o => o.Id).ToHashSet();
+        foreach (var app in applications.Where(a => a.Status == ApplicationStatus.InSelection && a.AppliedAt < now.AddHours(-27) && est1OfferIds.Contains(a.JobOfferId))
+                     .OrderByDescending(a => jobseekerUsers.ContainsKey(a.JobseekerId)).Take(25))
         {
             db.Messages.Add(new Message(app.Id, MessageSide.Employer, emp1User.Id, "ご応募ありがとうございます。面接日程についてご都合のよい日時を3つほどお知らせください。", app.AppliedAt.AddHours(20)));
-            db.Messages.Add(new Message(app.Id, MessageSide.Jobseeker, js1User.Id, "ご連絡ありがとうございます。来週の火曜日または水曜日の午前中でお願いいたします。", app.AppliedAt.AddHours(26)));
+            if (jobseekerUsers.TryGetValue(app.JobseekerId, out var replier))
+            {
+                db.Messages.Add(new Message(app.Id, MessageSide.Jobseeker, replier, "ご連絡ありがとうございます。来週の火曜日または水曜日の午前中でお願いいたします。", app.AppliedAt.AddHours(26)));
+            }
         }
         db.Messages.Add(new Message(inSel.Id, MessageSide.Employer, emp1User.Id, $"面接は{InterviewDay(now)}10時から、本社3階の会議室で行います。履歴書をご持参ください。", now.AddHours(-6)));
 
