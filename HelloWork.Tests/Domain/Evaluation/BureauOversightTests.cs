@@ -58,7 +58,7 @@ public sealed class BureauOversightTests
 
         var office = await NoticesAsync(e, Recipients.Office(e.Iidabashi.Id));
         Assert.Equal([NoticeKind.TargetsReturned, NoticeKind.TargetsApproved], office.Select(n => n.Kind));
-        Assert.Contains("前年度実績", office[0].Args, StringComparison.Ordinal);
+        Assert.Equal("就職者数の目標が前年度実績を下回っています。", NoticeArg.Read(office[0].Args)[NoticeArg.Reason]);
         var audit = await e.World.ArrangeAsync(db => db.AuditEntries.AsNoTracking().Select(a => a.Action).ToListAsync());
         Assert.Equal(1, audit.Count(a => a == AuditActions.TargetsReturned));
         Assert.Equal(1, audit.Count(a => a == AuditActions.TargetsApproved));
@@ -110,7 +110,7 @@ public sealed class BureauOversightTests
         // Nothing to follow before the office writes its plan.
         Assert.Equal(ErrorCodes.InvalidChoice, (await Assert.ThrowsAsync<DomainException>(() => bureau.MarkPlanFollowedAsync(Osaka, "27010", 2026))).Code);
         await yearly.WritePlanAsync(e.Supervisor2, 2026, "事業所訪問を月30社に増やす。");
-        Assert.Equal([NoticeKind.ImprovementPlanWritten], (await NoticesAsync(e, Recipients.Bureau("大阪府"))).Select(n => n.Kind));
+        Assert.Equal([NoticeKind.TargetsSubmitted, NoticeKind.ImprovementPlanWritten], (await NoticesAsync(e, Recipients.Bureau("大阪府"))).Select(n => n.Kind));
 
         await Assert.ThrowsAsync<ScopeException>(() => bureau.CommentPlanAsync(Tokyo, "27010", 2026, "東京から"));   // another prefecture (R-ACC-4)
         Assert.Equal("BureauComment", (await Assert.ThrowsAsync<DomainException>(() => bureau.CommentPlanAsync(Osaka, "27010", 2026, ""))).Field);
