@@ -97,6 +97,7 @@ public static class DomainRegistration
         services.AddSingleton<Evaluation.Survey>();
         services.AddSingleton<Evaluation.Publication>();
         services.AddSingleton<Evaluation.YearlyEvaluation>();
+        services.AddSingleton<Evaluation.BureauOversight>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<Search.JobSearch>();

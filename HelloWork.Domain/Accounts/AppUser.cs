@@ -4,7 +4,7 @@ namespace HelloWork.Domain.Accounts;
 
 /// <summary>
 /// A sign-in account. Exactly one of the scope links is set, matching the role:
-/// a jobseeker's profile, an employer's establishment, a staff member's office, an agency.
+/// a jobseeker's profile, an employer's establishment, a staff member's office, an agency, a labour bureau's prefecture.
 /// </summary>
 public sealed class AppUser : IdentityUser<Guid>
 {
@@ -17,6 +17,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>Staff only: office-wide figures and the audit log (R-ACC-4, R-AUD-1).</summary>
     public bool IsSupervisor { get; set; }
+
+    /// <summary>労働局 accounts only: the prefecture whose offices the account oversees (R-EVAL-1), as <see cref="Office.Prefecture"/> spells it.</summary>
+    public string? Prefecture { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

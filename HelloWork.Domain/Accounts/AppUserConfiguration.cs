@@ -9,6 +9,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(u => u.DisplayName).HasMaxLength(100);
         b.Property(u => u.Role).HasMaxLength(20);
+        b.Property(u => u.Prefecture).HasMaxLength(10);
         b.HasIndex(u => u.EstablishmentId);
         b.HasIndex(u => u.JobseekerId);
         b.HasIndex(u => u.OfficeId);

@@ -1,6 +1,7 @@
 namespace HelloWork.Domain.Accounts;
 
-/// <summary>The five kinds of user (SPEC section 1).</summary>
+/// <summary>The kinds of user (SPEC section 1), and the prefectural labour bureau (労働局) that approves its offices' yearly targets and follows their
+/// evaluation (R-EVAL-1, R-EVAL-3).</summary>
 public static class Roles
 {
     public const string Jobseeker = "Jobseeker";
@@ -8,8 +9,9 @@ public static class Roles
     public const string Staff = "Staff";
     public const string Agency = "Agency";
     public const string Admin = "Admin";
+    public const string Bureau = "Bureau";
 
-    public static readonly IReadOnlyList<string> All = [Jobseeker, Employer, Staff, Agency, Admin];
+    public static readonly IReadOnlyList<string> All = [Jobseeker, Employer, Staff, Agency, Admin, Bureau];
 }
 
 /// <summary>Claim types that carry a user's scope (R-ACC-4), added at sign-in.</summary>
@@ -20,6 +22,9 @@ public static class ScopeClaims
     public const string OfficeId = "hw:office";
     public const string AgencyId = "hw:agency";
     public const string Supervisor = "hw:supervisor";
+
+    /// <summary>A 労働局 account's prefecture (<see cref="AppUser.Prefecture"/>).</summary>
+    public const string Prefecture = "hw:prefecture";
     public const string DisplayName = "hw:name";
 
     /// <summary>Present (value <c>true</c>) while the account still has a password someone else set (<see cref="AppUser.MustChangePassword"/>).</summary>

@@ -7,14 +7,14 @@ namespace HelloWork.Domain.Accounts;
 
 /// <summary>
 /// Which roles must sign in with a second factor (an authenticator app). Configuration <c>Auth:TwoFactorRequiredRoles</c>, a
-/// comma-separated list of roles; without it staff, administrators and agencies. Development sets it empty, so the
+/// comma-separated list of roles; without it staff, administrators, agencies and labour bureaus. Development sets it empty, so the
 /// demo accounts and the tests sign in with a password alone unless a test asks for the requirement.
 /// </summary>
 public sealed class TwoFactorPolicy(IReadOnlySet<string> requiredRoles)
 {
     public const string Setting = "Auth:TwoFactorRequiredRoles";
 
-    public static readonly IReadOnlyList<string> DefaultRoles = [Roles.Staff, Roles.Admin, Roles.Agency];
+    public static readonly IReadOnlyList<string> DefaultRoles = [Roles.Staff, Roles.Admin, Roles.Agency, Roles.Bureau];
 
     public IReadOnlySet<string> RequiredRoles { get; } = requiredRoles;
 

@@ -187,6 +187,13 @@ public sealed class ApplicationService(Operations ops)
             await w.Notices.AddAsync(Recipients.Office(officeId), NoticeKind.ResultRegistered, application.Id, result, ct);
         }
         w.Audit(AuditActions.ResultRegistered, nameof(Application), application.Id, application.JobseekerId, offer.AcceptingOfficeId, $"{label}/{channel}");
+        // R-EVAL-4: the questionnaire, about the office that referred the person (else the one that accepted the offer).
+        var surveyOffice = application.ReferralId is { } referralId
+            ? await w.Db.Referrals.Where(r => r.Id == referralId).Select(r => (Guid?)r.OfficeId).FirstOrDefaultAsync(ct) : offer.AcceptingOfficeId;
+        if (surveyOffice is { } surveyOfficeId)
+        {
+            await Evaluation.SurveyOffers.OfferAsync(w, Evaluation.SurveyOccasion.Result, application.Id, application.JobseekerId, surveyOfficeId, ct);
+        }
     }, ct);
 
     /// <summary>Removes the documents' rows — content included — not just a flag (R-DOC-1).</summary>

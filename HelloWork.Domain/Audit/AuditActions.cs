@@ -85,4 +85,8 @@ public static class AuditActions
     public const string TwoFactorRecoveryCodeUsed = nameof(TwoFactorRecoveryCodeUsed);
     public const string TwoFactorRecoveryCodesRenewed = nameof(TwoFactorRecoveryCodesRenewed);
     public const string TrainingCourseSaved = nameof(TrainingCourseSaved);
+    public const string TargetsApproved = nameof(TargetsApproved);
+    public const string TargetsReturned = nameof(TargetsReturned);
+    public const string ImprovementPlanReviewed = nameof(ImprovementPlanReviewed);
+    public const string EvaluationRun = nameof(EvaluationRun);
 }

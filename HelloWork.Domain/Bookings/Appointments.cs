@@ -204,6 +204,10 @@ public sealed class Appointments(Operations ops)
         var slot = await w.Db.CounsellingSlots.FirstOrDefaultAsync(s => s.Id == slotId && s.OfficeId == officeId, ct) ?? throw new ScopeException("appointment");
         slot.Record(attendance, w.Now);
         w.Audit(AuditActions.AttendanceRecorded, nameof(CounsellingSlot), slotId, slot.JobseekerId, officeId, attendance.ToString());
+        if (attendance == Attendance.Attended && slot.JobseekerId is { } attendee)
+        {
+            await Evaluation.SurveyOffers.OfferAsync(w, Evaluation.SurveyOccasion.Appointment, slot.Id, attendee, officeId, ct);   // R-EVAL-4, once
+        }
         w.Notices.Signal(Topics.Bookings, NoticeKind.SlotsChanged, slotId);
     }, ct);
 

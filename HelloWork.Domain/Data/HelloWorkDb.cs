@@ -47,6 +47,8 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<IntegratedFacilityTarget> IntegratedFacilityTargets => Set<IntegratedFacilityTarget>();
     public DbSet<Evaluation.OfficeTarget> OfficeTargets => Set<Evaluation.OfficeTarget>();
     public DbSet<Evaluation.SurveyAnswer> SurveyAnswers => Set<Evaluation.SurveyAnswer>();
+    public DbSet<Evaluation.SurveyOffer> SurveyOffers => Set<Evaluation.SurveyOffer>();
+    public DbSet<Evaluation.PriorityItemRecord> PriorityItemRecords => Set<Evaluation.PriorityItemRecord>();
     public DbSet<Evaluation.OfficeEvaluation> OfficeEvaluations => Set<Evaluation.OfficeEvaluation>();
     public DbSet<Common.ServerSecret> ServerSecrets => Set<Common.ServerSecret>();
     public DbSet<Mail.OutboxMail> OutboxMails => Set<Mail.OutboxMail>();

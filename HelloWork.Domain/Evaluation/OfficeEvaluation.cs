@@ -65,7 +65,51 @@ public sealed class OfficeEvaluation
     public bool NeedsPlan { get; private set; }
     public DateTimeOffset EvaluatedAt { get; private set; }
     public string? ImprovementPlan { get; private set; }
+
+    /// <summary>所重点項目 the office chose for the year, and how many of them it recorded work for (seed 003: the evaluation takes their
+    /// carrying out into account; shown beside the score, not part of it).</summary>
+    public int PriorityItemsChosen { get; private set; }
+
+    public int PriorityItemsCarriedOut { get; private set; }
+
+    internal void CountItems(int chosen, int carriedOut) => (PriorityItemsChosen, PriorityItemsCarriedOut) = (chosen, carriedOut);
     public DateTimeOffset? PlanWrittenAt { get; private set; }
+
+    /// <summary>The labour bureau's comment on the plan (R-EVAL-3: the bureau follows it).</summary>
+    public string? BureauComment { get; private set; }
+
+    public DateTimeOffset? CommentedAt { get; private set; }
+
+    /// <summary>When the bureau marked the plan followed (フォローアップ済み); a rewritten plan is followed again.</summary>
+    public DateTimeOffset? PlanFollowedAt { get; private set; }
+
+    /// <summary>The bureau comments on the written plan (R-EVAL-3).</summary>
+    public void Comment(string? comment, DateTimeOffset now)
+    {
+        if (ImprovementPlan is null)
+        {
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(ImprovementPlan));
+        }
+        BureauComment = Text.Require(comment, nameof(BureauComment), 2000);
+        CommentedAt = now;
+    }
+
+    /// <summary>The bureau marks the written plan followed (R-EVAL-3).</summary>
+    public void MarkFollowed(DateTimeOffset now)
+    {
+        if (ImprovementPlan is null)
+        {
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(ImprovementPlan));
+        }
+        PlanFollowedAt = now;
+    }
+
+    /// <summary>A later run keeps what the office and the bureau wrote for an office still under the threshold.</summary>
+    internal void KeepFollowUp(OfficeEvaluation old)
+    {
+        (ImprovementPlan, PlanWrittenAt, BureauComment, CommentedAt, PlanFollowedAt) =
+            (old.ImprovementPlan, old.PlanWrittenAt, old.BureauComment, old.CommentedAt, old.PlanFollowedAt);
+    }
 
     /// <summary>The office writes (or rewrites) its 改善計画; only an office under the threshold has one (R-EVAL-3).</summary>
     public void WritePlan(string? plan, DateTimeOffset now)
@@ -76,6 +120,7 @@ public sealed class OfficeEvaluation
         }
         ImprovementPlan = Text.Require(plan, nameof(ImprovementPlan), 2000);
         PlanWrittenAt = now;
+        PlanFollowedAt = null;
     }
 
     public static string LevelLabel(EvaluationLevel level) => level switch
@@ -99,5 +144,6 @@ internal sealed class OfficeEvaluationConfiguration : IEntityTypeConfiguration<O
         }
         b.Property(e => e.Score).HasPrecision(7, 1);
         b.Property(e => e.ImprovementPlan).HasMaxLength(2000);
+        b.Property(e => e.BureauComment).HasMaxLength(2000);
     }
 }

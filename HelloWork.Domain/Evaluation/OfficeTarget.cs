@@ -32,6 +32,35 @@ public sealed class OfficeTarget
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The labour bureau's decision on these targets (R-EVAL-1): every change by the office waits for it again.</summary>
+    public TargetApproval Approval { get; private set; }
+
+    /// <summary>Why the bureau returned the targets (差戻し理由), while <see cref="Approval"/> is <see cref="TargetApproval.Returned"/>.</summary>
+    public string? ReturnReason { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    /// <summary>The bureau approves the targets as they stand (R-EVAL-1); only targets waiting for it.</summary>
+    public void Approve(DateTimeOffset now)
+    {
+        if (Approval != TargetApproval.Pending)
+        {
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(Approval));
+        }
+        (Approval, ReturnReason, ReviewedAt) = (TargetApproval.Approved, null, now);
+    }
+
+    /// <summary>The bureau returns the targets with a reason; the office sets them again (R-EVAL-1).</summary>
+    public void Return(string? reason, DateTimeOffset now)
+    {
+        if (Approval != TargetApproval.Pending)
+        {
+            throw new DomainException(ErrorCodes.InvalidChoice, nameof(Approval));
+        }
+        var text = Text.Require(reason, nameof(ReturnReason), 1000);
+        (Approval, ReturnReason, ReviewedAt) = (TargetApproval.Returned, text, now);
+    }
+
     public IReadOnlyList<string> PriorityIndicatorCodes => [.. PriorityIndicators.Split(',', StringSplitOptions.RemoveEmptyEntries)];
 
     public IReadOnlyList<PriorityItem> ChosenItems => [.. PriorityItems.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => (PriorityItem)int.Parse(i, System.Globalization.CultureInfo.InvariantCulture))];
@@ -77,7 +106,21 @@ public sealed class OfficeTarget
         PriorityIndicators = string.Join(',', priorityIndicators.Distinct().Order(StringComparer.Ordinal));
         PriorityItems = string.Join(',', items.Distinct().Order().Select(i => (int)i));
         UpdatedAt = now;
+        (Approval, ReturnReason, ReviewedAt) = (TargetApproval.Pending, null, null);
     }
+}
+
+/// <summary>Where an office's yearly targets stand with its labour bureau (R-EVAL-1).</summary>
+public enum TargetApproval
+{
+    /// <summary>承認待ち: set or changed by the office, not yet decided.</summary>
+    Pending = 0,
+
+    /// <summary>承認済み.</summary>
+    Approved = 1,
+
+    /// <summary>差戻し: returned with a reason.</summary>
+    Returned = 2,
 }
 
 internal sealed class OfficeTargetConfiguration : IEntityTypeConfiguration<OfficeTarget>
@@ -88,6 +131,7 @@ internal sealed class OfficeTargetConfiguration : IEntityTypeConfiguration<Offic
         b.Property(t => t.ReferralRateTarget).HasPrecision(5, 1);
         b.Property(t => t.PriorityIndicators).HasMaxLength(400);
         b.Property(t => t.PriorityItems).HasMaxLength(100);
+        b.Property(t => t.ReturnReason).HasMaxLength(1000);
         b.Ignore(t => t.PriorityIndicatorCodes);
         b.Ignore(t => t.ChosenItems);
     }

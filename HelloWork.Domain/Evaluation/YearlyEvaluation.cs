@@ -1,5 +1,7 @@
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Figures;
+using HelloWork.Domain.Audit;
+using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Domain.Evaluation;
@@ -55,6 +57,9 @@ public sealed class YearlyEvaluation(OfficeFigures figures, Survey survey, Opera
             var score = all.Count == 0 ? 0m : Math.Round(all.Average(), 1, MidpointRounding.AwayFromZero);
             scored.Add(new Scored(office.Id, office.Code, year.OffersAccepted + year.JobseekersInPeriod, parts, satisfied, score));
         }
+        var items = await ops.ReadAsync(async db => (await db.PriorityItemRecords
+            .Where(r => r.Date >= new DateOnly(fiscalYear, 4, 1) && r.Date < new DateOnly(fiscalYear + 1, 4, 1))
+            .Select(r => new { r.OfficeId, r.Item }).Distinct().ToListAsync(ct)).ToLookup(r => r.OfficeId, r => r.Item), ct);
         var byWorkload = scored.OrderByDescending(s => s.Workload).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
         var now = ops.Clock.GetUtcNow();
         var rows = new List<OfficeEvaluation>(scored.Count);
@@ -64,8 +69,11 @@ public sealed class YearlyEvaluation(OfficeFigures figures, Survey survey, Opera
             for (var r = 0; r < ranked.Count; r++)
             {
                 var s = ranked[r];
-                rows.Add(new OfficeEvaluation(s.OfficeId, fiscalYear, group.Key, s.Workload, s.Parts[0], s.Parts[1], s.Parts[2], s.Parts[3], s.Satisfaction,
-                    s.Score, r + 1, ranked.Count, (EvaluationLevel)(r * 4 / ranked.Count), s.Score < Threshold, now));
+                var row = new OfficeEvaluation(s.OfficeId, fiscalYear, group.Key, s.Workload, s.Parts[0], s.Parts[1], s.Parts[2], s.Parts[3], s.Satisfaction,
+                    s.Score, r + 1, ranked.Count, (EvaluationLevel)(r * 4 / ranked.Count), s.Score < Threshold, now);
+                var chosen = targets.GetValueOrDefault(s.OfficeId)?.ChosenItems ?? [];
+                row.CountItems(chosen.Count, chosen.Count(items[s.OfficeId].Contains));
+                rows.Add(row);
             }
         }
         return await ops.RunAsync(actor, async w =>
@@ -73,14 +81,19 @@ public sealed class YearlyEvaluation(OfficeFigures figures, Survey survey, Opera
             var old = await w.Db.OfficeEvaluations.Where(e => e.FiscalYear == fiscalYear).ToListAsync(ct);
             foreach (var row in rows)
             {
-                if (old.FirstOrDefault(o => o.OfficeId == row.OfficeId) is { ImprovementPlan: { } plan, PlanWrittenAt: { } written } && row.NeedsPlan)
+                if (old.FirstOrDefault(o => o.OfficeId == row.OfficeId) is { ImprovementPlan: not null } before && row.NeedsPlan)
                 {
-                    row.WritePlan(plan, written);
+                    row.KeepFollowUp(before);
                 }
             }
             w.Db.OfficeEvaluations.RemoveRange(old);
             await w.Db.SaveChangesAsync(ct);
             w.Db.OfficeEvaluations.AddRange(rows);
+            w.Audit(AuditActions.EvaluationRun, nameof(OfficeEvaluation), Guid.Empty, detail: $"FY{fiscalYear}: {rows.Count} offices");
+            await w.Notices.AddAsync(Recipients.Admins, NoticeKind.EvaluationRun, null, new Dictionary<string, string>
+            {
+                [NoticeArg.FiscalYear] = fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }, ct);
             return rows.Count;
         }, ct);
     }
@@ -96,7 +109,28 @@ public sealed class YearlyEvaluation(OfficeFigures figures, Survey survey, Opera
         var evaluation = await w.Db.OfficeEvaluations.FirstOrDefaultAsync(e => e.OfficeId == officeId && e.FiscalYear == fiscalYear, ct)
             ?? throw new DomainException(ErrorCodes.OutOfRange, "FiscalYear");
         evaluation.WritePlan(plan, w.Now);
+        var office = await w.Db.Offices.AsNoTracking().FirstAsync(o => o.Id == officeId, ct);
+        await w.Notices.AddAsync(Recipients.Bureau(office.Prefecture), NoticeKind.ImprovementPlanWritten, evaluation.Id, new Dictionary<string, string>
+        {
+            [NoticeArg.OfficeName] = office.Name,
+            [NoticeArg.FiscalYear] = fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, ct);
         return 0;
+    }, ct);
+
+    /// <summary>The staff member's own office's result of a year, with its plan and the bureau's comment (null: not evaluated).</summary>
+    public Task<OfficeEvaluation?> OfOwnOfficeAsync(Actor actor, int fiscalYear, CancellationToken ct = default)
+    {
+        var officeId = actor.RequireOffice();
+        return ops.ReadAsync(db => db.OfficeEvaluations.AsNoTracking().FirstOrDefaultAsync(e => e.OfficeId == officeId && e.FiscalYear == fiscalYear, ct), ct);
+    }
+
+    /// <summary>When the year's evaluation last ran, and for how many offices (null: never).</summary>
+    public Task<(DateTimeOffset At, int Offices)?> LastRunAsync(int fiscalYear, CancellationToken ct = default) => ops.ReadAsync(async db =>
+    {
+        var runs = await db.OfficeEvaluations.Where(e => e.FiscalYear == fiscalYear).GroupBy(e => e.EvaluatedAt)
+            .Select(g => new { At = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return runs.Count == 0 ? ((DateTimeOffset At, int Offices)?)null : runs.OrderByDescending(r => r.At).Select(r => (r.At, r.Count)).First();
     }, ct);
 
     /// <summary>The whole year's results, group by group (public once run).</summary>

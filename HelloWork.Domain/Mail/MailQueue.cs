@@ -17,7 +17,7 @@ public static class MailQueue
         NoticeKind.ApplicationReceived, NoticeKind.MessageReceived, NoticeKind.ReferralProposed, NoticeKind.ReferralEstablished,
         NoticeKind.ResultRegistered, NoticeKind.DirectRequest, NoticeKind.GuidanceMessage, NoticeKind.AgencyApproved, NoticeKind.AgencyReturned,
         NoticeKind.BookingMovedUp, NoticeKind.EventReminder, NoticeKind.AppointmentReminder,
-        NoticeKind.ReferralDeadlineSoon, NoticeKind.OfferChanged,
+        NoticeKind.ReferralDeadlineSoon, NoticeKind.OfferChanged, NoticeKind.SurveyOffered,
     };
 
     /// <summary>Messages: at most one mail per thread per person in this window (R-MAIL-3).</summary>

@@ -72,6 +72,31 @@ public enum NoticeKind
 
     /// <summary>Staff recorded an establishment visit or advice on an offer (求人充足サービス, R-CHG-3): to the establishment.</summary>
     OfferAdvised = 38,
+
+    /// <summary>An office set or changed its yearly targets (R-EVAL-1): to its labour bureau, whose approval list reloads.</summary>
+    TargetsSubmitted = 39,
+
+    /// <summary>The labour bureau approved an office's yearly targets (R-EVAL-1): to the office.</summary>
+    TargetsApproved = 40,
+
+    /// <summary>The labour bureau returned an office's yearly targets with a reason (R-EVAL-1): to the office.</summary>
+    TargetsReturned = 41,
+
+    /// <summary>An office under the threshold wrote its improvement plan (R-EVAL-3): to its labour bureau.</summary>
+    ImprovementPlanWritten = 42,
+
+    /// <summary>The labour bureau commented on an office's improvement plan or marked it followed (R-EVAL-3): to the office.</summary>
+    ImprovementPlanReviewed = 43,
+
+    /// <summary>The yearly evaluation ran (R-EVAL-3): the administrators' run page reloads its last run. Not shown in the bell.</summary>
+    EvaluationRun = 44,
+
+    /// <summary>The user questionnaire is offered after a result, an attended appointment or an event (R-EVAL-4): to the person, with the
+    /// office and the occasion for the questionnaire's link and nothing else.</summary>
+    SurveyOffered = 45,
+
+    /// <summary>Staff recorded what the office did for one of its 所重点項目 (R-EVAL-1): the office's and its bureau's pages reload.</summary>
+    PriorityItemRecorded = 46,
 }
 
 /// <summary>
@@ -138,6 +163,9 @@ public static class Recipients
     public static string Office(Guid id) => $"office:{id}";
 
     public static string Agency(Guid id) => $"agency:{id}";
+
+    /// <summary>The prefectural labour bureau (労働局) of a prefecture: every account of it (R-EVAL-1).</summary>
+    public static string Bureau(string prefecture) => $"bureau:{prefecture}";
 
     /// <summary>Every administrator: what one administrator changes in the portal's own tables, the others see live.</summary>
     public const string Admins = "admins";

@@ -42,6 +42,15 @@ public static class NoticeArg
     public const string Caption = "caption";
     public const string Reason = "reason";
 
+    /// <summary>A fiscal year (年度) as digits (R-EVAL-1).</summary>
+    public const string FiscalYear = "fiscalYear";
+
+    /// <summary>An office's 5-digit code (安定所番号), for the questionnaire's link (R-EVAL-4).</summary>
+    public const string OfficeCode = "officeCode";
+
+    /// <summary>The questionnaire's occasion as its link names it (<c>result</c>, <c>appointment</c>, <c>event</c>).</summary>
+    public const string Occasion = "occasion";
+
     /// <summary>A date (yyyy-MM-dd): a referral's deadline, an offer's validity, the start of a closure.</summary>
     public const string Date = "date";
 

@@ -18,6 +18,7 @@ public sealed class NoticeService(Operations ops, ILiveBus bus)
         if (actor.IsStaff) keys.Add(Recipients.Office(actor.OfficeId!.Value));
         if (actor.IsAgency) keys.Add(Recipients.Agency(actor.AgencyId!.Value));
         if (actor.IsAdmin) keys.Add(Recipients.Admins);
+        if (actor.IsBureau) keys.Add(Recipients.Bureau(actor.Prefecture!));
         return keys;
     }
 

@@ -63,7 +63,7 @@ public sealed class MatrixWorld
         Actor ActorOf(string email)
         {
             var u = users.Single(x => x.Email == email);
-            return new Actor(u.Id, u.Role, u.DisplayName, u.JobseekerId, u.EstablishmentId, u.OfficeId, u.AgencyId, u.IsSupervisor);
+            return new Actor(u.Id, u.Role, u.DisplayName, u.JobseekerId, u.EstablishmentId, u.OfficeId, u.AgencyId, u.IsSupervisor, u.Prefecture);
         }
 
         // Identities, signed in concurrently: the form for the cookie, the API for the hub's bearer token.
@@ -222,8 +222,15 @@ public sealed class MatrixWorld
         var publicOffice = new MatrixObject("office 13010's publication", Map(("Code", "13010"), ("Prefecture", "東京都"),
             ("fiscalYear", fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture))), Set(), []);
 
+        // Each demo office of a labour bureau's prefecture, owned by that bureau's account (worked out from the accounts' prefectures).
+        var officePrefectures = await portal.QueryAsync(db => db.Offices.Where(o => o.Code == "13010" || o.Code == "27010")
+            .Select(o => new { o.Code, o.Prefecture, o.Name }).ToListAsync(ct));
+        var bureauOffices = officePrefectures.OrderBy(o => o.Code).Select(o => new MatrixObject($"office {o.Code} ({o.Prefecture})", Map(("Code", o.Code)),
+            identities.Where(i => i.Actor!.IsBureau && i.Actor.Prefecture == o.Prefecture).Select(i => i.Name).ToHashSet(), [o.Name])).ToList();
+
         var objects = new Dictionary<MatrixTable.Objects, IReadOnlyList<MatrixObject>>
         {
+            [MatrixTable.Objects.BureauOffice] = bureauOffices,
             [MatrixTable.Objects.JobApplication] = jobApplications,
             [MatrixTable.Objects.PublicOffice] = [publicOffice],
             [MatrixTable.Objects.OfficeEvent] = eventObjects,

@@ -19,6 +19,10 @@ internal sealed class ScopeClaimsPrincipalFactory(UserManager<AppUser> users, Ro
         Add(identity, ScopeClaims.EstablishmentId, user.EstablishmentId);
         Add(identity, ScopeClaims.OfficeId, user.OfficeId);
         Add(identity, ScopeClaims.AgencyId, user.AgencyId);
+        if (user.Prefecture is { Length: > 0 } prefecture)
+        {
+            identity.AddClaim(new Claim(ScopeClaims.Prefecture, prefecture));
+        }
         if (user.IsSupervisor)
         {
             identity.AddClaim(new Claim(ScopeClaims.Supervisor, "true"));

@@ -57,6 +57,14 @@ public static class LiveKinds
     /// <summary>The person's own 求職申込書: completed at the counter or online (R-REG-2).</summary>
     public static readonly NoticeKind[] MyJobApplication = [NoticeKind.JobApplicationCompleted];
 
+    /// <summary>An office's targets and improvement plan as its labour bureau decides on them, and the bureau's list as its offices change them
+    /// (R-EVAL-1, R-EVAL-3).</summary>
+    public static readonly NoticeKind[] EvaluationFollowUp = [NoticeKind.TargetsSubmitted, NoticeKind.TargetsApproved, NoticeKind.TargetsReturned,
+        NoticeKind.ImprovementPlanWritten, NoticeKind.ImprovementPlanReviewed, NoticeKind.PriorityItemRecorded];
+
+    /// <summary>The administrators' run page of the yearly evaluation (R-EVAL-3).</summary>
+    public static readonly NoticeKind[] EvaluationRun = [NoticeKind.EvaluationRun];
+
     /// <summary>The administrators' mail queue (/admin/mail): sent, failed, bounced, resent.</summary>
     public static readonly NoticeKind[] MailQueue = [NoticeKind.MailQueueChanged];
 

@@ -42,18 +42,23 @@ public sealed class NoticeRenderer
             // A kind this audience is not told about (or an old free-form notice): a plain heading, no invented text.
             return new(Text.GetString("Notice.Info.Title", culture) ?? kind.ToString(), "", null);
         }
-        return new(Fill(title, args, culture), Fill(body ?? "", args, culture), LinkOf(kind, audience, subjectId));
+        return new(Fill(title, args, culture), Fill(body ?? "", args, culture), kind == NoticeKind.SurveyOffered ? SurveyLink(args) : LinkOf(kind, audience, subjectId));
     }
 
-    /// <summary>Who reads a recipient key: <c>User</c>, <c>Establishment</c>, <c>Office</c> or <c>Agency</c>.</summary>
+    /// <summary>Who reads a recipient key: <c>User</c>, <c>Establishment</c>, <c>Office</c>, <c>Agency</c> or <c>Bureau</c>.</summary>
     public static string AudienceOf(string recipient) => (recipient.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? recipient[..colon] : recipient) switch
     {
         "est" => "Establishment",
         "office" => "Office",
         "agency" => "Agency",
+        "bureau" => "Bureau",
         Recipients.Admins => "Admin",
         _ => "User",
     };
+
+    /// <summary>The questionnaire with the office and the occasion filled in (R-EVAL-4): nothing that names the person.</summary>
+    private static string SurveyLink(IReadOnlyDictionary<string, string> args) =>
+        $"/survey?office={Uri.EscapeDataString(args.GetValueOrDefault(NoticeArg.OfficeCode) ?? "")}&occasion={Uri.EscapeDataString(args.GetValueOrDefault(NoticeArg.Occasion) ?? "")}";
 
     private static string? LinkOf(NoticeKind kind, string audience, Guid? subject) => (kind, audience) switch
     {
@@ -79,6 +84,10 @@ public sealed class NoticeRenderer
         (NoticeKind.AppointmentBooked or NoticeKind.AppointmentCancelled, "Office") => "/staff/appointments",
         (NoticeKind.JobApplicationSubmitted or NoticeKind.JobApplicationCompleted, "Office") => "/staff/applications",
         (NoticeKind.JobApplicationCompleted, "User") => "/jobseeker/application",
+        (NoticeKind.TargetsApproved or NoticeKind.TargetsReturned or NoticeKind.ImprovementPlanReviewed or NoticeKind.PriorityItemRecorded, "Office")
+            => "/staff/evaluation",
+        (NoticeKind.TargetsSubmitted or NoticeKind.TargetsApproved or NoticeKind.TargetsReturned or NoticeKind.ImprovementPlanWritten
+            or NoticeKind.ImprovementPlanReviewed or NoticeKind.PriorityItemRecorded, "Bureau") => "/bureau",
         _ => null,
     };
 

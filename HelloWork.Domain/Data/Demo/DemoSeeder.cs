@@ -193,6 +193,9 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         await CreateUserAsync("agency1@example.jp", Roles.Agency, "文京区 就労支援課", u => u.AgencyId = agencies[0].Id, now);
         await CreateUserAsync("agency2@example.jp", Roles.Agency, "キャリアブリッジ 担当", u => u.AgencyId = agencies[1].Id, now);
         await CreateUserAsync("admin@example.jp", Roles.Admin, "システム管理者", _ => { }, now);
+        // 労働局 (R-EVAL-1): one per prefecture of the two staff offices.
+        await CreateUserAsync("bureau1@example.jp", Roles.Bureau, "東京労働局 職業安定部", u => u.Prefecture = offices[0].Prefecture, now);
+        await CreateUserAsync("bureau2@example.jp", Roles.Bureau, "大阪労働局 職業安定部", u => u.Prefecture = offices[1].Prefecture, now);
 
         // Referrals and applications in every state, most of them to employer1's offers so the applicant list is full.
         var open = offers.Where(o => o.IsOpen(now)).ToList();
@@ -281,6 +284,7 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         db.IntegratedFacilityTargets.Add(CreateTarget(offices[0].Id, "文京区しごとセンター", now));
         DemoEstablishmentProfile.Seed(db, empEst1, offices[0], staff1.Id, now);
         DemoBookings.Seed(db, rnd, offices, [staff1, staff2], jobseekers, open, now);
+        DemoEvaluation.Seed(db, offices, staff1.Id, now);
 
         await db.SaveChangesAsync(ct);
     }

@@ -16,6 +16,8 @@ public static class DemoAccounts
         new("agency1@example.jp", "Agency", "/agency", "情報提供 利用団体ページ"),
         new("agency2@example.jp", "Agency", "/agency", "情報提供 利用団体ページ"),
         new("admin@example.jp", "Admin", "/admin", "システム管理"),
+        new("bureau1@example.jp", "Bureau", "/bureau", "東京労働局 ハローワークの総合評価"),
+        new("bureau2@example.jp", "Bureau", "/bureau", "大阪労働局 ハローワークの総合評価"),
     ];
 
     public static TheoryData<string> Emails => [.. All.Select(a => a.Email)];

@@ -91,6 +91,10 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Prefecture")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1105,6 +1109,13 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BureauComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("CommentedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<decimal?>("EarlyReemploymentsAchievement")
                         .HasPrecision(7, 1)
                         .HasColumnType("numeric(7,1)");
@@ -1142,8 +1153,17 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .HasPrecision(7, 1)
                         .HasColumnType("numeric(7,1)");
 
+                    b.Property<DateTimeOffset?>("PlanFollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("PlanWrittenAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PriorityItemsCarriedOut")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PriorityItemsChosen")
+                        .HasColumnType("integer");
 
                     b.Property<int>("RankInGroup")
                         .HasColumnType("integer");
@@ -1177,6 +1197,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Approval")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EarlyReemploymentsTarget")
                         .HasColumnType("integer");
 
@@ -1206,6 +1229,13 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .HasPrecision(5, 1)
                         .HasColumnType("numeric(5,1)");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1215,6 +1245,42 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OfficeTargets");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Evaluation.PriorityItemRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnteredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Date");
+
+                    b.ToTable("PriorityItemRecords");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Evaluation.SurveyAnswer", b =>
@@ -1240,6 +1306,29 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.HasIndex("OfficeId", "Month");
 
                     b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Evaluation.SurveyOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Occasion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Occasion", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyOffers");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Figures.IntegratedFacilityTarget", b =>
