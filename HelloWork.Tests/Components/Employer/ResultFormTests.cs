@@ -98,6 +98,8 @@ public sealed class ResultFormTests : ComponentTest
     public async Task A_discrepancy_asks_what_differs()
     {
         var cut = await ShowFormAsync(await ApplyAsync());
+        Choose(cut, Text<EmployerText>("Enum.ResultOutcome.Hired"));
+        Choose(cut, Text<EmployerText>("DiscrepancyNone"));
         Assert.DoesNotContain(cut.FindAll("label"), l => l.TextContent.Contains(Text<EmployerText>("DiscrepancyNote"), StringComparison.Ordinal));
 
         Choose(cut, Text<EmployerText>("DiscrepancySome"));

@@ -51,7 +51,7 @@ public sealed class ReviewAndBoardTests : ComponentTest
         cut.FindAll(".mud-pagination button").Single(b => b.TextContent.Trim() == "2").Click();
         cut.WaitForAssertion(() => Assert.Equal(["審査待ち11番", "審査待ち12番", "審査待ち13番"], Titles(cut).Where(t => t.StartsWith("審査待ち", StringComparison.Ordinal))));
 
-        Enter(cut.Find("[data-testid=review-filter] input, input.hw-review-filter, .hw-review-filter input"), "07番");
+        cut.Find(".hw-review-filter input").Input("07番");
         cut.WaitForAssertion(() => Assert.Equal(["審査待ち07番"], Titles(cut)));
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == Text<StaffText>("OpenReview")).Click();
@@ -102,7 +102,7 @@ public sealed class ReviewAndBoardTests : ComponentTest
         var cut = Show<BoardTable>(p => p.Add(x => x.Rows, rows).Add(x => x.Actor, World.StaffActor1));
 
         Assert.Equal(20, DataRows(cut).Count);
-        Enter(cut.Find(".hw-board-filter input"), "求職者07");
+        cut.Find(".hw-board-filter input").Input("求職者07");
         cut.WaitForAssertion(() => Assert.Equal(["求職者07"], DataRows(cut).Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim())));
         Assert.True(BoardTable.Matches(rows[6], "13010-00000007　職種07"));
         Assert.False(BoardTable.Matches(rows[6], "職種08"));
