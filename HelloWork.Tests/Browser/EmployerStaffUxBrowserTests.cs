@@ -47,6 +47,8 @@ public sealed partial class EmployerStaffUxBrowserTests(PortalHost portal, Chrom
         // 確認: the summary and the 求人票 as jobseekers will read it.
         await employer.VisitAsync($"/employer/offers/{first}");
         await Assertions.Expect(e.GetByTestId("offer-summary")).ToBeVisibleAsync(Arrives);
+        // An empty draft still has red findings: they come first and the preview waits closed until asked for.
+        await e.GetByText("求人票のプレビュー").ClickAsync();
         await Assertions.Expect(e.GetByTestId("offer-preview").Locator(".sheet-section").First).ToBeVisibleAsync(Arrives);
         await employer.CheckPageAsync();
 
