@@ -176,6 +176,9 @@ public sealed class Application
                 throw new DomainException(ErrorCodes.ReasonRequired, nameof(ReasonCode));
             }
             hiringDate = null;
+            // 相違 compares the hiring conditions with the sheet: the real 採否連絡票 asks it for 採用 only (REFERENCE.md).
+            discrepancy = false;
+            discrepancyNote = null;
         }
         var note = Text.Optional(discrepancyNote, nameof(DiscrepancyNote), 1000);
         if (discrepancy && note is null)

@@ -67,6 +67,7 @@ public static class AuditActions
     public const string OfferClosed = nameof(OfferClosed);
     public const string OfferCopied = nameof(OfferCopied);
     public const string OfferCreated = nameof(OfferCreated);
+    public const string OfferDraftDeleted = nameof(OfferDraftDeleted);
     public const string OfferExpired = nameof(OfferExpired);
     public const string OfferExtended = nameof(OfferExtended);
     public const string OfferReturned = nameof(OfferReturned);

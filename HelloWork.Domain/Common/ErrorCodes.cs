@@ -65,6 +65,7 @@ public static class ErrorCodes
     public const string NameInvalidCharacters = nameof(NameInvalidCharacters);
     public const string OfferHasErrors = nameof(OfferHasErrors);
     public const string OfferNotEditable = nameof(OfferNotEditable);
+    public const string OfferNotDraft = nameof(OfferNotDraft);
     public const string OfferNotFound = nameof(OfferNotFound);
     public const string OfferNotOpen = nameof(OfferNotOpen);
     public const string OfferNotSubmitted = nameof(OfferNotSubmitted);

@@ -13,7 +13,9 @@ namespace HelloWork.Domain.JobOffers;
 /// </summary>
 public sealed class JobOfferService(Operations ops)
 {
-    /// <summary>A new draft prefilled with the establishment's details (R-JOB-7: online when from the mypage, counter when staff enter it).</summary>
+    /// <summary>A new draft prefilled with the establishment's details (R-JOB-7: online when from the mypage, counter when staff enter it).
+    /// A draft the same user created for the same establishment and channel that is still exactly as it was prefilled is reused instead, so that clicking
+    /// 「新しい求人を作成」 again and again never leaves a trail of empty drafts (R-JOB-1).</summary>
     public Task<Guid> CreateDraftAsync(Actor actor, Guid? establishmentId = null, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var (est, channel) = await OwnEstablishmentAsync(w, establishmentId, ct);
@@ -23,10 +25,32 @@ public sealed class JobOfferService(Operations ops)
             Basics = new OfferBasics { Industry = est.Industry },
             Company = new OfferCompany { EmployeesTotal = est.Employees, PrText = est.PrText, BusinessDescription = est.BusinessDescription ?? "", Features = est.Features },
         };
+        // Only a draft this same user created: two recruiters of one establishment never end up typing into the same draft.
+        var mine = w.Db.AuditEntries.Where(a => a.Action == AuditActions.OfferCreated && a.ActorUserId == actor.UserId).Select(a => a.SubjectId);
+        var drafts = await w.Db.JobOffers.Where(o => o.EstablishmentId == est.Id && o.Status == OfferStatus.Draft && o.Channel == channel && o.SourceOfferId == null
+                && mine.Contains(o.Id))
+            .ToListAsync(ct);
+        if (drafts.Where(o => o.Sheet == sheet).OrderByDescending(o => o.CreatedAt).FirstOrDefault() is { } untouched)
+        {
+            return untouched.Id;
+        }
         var offer = new JobOffer(est.Id, channel, sheet, w.Now);
         w.Db.JobOffers.Add(offer);
         w.Audit(AuditActions.OfferCreated, nameof(JobOffer), offer.Id, detail: channel.ToString());
         return offer.Id;
+    }, ct);
+
+    /// <summary>下書きの削除: a draft never submitted is removed for good by its own establishment (or, for a counter draft, by staff of
+    /// the establishment's office); anything submitted once stays, since the office has seen it (R-JOB-1, R-ACC-4, R-AUD-1).</summary>
+    public Task DeleteDraftAsync(Actor actor, Guid offerId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var offer = await OwnOfferAsync(w, offerId, ct);
+        if (offer.Status != OfferStatus.Draft)
+        {
+            throw new DomainException(ErrorCodes.OfferNotDraft);
+        }
+        w.Db.JobOffers.Remove(offer);
+        w.Audit(AuditActions.OfferDraftDeleted, nameof(JobOffer), offer.Id, detail: offer.Title);
     }, ct);
 
     /// <summary>Saves one entry screen's section. Blocking findings (red) of that section refuse the save; warnings (orange) are returned.</summary>

@@ -13,10 +13,12 @@ namespace HelloWork.Domain.Referrals;
 public sealed record MatchReason(string Code, int Points, bool Good);
 
 /// <summary>The facts of an offer that matching compares.</summary>
-public sealed record OfferFacts(string OccupationCode, string Title, string Prefecture, WageForm WageForm, int WageMax, int StartMinutes, int EndMinutes);
+public sealed record OfferFacts(string OccupationCode, string Title, string Prefecture, WageForm WageForm, int WageMax, int StartMinutes, int EndMinutes,
+    string Municipality = "", EmploymentType EmploymentType = EmploymentType.Regular);
 
-/// <summary>The facts of a jobseeker that matching compares (希望職種・希望条件).</summary>
-public sealed record CandidateFacts(Guid JobseekerId, string? OccupationCode, string Occupation, string Prefecture, int? MonthlyWage, string? Hours);
+/// <summary>The facts of a jobseeker that matching compares (希望職種・希望条件): the first wishes, then the second and third ones.</summary>
+public sealed record CandidateFacts(Guid JobseekerId, string? OccupationCode, string Occupation, string Prefecture, int? MonthlyWage, string? Hours,
+    string? Municipality = null, IReadOnlyList<string>? MoreOccupations = null, IReadOnlyList<string>? MoreAreas = null, string? EmploymentType = null);
 
 /// <summary>A suggestion for staff (R-REF-2): the decision stays theirs.</summary>
 public sealed record MatchSuggestion(Guid JobseekerId, string Name, string Kana, string? JobseekerNumber, int Age, string DesiredOccupation,
@@ -33,55 +35,147 @@ public sealed record OfferSummary(Guid OfferId, string? JobNumber, string Title,
 /// </summary>
 public sealed partial class Matching(Operations ops)
 {
+    // Points out of 100 (R-REF-2): occupation 40, area 25, wage 20, hours 10, employment type 5. Each part is graded, not all or
+    // nothing, so candidates who all "fit" still rank by how well they fit; every part gives one reason with its points.
+    public const int MaxScore = 100;
     public const int OccupationCodePoints = 40;
-    public const int OccupationTitlePoints = 25;
-    public const int PrefecturePoints = 25;
+    public const int OccupationTitlePoints = 30;
+    public const int OccupationGroupPoints = 20;
+    public const int OccupationMoreWishPoints = 15;
+    public const int MunicipalityPoints = 25;
+    public const int PrefecturePoints = 20;
+    public const int PrefectureMoreWishPoints = 10;
     public const int WagePoints = 20;
-    public const int WageNearPoints = 10;
-    public const int WageOpenPoints = 10;
+    public const int WageMeetsPoints = 14;
+    public const int WageNearPoints = 4;
+    public const int WageOpenPoints = 8;
     public const int HoursPoints = 10;
+    public const int HoursPartlyMaxPoints = 7;
     public const int HoursOpenPoints = 5;
+    public const int TypePoints = 5;
+    public const int TypeOpenPoints = 3;
 
     /// <summary>Working days a month used to compare daily and hourly wages with a monthly wish.</summary>
     public const int DaysPerMonth = 21;
 
-    public static OfferFacts FactsOf(JobOffer o) => new(o.OccupationCode, o.Title, o.Prefecture, o.WageForm, o.WageMax, o.WorkStartMinutes, o.WorkEndMinutes);
+    public static OfferFacts FactsOf(JobOffer o) =>
+        new(o.OccupationCode, o.Title, o.Prefecture, o.WageForm, o.WageMax, o.WorkStartMinutes, o.WorkEndMinutes, o.Municipality, o.EmploymentType);
 
-    /// <summary>The points and reasons of one candidate for one offer.</summary>
+    /// <summary>The facts of a jobseeker's wishes.</summary>
+    public static CandidateFacts FactsOf(Guid jobseekerId, JobseekerWishes w) => new(jobseekerId, w.DesiredOccupationCode, w.DesiredOccupation,
+        w.DesiredPrefecture, w.DesiredMonthlyWage, w.DesiredHours, w.DesiredMunicipality, w.MoreOccupations, w.MoreAreas, w.DesiredEmploymentType);
+
+    /// <summary>The points and reasons of one candidate for one offer: one reason for each of occupation, area, wage, hours and
+    /// employment type, in that order.</summary>
     public static (int Score, IReadOnlyList<MatchReason> Reasons) Score(OfferFacts offer, CandidateFacts c)
     {
-        var reasons = new List<MatchReason>();
+        var reasons = new List<MatchReason>
+        {
+            OccupationReason(offer, c),
+            AreaReason(offer, c),
+            WageReason(offer, c.MonthlyWage),
+            HoursReason(offer, ParseHours(c.Hours)),
+            TypeReason(offer.EmploymentType, c.EmploymentType),
+        };
+        return (reasons.Sum(r => r.Points), reasons);
+    }
+
+    private static bool TitleMatches(string title, string wish) =>
+        wish.Length > 0 && (title.Contains(wish, StringComparison.Ordinal) || wish.Contains(title, StringComparison.Ordinal));
+
+    /// <summary>Same 職業分類 code, the first wish's name in the title, the same major group (the code's first two digits), or a second or
+    /// third wish's name.</summary>
+    private static MatchReason OccupationReason(OfferFacts offer, CandidateFacts c)
+    {
         if (!string.IsNullOrEmpty(c.OccupationCode) && c.OccupationCode == offer.OccupationCode)
         {
-            reasons.Add(new("OccupationCode", OccupationCodePoints, true));
+            return new("OccupationCode", OccupationCodePoints, true);
         }
-        else if (c.Occupation.Length > 0 && (offer.Title.Contains(c.Occupation, StringComparison.Ordinal) || c.Occupation.Contains(offer.Title, StringComparison.Ordinal)))
+        if (offer.Title.Length > 0 && TitleMatches(offer.Title, c.Occupation))
         {
-            reasons.Add(new("OccupationTitle", OccupationTitlePoints, true));
+            return new("OccupationTitle", OccupationTitlePoints, true);
         }
-        else
+        if (c.OccupationCode is { Length: >= 2 } code && offer.OccupationCode.Length >= 2 && string.CompareOrdinal(code, 0, offer.OccupationCode, 0, 2) == 0)
         {
-            reasons.Add(new("OccupationDiffers", 0, false));
+            return new("OccupationGroup", OccupationGroupPoints, true);
         }
+        if (offer.Title.Length > 0 && (c.MoreOccupations ?? []).Any(o => TitleMatches(offer.Title, o)))
+        {
+            return new("OccupationMoreWish", OccupationMoreWishPoints, true);
+        }
+        return new("OccupationDiffers", 0, false);
+    }
 
-        reasons.Add(c.Prefecture.Length > 0 && c.Prefecture == offer.Prefecture ? new("Prefecture", PrefecturePoints, true) : new("PrefectureDiffers", 0, false));
-
-        var monthly = MonthlyEquivalent(offer.WageForm, offer.WageMax);
-        reasons.Add(c.MonthlyWage switch
+    /// <summary>The first wished prefecture with its municipality, the prefecture alone, or a second or third wished prefecture.</summary>
+    private static MatchReason AreaReason(OfferFacts offer, CandidateFacts c)
+    {
+        if (c.Prefecture.Length > 0 && c.Prefecture == offer.Prefecture)
         {
-            null or 0 => new("WageOpen", WageOpenPoints, true),
-            { } wish when monthly >= wish => new("WageMeets", WagePoints, true),
-            { } wish when monthly * 10 >= wish * 9 => new("WageNear", WageNearPoints, true),
+            return !string.IsNullOrEmpty(c.Municipality) && offer.Municipality.Length > 0
+                && (offer.Municipality.StartsWith(c.Municipality, StringComparison.Ordinal) || c.Municipality.StartsWith(offer.Municipality, StringComparison.Ordinal))
+                ? new("Municipality", MunicipalityPoints, true)
+                : new("Prefecture", PrefecturePoints, true);
+        }
+        return (c.MoreAreas ?? []).Contains(offer.Prefecture)
+            ? new("PrefectureMoreWish", PrefectureMoreWishPoints, true)
+            : new("PrefectureDiffers", 0, false);
+    }
+
+    /// <summary>Graded by how far the offer's monthly equivalent is from the wish: from 14 points at the wish to 20 at 15 % above it; from
+    /// 4 points at 90 % of it to 12 just under it; nothing below 90 %.</summary>
+    private static MatchReason WageReason(OfferFacts offer, int? wish)
+    {
+        if (wish is null or <= 0)
+        {
+            return new("WageOpen", WageOpenPoints, true);
+        }
+        var monthly = (long)MonthlyEquivalent(offer.WageForm, offer.WageMax);
+        var percent = monthly * 100 / wish.Value; // whole percent of the wish
+        return percent switch
+        {
+            >= 100 => new("WageMeets", (int)Math.Min(WagePoints, WageMeetsPoints + (percent - 100) * 2 / 5), true),
+            >= 90 => new("WageNear", (int)(WageNearPoints + (percent - 90) * 8 / 9), true),
             _ => new("WageBelow", 0, false),
-        });
+        };
+    }
 
-        reasons.Add(ParseHours(c.Hours) switch
+    /// <summary>The share of the offer's working hours inside the wished window: all of it, part of it (up to 7 points), or none.</summary>
+    private static MatchReason HoursReason(OfferFacts offer, (int Start, int End)? window)
+    {
+        if (window is not { } wished)
         {
-            null => new("HoursOpen", HoursOpenPoints, true),
-            var (start, end) when offer.StartMinutes >= start && offer.EndMinutes <= end && offer.EndMinutes > offer.StartMinutes => new("HoursWithin", HoursPoints, true),
-            _ => new("HoursOutside", 0, false),
-        });
-        return (reasons.Sum(r => r.Points), reasons);
+            return new("HoursOpen", HoursOpenPoints, true);
+        }
+        var (start, end) = wished;
+        var length = offer.EndMinutes - offer.StartMinutes;
+        if (length <= 0)
+        {
+            return new("HoursOutside", 0, false);
+        }
+        var inside = Math.Max(0, Math.Min(end, offer.EndMinutes) - Math.Max(start, offer.StartMinutes));
+        if (inside == length)
+        {
+            return new("HoursWithin", HoursPoints, true);
+        }
+        var points = inside * HoursPartlyMaxPoints / length;
+        return points > 0 ? new("HoursPartly", points, true) : new("HoursOutside", 0, false);
+    }
+
+    /// <summary>希望する雇用形態 (the application form's choices) against the offer's 雇用形態.</summary>
+    private static MatchReason TypeReason(EmploymentType offered, string? wish)
+    {
+        if (string.IsNullOrEmpty(wish) || wish == "いずれでもよい")
+        {
+            return new("TypeOpen", TypeOpenPoints, true);
+        }
+        var fits = wish switch
+        {
+            "正社員" => offered == EmploymentType.Regular,
+            "正社員以外" or "パート" => offered == EmploymentType.NonRegular,
+            "派遣" => offered is EmploymentType.FixedTermDispatch or EmploymentType.IndefiniteDispatch,
+            _ => false,
+        };
+        return fits ? new("TypeMatches", TypePoints, true) : new("TypeDiffers", 0, false);
     }
 
     /// <summary>The offer's upper wage as a monthly amount: daily × 21, hourly × 8 × 21, annual ÷ 12.</summary>
@@ -146,8 +240,7 @@ public sealed partial class Matching(Operations ops)
         var facts = FactsOf(offer);
         var ranked = Rank(candidates.Select(j =>
         {
-            var (score, reasons) = Score(facts, new CandidateFacts(j.Id, j.Wishes.DesiredOccupationCode, j.Wishes.DesiredOccupation, j.Wishes.DesiredPrefecture,
-                j.Wishes.DesiredMonthlyWage, j.Wishes.DesiredHours));
+            var (score, reasons) = Score(facts, FactsOf(j.Id, j.Wishes));
             return new MatchSuggestion(j.Id, j.Name, j.Kana, j.JobseekerNumber, j.AgeOn(today), j.Wishes.DesiredOccupation, j.Wishes.DesiredPrefecture,
                 j.Wishes.DesiredMonthlyWage, j.Wishes.DesiredHours, j.RegistrationValidUntil, score, reasons);
         }), Math.Clamp(take, 1, 100));

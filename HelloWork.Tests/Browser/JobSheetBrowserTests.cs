@@ -64,6 +64,7 @@ public sealed class JobSheetBrowserTests(PortalHost portal, Chromium chromium)
         await staff.SignInAsync("staff1@example.jp");
 
         await staff.VisitAsync("/staff/review");
+        await staff.Page.Locator(".hw-review-card").First.GetByRole(AriaRole.Button, new() { Name = "審査する" }).ClickAsync(); // closed to a summary (issue 25)
 
         var view = JobSheetView.Of(submitted.Sheet, CultureInfo.GetCultureInfo("ja-JP"));
         var card = staff.Page.Locator(".sheet-findings").First;

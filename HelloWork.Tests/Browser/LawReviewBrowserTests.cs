@@ -38,10 +38,14 @@ public sealed class LawReviewBrowserTests(PortalHost portal, Chromium chromium)
         await staff.SignInAsync("staff1@example.jp");
         await staff.VisitAsync("/staff/review");
         var s = staff.Page;
+        // The queue pages and closes each offer to a summary (issue 25): the reviewer filters to these three and opens each.
+        await s.GetByLabel("絞り込み").FillAsync(tag);
         var cards = titles.Select(t => s.Locator(".mud-card").Filter(new() { Has = s.GetByRole(AriaRole.Heading, new() { Name = t }) })).ToArray();
         foreach (var card in cards)
         {
             await Assertions.Expect(card).ToBeVisibleAsync(Arrives);
+            await Assertions.Expect(card.GetByTestId("review-summary")).ToContainTextAsync("要");
+            await card.GetByRole(AriaRole.Button, new() { Name = "審査する" }).ClickAsync();
             await Assertions.Expect(card.GetByTestId("finding-count")).ToContainTextAsync("法令・記載の指摘があります");
             await Assertions.Expect(card).Not.ToContainTextAsync("問題なし");
         }

@@ -75,8 +75,10 @@ public sealed class OfferChangeBrowserTests(PortalHost portal, Chromium chromium
         await staff.SignInAsync("staff1@example.jp");
         await staff.VisitAsync("/staff/review");
         var s = staff.Page;
+        await s.GetByLabel("絞り込み").FillAsync(title); // the queue pages, oldest first (issue 25)
         var card = s.Locator(".mud-card").Filter(new() { Has = s.GetByRole(AriaRole.Heading, new() { Name = title }) });
         await Assertions.Expect(card.GetByTestId("change-badge")).ToContainTextAsync(jobNumber, Shows);
+        await card.GetByRole(AriaRole.Button, new() { Name = "審査する" }).ClickAsync(); // closed to a summary (issue 25)
         var wageRow = card.GetByTestId("sheet-changes").Locator("tr[data-field='Wages.BaseMin']");
         await Assertions.Expect(wageRow).ToContainTextAsync(newWage.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(wageRow).ToContainTextAsync(oldWage.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
@@ -86,6 +88,7 @@ public sealed class OfferChangeBrowserTests(PortalHost portal, Chromium chromium
         await s.SetViewportSizeAsync(390, 844);
         await staff.CheckPageAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "変更を受理" }).ClickAsync();
+        await s.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "変更を受理" }).ClickAsync(); // asked once more (issue 25)
         await Assertions.Expect(card).ToHaveCountAsync(0, new() { Timeout = 15_000 });
 
         // The jobseeker's open page shows the change without a reload (R-CHG-2, R-LIVE-1).

@@ -139,10 +139,16 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
         await staff.SignInAsync("staff1@example.jp");
         await staff.VisitAsync("/staff/review");
         var s = staff.Page;
+        await s.GetByLabel("絞り込み").FillAsync(title); // the queue pages, oldest first (issue 25)
         var card = s.Locator(".mud-card").Filter(new() { Has = s.GetByRole(AriaRole.Heading, new() { Name = title }) });
         await Assertions.Expect(card).ToBeVisibleAsync(Arrives);
         await Assertions.Expect(card).ToContainTextAsync("株式会社みらい商事");
+        // Closed to a summary; opened, 受理・公開 asks once more before the offer goes public (issue 25).
+        await card.GetByRole(AriaRole.Button, new() { Name = "審査する" }).ClickAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "受理・公開する" }).ClickAsync();
+        var confirm = s.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync(title, new() { Timeout = 10_000 });
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "受理・公開する" }).ClickAsync();
         var accepted = s.GetByText(new Regex(@"受理しました。求人番号 13010-\d{8}"));
         await Assertions.Expect(accepted).ToBeVisibleAsync(Arrives);
         var jobNumber = JobNumber().Match(await accepted.InnerTextAsync()).Value;

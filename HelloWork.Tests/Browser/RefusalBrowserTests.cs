@@ -31,7 +31,9 @@ public sealed class RefusalBrowserTests(PortalHost portal, Chromium chromium)
         var page = staff.Page;
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = jobNumber }).Filter(new() { HasText = name });
         await row.GetByRole(AriaRole.Button, new() { Name = "採否結果を代理入力" }).ClickAsync();
-        var save = row.GetByRole(AriaRole.Button, new() { Name = "登録", Exact = true });
+        // The form opens in a row of its own under the referral, so the board's columns keep their width (issue 25).
+        var entry = page.GetByTestId("proxy-result");
+        var save = entry.GetByRole(AriaRole.Button, new() { Name = "登録", Exact = true });
         await save.WaitForAsync();
 
         try
@@ -40,7 +42,7 @@ public sealed class RefusalBrowserTests(PortalHost portal, Chromium chromium)
             await SetOfficeAsync(offerId, otherOffice);
             await save.ClickAsync();
 
-            await Assertions.Expect(row.GetByRole(AriaRole.Alert)).ToContainTextAsync("対象が見つかりません", new() { Timeout = 10_000 });
+            await Assertions.Expect(entry.GetByRole(AriaRole.Alert)).ToContainTextAsync("対象が見つかりません", new() { Timeout = 10_000 });
             await staff.CheckPageAsync();
             Assert.Equal(0, await page.Locator("#blazor-error-ui:visible, #components-reconnect-modal[open]").CountAsync());
             Assert.Equal(ApplicationStatus.InSelection, await portal.QueryAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync(Ct)));

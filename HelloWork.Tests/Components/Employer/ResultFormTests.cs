@@ -11,7 +11,7 @@ namespace HelloWork.Tests.Components.Employer;
 /// <summary>
 /// 選考結果登録 (R-RES-1..3): 採否 with a hiring date or a reason code from the one list (R-RES-2), 相違 with what differs, the warning that
 /// the documents go (R-DOC-1) confirmed before anything is saved; the domain's refusals land next to their fields and save nothing;
-/// a registered result, a cancelled application and a passed deadline each show instead of the form.
+/// a registered result, a cancelled application and a passed deadline each show instead of the form. R-UI-1, R-ERR-1.
 /// </summary>
 public sealed class ResultFormTests : ComponentTest
 {
@@ -61,9 +61,23 @@ public sealed class ResultFormTests : ComponentTest
 
         Assert.Contains(cut.FindAll("label"), l => l.TextContent.Trim() == Text<EmployerText>("Enum.ResultOutcome.Hired"));
         Assert.Contains(cut.FindAll("label"), l => l.TextContent.Trim() == Text<EmployerText>("Enum.ResultOutcome.NotHired"));
+        Assert.Contains(Text<EmployerText>("DocumentsWillBeDeleted"), cut.Find(".mud-alert-text-warning, .mud-alert").TextContent, StringComparison.Ordinal);
+        Choose(cut, Text<EmployerText>("Enum.ResultOutcome.Hired"));
         Assert.Contains(cut.FindAll("label"), l => l.TextContent.Trim() == Text<EmployerText>("DiscrepancyNone"));
         Assert.Contains(cut.FindAll("label"), l => l.TextContent.Trim() == Text<EmployerText>("DiscrepancySome"));
-        Assert.Contains(Text<EmployerText>("DocumentsWillBeDeleted"), cut.Find(".mud-alert-text-warning, .mud-alert").TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>R-RES-1, REFERENCE.md (issue 25): the real 採否連絡票 asks 相違 有／無 for 採用 only; for 不採用 it is not asked.</summary>
+    [Fact]
+    public async Task The_discrepancy_is_asked_for_hired_only()
+    {
+        var cut = await ShowFormAsync(await ApplyAsync());
+        Assert.DoesNotContain(cut.FindAll("label"), l => l.TextContent.Trim() == Text<EmployerText>("DiscrepancyNone"));
+
+        Choose(cut, Text<EmployerText>("Enum.ResultOutcome.NotHired"));
+
+        Assert.DoesNotContain(cut.FindAll("label"), l => l.TextContent.Trim() == Text<EmployerText>("DiscrepancyNone"));
+        Assert.DoesNotContain(cut.FindAll("label"), l => l.TextContent.Trim() == Text<EmployerText>("DiscrepancySome"));
     }
 
     [Fact]
@@ -84,6 +98,8 @@ public sealed class ResultFormTests : ComponentTest
     public async Task A_discrepancy_asks_what_differs()
     {
         var cut = await ShowFormAsync(await ApplyAsync());
+        Choose(cut, Text<EmployerText>("Enum.ResultOutcome.Hired"));
+        Choose(cut, Text<EmployerText>("DiscrepancyNone"));
         Assert.DoesNotContain(cut.FindAll("label"), l => l.TextContent.Contains(Text<EmployerText>("DiscrepancyNote"), StringComparison.Ordinal));
 
         Choose(cut, Text<EmployerText>("DiscrepancySome"));
@@ -123,10 +139,11 @@ public sealed class ResultFormTests : ComponentTest
         var id = await ApplyAsync();
         var cut = await ShowFormAsync(id);
         Choose(cut, Text<EmployerText>("Enum.ResultOutcome.NotHired"));
-        Choose(cut, Text<EmployerText>("DiscrepancyNone"));
 
-        await SubmitAndConfirmAsync(cut);
+        await cut.Find("form").SubmitAsync();
 
+        // R-ERR-1 (issue 25): marked next to the reason by the form itself, before any confirmation is asked.
+        Assert.Empty(dialogs.FindAll(".mud-dialog"));
         cut.WaitForAssertion(() => Assert.Equal(Text<Ui>("Error.ReasonRequired"), ErrorOf(Field(cut, Text<EmployerText>("Reason")))));
         Assert.Equal(ApplicationStatus.InSelection, (await StoredAsync(id)).Status);
     }
@@ -192,7 +209,7 @@ public sealed class ResultFormTests : ComponentTest
 
         Assert.Empty(cut.FindAll("form"));
         Assert.Contains($"{reason.Code} {reason.Japanese}", cut.Find("dl.hw-facts").TextContent, StringComparison.Ordinal);
-        Assert.Contains(Text<EmployerText>("DiscrepancyNone"), cut.Find("dl.hw-facts").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(Text<EmployerText>("Discrepancy"), cut.Find("dl.hw-facts").TextContent, StringComparison.Ordinal); // 相違 is 採用's
     }
 
     [Fact]

@@ -3,11 +3,12 @@ using HelloWork.Web.Components.Pages.Employer.Offers.Entry;
 
 namespace HelloWork.Web.Components.Pages.Employer.Applicants;
 
-/// <summary>選考結果登録 as typed (R-RES-1): 採否 and 相違 are mandatory; the domain checks the rest (hiring date, reason code, note).</summary>
+/// <summary>選考結果登録 as typed (R-RES-1): 採否 is mandatory; what else is depends on it, as on the real 採否連絡票 (REFERENCE.md): for 採用
+/// the hiring date and 相違 有／無, for 不採用 the reason code (<see cref="MissingForOutcome"/>). The domain checks the rest.</summary>
 public sealed class ResultModel
 {
     [Req] public ResultOutcome? Outcome { get; set; }
-    [Req] public bool? Discrepancy { get; set; }
+    public bool? Discrepancy { get; set; }
     [Max(1000)] public string? DiscrepancyNote { get; set; }
     public DateTime? HiringDate { get; set; }
     public int? ReasonCode { get; set; }
@@ -38,6 +39,28 @@ public sealed class ResultModel
         HiringMunicipality = sheet.Work.WorkplaceMunicipality;
     }
 
-    public ResultInput ToInput() => new(Outcome!.Value, Outcome == ResultOutcome.NotHired ? ReasonCode : null, Discrepancy == true,
-        DiscrepancyNote, Outcome == ResultOutcome.Hired && HiringDate is { } d ? DateOnly.FromDateTime(d) : null);
+    /// <summary>The entries the chosen 採否 needs and that are still empty, each with the error code of its message (R-ERR-1): shown next
+    /// to the field before anything is sent.</summary>
+    public IEnumerable<(string Property, string Code)> MissingForOutcome()
+    {
+        if (Outcome == ResultOutcome.Hired)
+        {
+            if (HiringDate is null)
+            {
+                yield return (nameof(HiringDate), HelloWork.Domain.Common.ErrorCodes.HiringDateRequired);
+            }
+            if (Discrepancy is null)
+            {
+                yield return (nameof(Discrepancy), "Required");
+            }
+        }
+        else if (Outcome == ResultOutcome.NotHired && ReasonCode is null)
+        {
+            yield return (nameof(ReasonCode), HelloWork.Domain.Common.ErrorCodes.ReasonRequired);
+        }
+    }
+
+    /// <summary>相違 is the hiring conditions' (採用 only); for 不採用 it is not asked and nothing of it is sent.</summary>
+    public ResultInput ToInput() => new(Outcome!.Value, Outcome == ResultOutcome.NotHired ? ReasonCode : null, Outcome == ResultOutcome.Hired && Discrepancy == true,
+        Outcome == ResultOutcome.Hired ? DiscrepancyNote : null, Outcome == ResultOutcome.Hired && HiringDate is { } d ? DateOnly.FromDateTime(d) : null);
 }
