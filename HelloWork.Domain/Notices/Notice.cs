@@ -72,6 +72,9 @@ public enum NoticeKind
 
     /// <summary>Staff recorded an establishment visit or advice on an offer (求人充足サービス, R-CHG-3): to the establishment.</summary>
     OfferAdvised = 38,
+
+    /// <summary>The office cancelled (中止) an event the person had booked or was waiting for, with its reason (R-EVT-1).</summary>
+    EventCancelled = 39,
 }
 
 /// <summary>
