@@ -34,15 +34,15 @@ public sealed class EventCancellationBrowserTests(PortalHost portal, Chromium ch
         await events.BookAsync(jobseeker2, held, false, Ct);
         await portal.QueryAsync(db => db.OfficeEvents.Where(e => e.Id == held).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.StartsAt, now.AddMinutes(-30)).SetProperty(e => e.EndsAt, now.AddMinutes(90)).SetProperty(e => e.CutOffAt, now.AddHours(-1)), Ct));
-        var jobseeker1Name = await portal.QueryAsync(db => db.Jobseekers.Where(j => j.Id == jobseeker1.JobseekerId).Select(j => j.Name).SingleAsync(Ct));
+        var bookings = await portal.QueryAsync(db => db.EventBookings.Where(b => b.EventId == held).ToDictionaryAsync(b => b.JobseekerId, b => b.Id, Ct));
 
         await using var staff = await PortalBrowser.OpenAsync(portal, chromium, "event-staff");
         await staff.SignInAsync("staff1@example.jp");
         await staff.VisitAsync($"/staff/events/{held}");
-        var row1 = staff.Page.Locator("tr", new() { HasText = jobseeker1Name });
+        var row1 = staff.Page.Locator($"tr[data-attendee='{bookings[jobseeker1.JobseekerId!.Value]}']");
         await row1.GetByRole(AriaRole.Button, new() { Name = "出席" }).ClickAsync();
         await Assertions.Expect(row1.GetByTestId("attendance")).ToContainTextAsync("出席", Live);
-        var otherRow = staff.Page.Locator("tbody tr", new() { HasNotText = jobseeker1Name });
+        var otherRow = staff.Page.Locator($"tr[data-attendee='{bookings[jobseeker2.JobseekerId!.Value]}']");
         await otherRow.GetByRole(AriaRole.Button, new() { Name = "欠席" }).ClickAsync();
         await Assertions.Expect(otherRow.GetByTestId("attendance")).ToContainTextAsync("欠席", Live);
         await staff.CheckPageAsync();
