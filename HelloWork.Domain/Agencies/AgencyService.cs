@@ -26,7 +26,7 @@ public sealed record AgencyCard(string Code, string Name, AgencyKind Kind, strin
 /// <summary>What 利用団体IDで検索 shows of an approved agency (seed 003): the agency, the offers it is provided (every open offer of the
 /// portal, by the browser and the data method alike, R-AGY-1), which consents cover it (R-AGY-2) and, for a signed-in jobseeker, what
 /// the agency has of them: whether their profile is provided to it, whether they refused its messages, and its guidance messages to them.</summary>
-public sealed record AgencyLookup(AgencyCard Card, int OpenOffers, IReadOnlyList<ProvisionConsent> CoveringConsents, AgencyRelation? Mine);
+public sealed record AgencyOffering(AgencyCard Card, int OpenOffers, IReadOnlyList<ProvisionConsent> CoveringConsents, AgencyRelation? Mine);
 
 /// <summary>The signed-in jobseeker and the agency looked up: their own data only (R-ACC-4).</summary>
 public sealed record AgencyRelation(ProvisionConsent Consent, bool Provided, bool Refused, int MessagesFromAgency);
@@ -180,7 +180,7 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
 
     /// <summary>利用団体IDで検索 (seed 003): the approved agency of <paramref name="code"/> and what it offers; for a jobseeker
     /// (<paramref name="viewer"/>), also what the agency has of them. Any other ID: null, the same answer for every case.</summary>
-    public async Task<AgencyLookup?> LookupAsync(string? code, Actor? viewer, CancellationToken ct = default)
+    public async Task<AgencyOffering?> LookupAsync(string? code, Actor? viewer, CancellationToken ct = default)
     {
         if (await FindByCodeAsync(code, ct) is not { } card)
         {
@@ -200,7 +200,7 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
                 var messages = await db.GuidanceMessages.CountAsync(m => m.AgencyId == agencyId && m.JobseekerId == jobseekerId && !m.FromJobseeker, ct);
                 mine = new AgencyRelation(consent, covering.Contains(consent), refused, messages);
             }
-            return new AgencyLookup(card, offers, covering, mine);
+            return new AgencyOffering(card, offers, covering, mine);
         }, ct);
     }
 

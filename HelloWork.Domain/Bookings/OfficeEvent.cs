@@ -83,6 +83,10 @@ public sealed class OfficeEvent
         {
             throw new DomainException(ErrorCodes.EventAlreadyCancelled);
         }
+        if (now >= StartsAt)
+        {
+            throw new DomainException(ErrorCodes.EventAlreadyStarted);
+        }
         CancelReason = Text.Require(reason, "CancelReason", MaxCancelReason);
         (Cancelled, CancelledAt, Booked) = (true, now, 0);
     }

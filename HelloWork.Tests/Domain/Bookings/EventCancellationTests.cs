@@ -83,6 +83,9 @@ public sealed class EventCancellationTests
         d.Clock.Advance(TimeSpan.FromDays(7).Add(TimeSpan.FromMinutes(5)));
 
         await events.RecordAttendanceAsync(d.StaffActor1, came.BookingId, Attendance.Attended, Ct);
+        // An event that has begun can no longer be cancelled.
+        Assert.Equal(ErrorCodes.EventAlreadyStarted,
+            (await Assert.ThrowsAsync<DomainException>(() => events.CancelEventAsync(d.StaffActor1, eventId, "開始後の中止", Ct))).Code);
         await events.RecordAttendanceAsync(d.StaffActor1, absent.BookingId, Attendance.NoShow, Ct);
         // A waiting place held no seat to come to; another office's staff do not find the booking (R-ACC-4).
         Assert.Equal(ErrorCodes.EventBookingNotConfirmed,

@@ -265,22 +265,7 @@ public sealed class TwoPortalProcesses : IAsyncLifetime
         {
             await node.DisposeAsync();
         }
-        if (_database is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            var admin = new NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres" };
-            await using var connection = new NpgsqlConnection(admin.ConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await ScaleOutFixture.CleanUpAsync(Postgres!, _database, _folder);
     }
 
     private sealed class Factory(DbContextOptions<HelloWorkDb> options) : IDbContextFactory<HelloWorkDb>
