@@ -68,7 +68,7 @@ public sealed class EventCancellationBrowserTests(PortalHost portal, Chromium ch
         await staff.Page.GetByTestId("cancel-event").ClickAsync();
         await Assertions.Expect(staff.Page.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("入力してください。", Live);
         await Assertions.Expect(watcher.Page.GetByTestId("event-cancelled")).ToHaveCountAsync(0);
-        await staff.Page.GetByTestId("cancel-reason").Locator("textarea").FillAsync("講師の急病のため");
+        await staff.Page.Locator("textarea[data-testid='cancel-reason'], [data-testid='cancel-reason'] textarea").First.FillAsync("講師の急病のため");
         await staff.Page.GetByTestId("cancel-event").ClickAsync();
         await Assertions.Expect(staff.Page.GetByTestId("event-cancelled")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await staff.CheckPageAsync();
