@@ -23,6 +23,14 @@ public sealed record AgencyContact(string Name, string Email, bool EmailConfirme
 /// <summary>What a jobseeker sees of an agency found by its 利用団体ID: who it is, nothing of its users.</summary>
 public sealed record AgencyCard(string Code, string Name, AgencyKind Kind, string? LicenseNumber, DateTimeOffset? ApprovedAt);
 
+/// <summary>What 利用団体IDで検索 shows of an approved agency (seed 003): the agency, the offers it is provided (every open offer of the
+/// portal, by the browser and the data method alike, R-AGY-1), which consents cover it (R-AGY-2) and, for a signed-in jobseeker, what
+/// the agency has of them: whether their profile is provided to it, whether they refused its messages, and its guidance messages to them.</summary>
+public sealed record AgencyOffering(AgencyCard Card, int OpenOffers, IReadOnlyList<ProvisionConsent> CoveringConsents, AgencyRelation? Mine);
+
+/// <summary>The signed-in jobseeker and the agency looked up: their own data only (R-ACC-4).</summary>
+public sealed record AgencyRelation(ProvisionConsent Consent, bool Provided, bool Refused, int MessagesFromAgency);
+
 public sealed record PlacementRow(Guid Id, string JobNumber, string OfferTitle, DateOnly HiredOn, DateTimeOffset ReportedAt);
 
 public sealed record UsageRow(string Month, int OfferViews, int ProfileViews, int Downloads, long RowsDownloaded, int Messages, int Placements);
@@ -168,6 +176,32 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         }
         return ops.ReadAsync(db => db.Agencies.Where(a => a.Code == trimmed && a.Status == AgencyStatus.Approved)
             .Select(a => new AgencyCard(a.Code!, a.Name, a.Kind, a.LicenseNumber, a.ApprovedAt)).FirstOrDefaultAsync(ct), ct);
+    }
+
+    /// <summary>利用団体IDで検索 (seed 003): the approved agency of <paramref name="code"/> and what it offers; for a jobseeker
+    /// (<paramref name="viewer"/>), also what the agency has of them. Any other ID: null, the same answer for every case.</summary>
+    public async Task<AgencyOffering?> LookupAsync(string? code, Actor? viewer, CancellationToken ct = default)
+    {
+        if (await FindByCodeAsync(code, ct) is not { } card)
+        {
+            return null;
+        }
+        return await ops.ReadAsync(async db =>
+        {
+            var today = JapanTime.Today(ops.Clock);
+            var offers = await db.JobOffers.CountAsync(o => o.Status == JobOffers.OfferStatus.Published && o.ValidUntil >= today, ct);
+            var covering = Provision.ConsentsCovering(card.Kind);
+            AgencyRelation? mine = null;
+            if (viewer is { IsJobseeker: true, JobseekerId: { } jobseekerId })
+            {
+                var agencyId = await db.Agencies.Where(a => a.Code == card.Code).Select(a => a.Id).SingleAsync(ct);
+                var consent = await db.Jobseekers.Where(j => j.Id == jobseekerId).Select(j => j.Consent).SingleAsync(ct);
+                var refused = await db.AgencyRefusals.AnyAsync(r => r.AgencyId == agencyId && r.JobseekerId == jobseekerId, ct);
+                var messages = await db.GuidanceMessages.CountAsync(m => m.AgencyId == agencyId && m.JobseekerId == jobseekerId && !m.FromJobseeker, ct);
+                mine = new AgencyRelation(consent, covering.Contains(consent), refused, messages);
+            }
+            return new AgencyOffering(card, offers, covering, mine);
+        }, ct);
     }
 
     public Task<List<ApiKeyView>> KeysAsync(Actor actor, CancellationToken ct = default)

@@ -39,6 +39,8 @@ public static class AuditActions
     public const string EventBookingCancelled = nameof(EventBookingCancelled);
     public const string EventBookingMovedUp = nameof(EventBookingMovedUp);
     public const string EventSaved = nameof(EventSaved);
+    public const string EventCancelled = nameof(EventCancelled);
+    public const string EventAttendanceRecorded = nameof(EventAttendanceRecorded);
     public const string EventWaitlisted = nameof(EventWaitlisted);
     public const string FacilityTargetsSaved = nameof(FacilityTargetsSaved);
     public const string JobApplicationStepSaved = nameof(JobApplicationStepSaved);

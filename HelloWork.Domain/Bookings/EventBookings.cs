@@ -9,7 +9,12 @@ namespace HelloWork.Domain.Bookings;
 
 /// <summary>An event as a list shows it, with the reader's own booking (null for staff or without one).</summary>
 public sealed record EventCard(Guid Id, EventKind Kind, string Title, string OfficeName, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    string? Place, bool Online, int Capacity, int SeatsLeft, int Waiting, DateTimeOffset CutOffAt, bool Open, MyEventBooking? Mine);
+    string? Place, bool Online, int Capacity, int SeatsLeft, int Waiting, DateTimeOffset CutOffAt, bool Open, MyEventBooking? Mine,
+    string? CancelReason = null)
+{
+    /// <summary>中止: the office cancelled it (with <see cref="CancelReason"/>).</summary>
+    public bool Cancelled => CancelReason is not null;
+}
 
 /// <summary>The reader's own booking of an event: its id (to cancel it), its state and, when waiting, the place in the queue (1 = next).</summary>
 public sealed record MyEventBooking(Guid Id, BookingStatus Status, int? WaitingPosition);
@@ -21,7 +26,8 @@ public sealed record EventParticipant(Guid JobOfferId, string? EstablishmentName
 public sealed record EventDetail(EventCard Card, string Description, string? OnlineUrl, IReadOnlyList<EventParticipant> Participants);
 
 /// <summary>A booking as the office's staff see it (R-EVT-1).</summary>
-public sealed record EventAttendee(Guid BookingId, string Name, string? JobseekerNumber, BookingStatus Status, DateTimeOffset CreatedAt);
+public sealed record EventAttendee(Guid BookingId, string Name, string? JobseekerNumber, BookingStatus Status, DateTimeOffset CreatedAt,
+    Attendance? Attendance = null);
 
 public enum BookingOutcome
 {
@@ -108,6 +114,11 @@ public sealed class EventBookings(Operations ops)
             // so nobody joins the waiting list while a seat is being given back.
             await w.LockAsync<OfficeEvent>(eventId, ct);
             seat = await TakeSeatAsync(w, eventId, ct);
+            // Cancelled by the office meanwhile (it holds the same lock): no seat and no waiting list either.
+            if (!seat && await w.Db.OfficeEvents.AnyAsync(e => e.Id == eventId && e.Cancelled, ct))
+            {
+                throw new DomainException(ErrorCodes.EventClosed);
+            }
         }
         if (!seat && !waitIfFull)
         {
@@ -182,7 +193,45 @@ public sealed class EventBookings(Operations ops)
                       join j in db.Jobseekers on b.JobseekerId equals j.Id
                       where b.EventId == eventId && b.Status != BookingStatus.Cancelled
                       orderby b.Status, b.CreatedAt
-                      select new EventAttendee(b.Id, j.Name, j.JobseekerNumber, b.Status, b.CreatedAt)).ToListAsync(ct);
+                      select new EventAttendee(b.Id, j.Name, j.JobseekerNumber, b.Status, b.CreatedAt, b.Attendance)).ToListAsync(ct);
+    }, ct);
+
+    /// <summary>
+    /// 中止: the office cancels its event with a reason (R-EVT-1). Under the event row's lock (which bookings and cancellations take
+    /// too), the event stops taking bookings, every confirmed and waiting booking is cancelled, and each person is told by a notice
+    /// (mailed by their choice) with the reason; open pages reload by the seats signal (R-LIVE-1). Another office's event is not found.
+    /// </summary>
+    public Task<int> CancelEventAsync(Actor actor, Guid eventId, string? reason, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var officeId = actor.RequireOffice();
+        await w.LockAsync<OfficeEvent>(eventId, ct);
+        var ev = await w.Db.OfficeEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.OfficeId == officeId, ct) ?? throw new ScopeException("event");
+        ev.Cancel(reason, w.Now);
+        var live = await w.Db.EventBookings.Where(b => b.EventId == eventId && b.Status != BookingStatus.Cancelled)
+            .OrderBy(b => b.Status).ThenBy(b => b.CreatedAt).ToListAsync(ct);
+        foreach (var booking in live)
+        {
+            booking.Cancel(w.Now);
+            w.Audit(AuditActions.EventBookingCancelled, nameof(EventBooking), booking.Id, booking.JobseekerId, officeId, ev.Title);
+            await NotifyJobseekerAsync(w, booking.JobseekerId, NoticeKind.EventCancelled, ev, ct,
+                new() { [NoticeArg.Reason] = ev.CancelReason! });
+        }
+        w.Audit(AuditActions.EventCancelled, nameof(OfficeEvent), ev.Id, officeId: officeId, detail: $"{ev.Title}: {ev.CancelReason}");
+        w.Notices.Signal(Topics.Bookings, NoticeKind.SeatsChanged, ev.Id);
+        return live.Count;
+    }, ct);
+
+    /// <summary>出席 / 欠席 of a confirmed booking of the office's own event, once it has begun (R-EVT-1, as appointments' R-APT-1).</summary>
+    public Task RecordAttendanceAsync(Actor actor, Guid bookingId, Attendance attendance, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
+    {
+        var officeId = actor.RequireOffice();
+        var found = await (from b in w.Db.EventBookings
+                           join e in w.Db.OfficeEvents on b.EventId equals e.Id
+                           where b.Id == bookingId && e.OfficeId == officeId
+                           select new { Booking = b, e.StartsAt, e.Title }).FirstOrDefaultAsync(ct) ?? throw new ScopeException("event booking");
+        found.Booking.Record(attendance, found.StartsAt, w.Now);
+        w.Audit(AuditActions.EventAttendanceRecorded, nameof(EventBooking), bookingId, found.Booking.JobseekerId, officeId, $"{found.Title}: {attendance}");
+        w.Notices.Signal(Topics.Bookings, NoticeKind.SeatsChanged, found.Booking.EventId);
     }, ct);
 
     /// <summary>Creates (<paramref name="eventId"/> null) or updates an event of the staff member's office, with the participating
@@ -241,17 +290,23 @@ public sealed class EventBookings(Operations ops)
         return changed == 1;
     }
 
-    internal static async Task NotifyJobseekerAsync(Work w, Guid jobseekerId, NoticeKind kind, OfficeEvent ev, CancellationToken ct)
+    internal static async Task NotifyJobseekerAsync(Work w, Guid jobseekerId, NoticeKind kind, OfficeEvent ev, CancellationToken ct,
+        Dictionary<string, string>? more = null)
     {
         var users = await w.Db.Users.Where(u => u.JobseekerId == jobseekerId).Select(u => u.Id).ToListAsync(ct);
         foreach (var userId in users)
         {
-            await w.Notices.AddAsync(Recipients.User(userId), kind, ev.Id, new Dictionary<string, string>
+            var args = new Dictionary<string, string>
             {
                 [NoticeArg.EventTitle] = ev.Title,
                 [NoticeArg.Date] = NoticeArg.DateValue(JapanTime.DateOf(ev.StartsAt)),
                 [NoticeArg.Time] = JapanTime.ToJapan(ev.StartsAt).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            }, ct);
+            };
+            foreach (var (key, value) in more ?? [])
+            {
+                args[key] = value;
+            }
+            await w.Notices.AddAsync(Recipients.User(userId), kind, ev.Id, args, ct);
         }
     }
 
@@ -279,7 +334,7 @@ public sealed class EventBookings(Operations ops)
                 ? new MyEventBooking(b.Id, b.Status, b.Status == BookingStatus.Waiting ? queue.FindIndex(x => x.Id == b.Id) + 1 : null)
                 : null;
             return new EventCard(e.Id, e.Kind, e.Title, offices.GetValueOrDefault(e.OfficeId, ""), e.StartsAt, e.EndsAt, e.Place, e.OnlineUrl is not null,
-                e.Capacity, e.SeatsLeft, queue.Count, e.CutOffAt, e.IsOpen(now), my);
+                e.Capacity, e.SeatsLeft, queue.Count, e.CutOffAt, e.IsOpen(now), my, e.Cancelled ? e.CancelReason ?? "" : null);
         })];
     }
 }

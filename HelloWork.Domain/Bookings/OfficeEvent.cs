@@ -52,7 +52,13 @@ public sealed class OfficeEvent
     /// <summary>Booking and cancelling online end here (受付締切).</summary>
     public DateTimeOffset CutOffAt { get; private set; }
     public bool Cancelled { get; private set; }
+
+    /// <summary>Why the office cancelled the event (中止の理由), told to everyone booked or waiting.</summary>
+    public string? CancelReason { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public const int MaxCancelReason = 500;
 
     public int SeatsLeft => Math.Max(0, Capacity - Booked);
 
@@ -69,9 +75,29 @@ public sealed class OfficeEvent
         return new EventBooking(Id, jobseekerId, BookingStatus.Confirmed, at);
     }
 
+    /// <summary>中止: the event takes no more bookings and holds no seats (its bookings are cancelled by <see cref="EventBookings"/>,
+    /// under the event row's lock). The reason is required: every person booked or waiting is told it.</summary>
+    public void Cancel(string? reason, DateTimeOffset now)
+    {
+        if (Cancelled)
+        {
+            throw new DomainException(ErrorCodes.EventAlreadyCancelled);
+        }
+        if (now >= StartsAt)
+        {
+            throw new DomainException(ErrorCodes.EventAlreadyStarted);
+        }
+        CancelReason = Text.Require(reason, "CancelReason", MaxCancelReason);
+        (Cancelled, CancelledAt, Booked) = (true, now, 0);
+    }
+
     /// <summary>Applies what staff typed; <paramref name="booked"/> is the current count (capacity may not go below it).</summary>
     public void Update(OfficeEventInput input, int booked, DateTimeOffset now)
     {
+        if (Cancelled)
+        {
+            throw new DomainException(ErrorCodes.EventAlreadyCancelled);
+        }
         Kind = Enum.IsDefined(input.Kind) ? input.Kind : throw new DomainException(ErrorCodes.InvalidChoice, nameof(input.Kind));
         Title = Text.RequireName(input.Title, nameof(input.Title), MaxTitle);
         Description = Text.Require(input.Description, nameof(input.Description), MaxText, required: false);
@@ -154,6 +180,24 @@ public sealed class EventBooking
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset ChangedAt { get; private set; }
     public DateTimeOffset? ReminderSentAt { get; private set; }
+
+    /// <summary>出席 / 欠席, recorded by the office's staff once the event has begun (as for counselling appointments, R-APT-1).</summary>
+    public Attendance? Attendance { get; private set; }
+
+    /// <summary>Records whether the person came; only a confirmed booking holds a seat to come to.</summary>
+    public void Record(Attendance attendance, DateTimeOffset eventStartsAt, DateTimeOffset now)
+    {
+        if (Status != BookingStatus.Confirmed)
+        {
+            throw new DomainException(ErrorCodes.EventBookingNotConfirmed);
+        }
+        if (now < eventStartsAt)
+        {
+            throw new DomainException(ErrorCodes.EventAttendanceBeforeStart);
+        }
+        Attendance = Enum.IsDefined(attendance) ? attendance : throw new DomainException(ErrorCodes.InvalidChoice, nameof(attendance));
+        ChangedAt = now;
+    }
 
     public void Cancel(DateTimeOffset now) => (Status, ChangedAt) = (BookingStatus.Cancelled, now);
 

@@ -15,6 +15,7 @@ internal sealed class OfficeEventConfiguration : IEntityTypeConfiguration<Office
         b.Property(e => e.Description).HasMaxLength(OfficeEvent.MaxText);
         b.Property(e => e.Place).HasMaxLength(200);
         b.Property(e => e.OnlineUrl).HasMaxLength(500);
+        b.Property(e => e.CancelReason).HasMaxLength(OfficeEvent.MaxCancelReason);
         b.Ignore(e => e.SeatsLeft);
         // The seats counter's rule, in the database as well (R-EVT-1): never more bookings than seats.
         b.ToTable(t => t.HasCheckConstraint("CK_OfficeEvents_Booked", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\""));

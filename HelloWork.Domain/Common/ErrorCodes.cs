@@ -33,6 +33,10 @@ public static class ErrorCodes
     public const string EmailTaken = nameof(EmailTaken);
     public const string EmailUnchanged = nameof(EmailUnchanged);
     public const string EstablishmentNotConfirmed = nameof(EstablishmentNotConfirmed);
+    public const string EventAlreadyCancelled = nameof(EventAlreadyCancelled);
+    public const string EventAlreadyStarted = nameof(EventAlreadyStarted);
+    public const string EventAttendanceBeforeStart = nameof(EventAttendanceBeforeStart);
+    public const string EventBookingNotConfirmed = nameof(EventBookingNotConfirmed);
     public const string EventCancelClosed = nameof(EventCancelClosed);
     public const string EventClosed = nameof(EventClosed);
     public const string EventCutOffAfterStart = nameof(EventCutOffAfterStart);

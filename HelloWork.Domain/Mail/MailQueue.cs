@@ -16,7 +16,7 @@ public static class MailQueue
     {
         NoticeKind.ApplicationReceived, NoticeKind.MessageReceived, NoticeKind.ReferralProposed, NoticeKind.ReferralEstablished,
         NoticeKind.ResultRegistered, NoticeKind.DirectRequest, NoticeKind.GuidanceMessage, NoticeKind.AgencyApproved, NoticeKind.AgencyReturned,
-        NoticeKind.BookingMovedUp, NoticeKind.EventReminder, NoticeKind.AppointmentReminder,
+        NoticeKind.BookingMovedUp, NoticeKind.EventReminder, NoticeKind.EventCancelled, NoticeKind.AppointmentReminder,
         NoticeKind.ReferralDeadlineSoon, NoticeKind.OfferChanged, NoticeKind.SurveyOffered,
     };
 

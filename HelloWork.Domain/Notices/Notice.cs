@@ -97,6 +97,9 @@ public enum NoticeKind
 
     /// <summary>Staff recorded what the office did for one of its 所重点項目 (R-EVAL-1): the office's and its bureau's pages reload.</summary>
     PriorityItemRecorded = 46,
+
+    /// <summary>The office cancelled (中止) an event the person had booked or was waiting for, with its reason (R-EVT-1).</summary>
+    EventCancelled = 47,
 }
 
 /// <summary>

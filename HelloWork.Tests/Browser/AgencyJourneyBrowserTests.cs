@@ -158,5 +158,9 @@ public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromi
         await using var jobseeker = await PortalBrowser.OpenAsync(portal, chromium, $"agency-jobseeker-{width}", width, height);
         await jobseeker.SignInAsync("jobseeker1@example.jp");
         await jobseeker.VisitAsync("/jobseeker/guidance");
+        // 利用団体IDで検索 signed in: what the agency offers, and what it has of this jobseeker (their own consent only).
+        await jobseeker.VisitAsync("/agencies/lookup?id=" + code);
+        await Assertions.Expect(jobseeker.Page.GetByTestId("lookup-offers")).ToContainTextAsync("ハローワークの公開中の求人");
+        await Assertions.Expect(jobseeker.Page.GetByTestId("lookup-mine")).ToContainTextAsync("同意の設定を確認・変更する");
     }
 }

@@ -226,6 +226,11 @@ public static class MatrixTable
         // id is 404: HelloWork.Tests/Jobseeker/MeEndpointTests); other roles are refused before anything is read.
         R("POST /api/v1/me/applications",                            Objects.None,                "login   400          denied       denied       denied  denied  denied"),
         R("POST /api/v1/me/applications/{id}/messages",              Objects.Application,         "login   400          denied       denied       denied  denied  denied"),
+        // Bookings through the same API (R-EVT-1, R-APT-1): the empty object lacks eventId / slotId (400 for a jobseeker); an event is
+        // every jobseeker's to see (as on /jobseeker/events/{Id}), other roles are refused first. Races: HelloWork.Tests/Host/Live/BookingScaleOutTests.
+        R("GET /api/v1/me/events/{Id}",                              Objects.OfficeEvent,         "login   ok           denied       denied       denied  denied  denied"),
+        R("POST /api/v1/me/event-bookings",                          Objects.None,                "login   400          denied       denied       denied  denied  denied"),
+        R("POST /api/v1/me/appointments",                            Objects.None,                "login   400          denied       denied       denied  denied  denied"),
         R("POST /api/auth/login",                                    Objects.None,                "login   ok           ok           ok           ok      ok      ok"),
         R("POST /Account/Logout",                                    Objects.None,                "400     400          400          400          400     400     400"),
         R("GET /culture",                                            Objects.None,                "ok      ok           ok           ok           ok      ok      ok", "culture=ja-JP&returnUrl=/"),

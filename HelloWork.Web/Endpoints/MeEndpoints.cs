@@ -94,17 +94,17 @@ public static class MeEndpoints
     }
 
     /// <summary>The caller of a valid bearer token, or null.</summary>
-    private static async Task<Actor?> SignedInAsync(HttpContext context)
+    internal static async Task<Actor?> SignedInAsync(HttpContext context)
     {
         var result = await context.AuthenticateAsync(IdentityConstants.BearerScheme);
         return result.Succeeded ? Actor.From(result.Principal) : null;
     }
 
-    private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
+    internal static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
 
     /// <summary>The body as <typeparamref name="T"/>, read after the caller is known; an unreadable one is a 400 naming the field
     /// (a wrong type at <c>$.jobNumber</c>, an escaped lone surrogate), a larger one 413.</summary>
-    private static async Task<T> ReadAsync<T>(HttpContext context, CancellationToken ct) where T : class
+    internal static async Task<T> ReadAsync<T>(HttpContext context, CancellationToken ct) where T : class
     {
         if (context.Request.ContentLength is > MaxBodyBytes)
         {
@@ -127,5 +127,5 @@ public static class MeEndpoints
         }
     }
 
-    private static string Required(string? value, string name) => value ?? throw new BadHttpRequestException($"'{name}' is required.");
+    internal static string Required(string? value, string name) => value ?? throw new BadHttpRequestException($"'{name}' is required.");
 }

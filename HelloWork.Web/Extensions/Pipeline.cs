@@ -59,6 +59,7 @@ public static class Pipeline
         app.MapScorecardEndpoints();
         app.MapOpenDataEndpoints();
         app.MapMeEndpoints();
+        app.MapBookingEndpoints();
         app.MapOpenApi();
         app.MapHelloWorkLive();
     }

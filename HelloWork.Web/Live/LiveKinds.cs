@@ -43,7 +43,7 @@ public static class LiveKinds
     public static readonly NoticeKind[] AgencyReview = [NoticeKind.AgencyApproved, NoticeKind.AgencyReturned];
 
     /// <summary>Event lists and pages: seats left (a topic signal) and the person's own waiting-list move (R-EVT-1).</summary>
-    public static readonly NoticeKind[] EventSeats = [NoticeKind.SeatsChanged, NoticeKind.BookingMovedUp];
+    public static readonly NoticeKind[] EventSeats = [NoticeKind.SeatsChanged, NoticeKind.BookingMovedUp, NoticeKind.EventCancelled];
 
     /// <summary>Counselling slots, for jobseekers and staff: taken and freed (a topic signal) and the office's notices (R-APT-1).</summary>
     public static readonly NoticeKind[] CounsellingSlots = [NoticeKind.SlotsChanged, NoticeKind.AppointmentBooked, NoticeKind.AppointmentCancelled];

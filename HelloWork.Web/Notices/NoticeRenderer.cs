@@ -79,7 +79,7 @@ public sealed class NoticeRenderer
             or NoticeKind.ResultRegistered, "Office") => "/staff/referrals",
         (NoticeKind.GuidanceMessage, "Agency") => "/agency/guidance",
         (NoticeKind.AgencyApproved or NoticeKind.AgencyReturned, "Agency") => "/agency",
-        (NoticeKind.BookingMovedUp or NoticeKind.EventReminder, "User") when subject is { } id => $"/jobseeker/events/{id}",
+        (NoticeKind.BookingMovedUp or NoticeKind.EventReminder or NoticeKind.EventCancelled, "User") when subject is { } id => $"/jobseeker/events/{id}",
         (NoticeKind.AppointmentReminder, "User") => "/jobseeker/appointments",
         (NoticeKind.AppointmentBooked or NoticeKind.AppointmentCancelled, "Office") => "/staff/appointments",
         (NoticeKind.JobApplicationSubmitted or NoticeKind.JobApplicationCompleted, "Office") => "/staff/applications",

@@ -152,6 +152,40 @@ public sealed class AgencyProvisionTests : IAsyncLifetime
         Assert.Null(await Agencies.FindByCodeAsync(approved.Code, Ct));
     }
 
+    [Fact]
+    public async Task The_agency_id_lookup_lists_what_the_agency_offers_and_for_a_jobseeker_only_what_it_has_of_them_R_AGY_1_R_AGY_2_R_ACC_4()
+    {
+        var (agency, actor) = await ApprovedAsync("文京区 就労支援課", AgencyKind.LocalGovernment);
+        var jsUser = Guid.NewGuid();
+        await AddUserAsync(jsUser, "js1@example.jp", Roles.Jobseeker, u => u.JobseekerId = world.Jobseeker1.Id);
+        await ConsentAsync(world.Jobseeker1.Id, ProvisionConsent.LocalGovernmentsOnly);
+        await ConsentAsync(world.Jobseeker2.Id, ProvisionConsent.PrivateOnly);
+        var token = (await Provision.ProfilesAsync(agency, 0, 10, Ct)).Single().Token;
+        await Agencies.SendGuidanceAsync(actor, token, "区の就労支援窓口のご案内です。", Ct);
+        var today = JapanTime.Today(world.Clock);
+        var open = await world.WithDbAsync(db => db.JobOffers.CountAsync(o => o.Status == OfferStatus.Published && o.ValidUntil >= today, Ct));
+
+        // Anyone: the agency, the open offers it is provided and the consents that cover it; nothing of any person.
+        var anonymous = await Agencies.LookupAsync(agency.Code, null, Ct);
+        Assert.Equal(("文京区 就労支援課", open), (anonymous!.Card.Name, anonymous.OpenOffers));
+        Assert.Equal([ProvisionConsent.LocalGovernmentsAndPrivate, ProvisionConsent.LocalGovernmentsOnly], anonymous.CoveringConsents);
+        Assert.Null(anonymous.Mine);
+        Assert.Null((await Agencies.LookupAsync(agency.Code, world.StaffActor1, Ct))!.Mine);
+
+        // A jobseeker whose consent covers it: provided, one guidance message; after 受信拒否, refused.
+        var jobseeker1 = world.JobseekerActor1 with { UserId = jsUser };
+        Assert.Equal(new AgencyRelation(ProvisionConsent.LocalGovernmentsOnly, true, false, 1), (await Agencies.LookupAsync(agency.Code, jobseeker1, Ct))!.Mine);
+        await Agencies.RefuseAgencyAsync(jobseeker1, agency.Id, Ct);
+        Assert.True((await Agencies.LookupAsync(agency.Code, jobseeker1, Ct))!.Mine!.Refused);
+        // Another jobseeker, whose consent does not cover it: not provided, no messages (nothing of jobseeker1's).
+        Assert.Equal(new AgencyRelation(ProvisionConsent.PrivateOnly, false, false, 0),
+            (await Agencies.LookupAsync(agency.Code, world.JobseekerActor2, Ct))!.Mine);
+        // Any other ID: nothing.
+        Assert.Null(await Agencies.LookupAsync("1234567", world.JobseekerActor2, Ct));
+        await Agencies.SuspendAsync(Admin, agency.Id, Ct);
+        Assert.Null(await Agencies.LookupAsync(agency.Code, jobseeker1, Ct));
+    }
+
     // ---- Feeds two agencies cannot link (R-AGY-2, R-ACC-4) ----
 
     [Fact]

@@ -185,18 +185,24 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         {
             await A.DisposeAsync();
         }
-        if (_database is not null)
+        await CleanUpAsync(Postgres!, _database, _folder);
+    }
+
+    /// <summary>Drops a run's database (when it made one) and deletes its folder: the end of every fixture with nodes on PostgreSQL.</summary>
+    internal static async Task CleanUpAsync(string postgres, string? database, string folder)
+    {
+        if (database is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            var admin = new NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres" };
+            var admin = new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" };
             await using var connection = new NpgsqlConnection(admin.ConnectionString);
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         }
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
