@@ -147,7 +147,7 @@ public sealed class RegistrationTests(PortalHost portal)
     public async Task Without_consent_to_the_terms_and_the_privacy_policy_no_account_is_opened()
     {
         var form = Registrations.JobseekerForm(Registrations.NewEmail("noterms"));
-        form.Remove("Input.AcceptTerms");
+        form.Remove("Input.AcceptedTerms");
 
         var page = await RefusedAsync("/Account/Register", "register-jobseeker", form);
 
