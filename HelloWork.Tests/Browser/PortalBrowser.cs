@@ -135,6 +135,7 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         // and numbers pass.
         var english = await Page.EvaluateAsync<string[]>("""
             () => document.documentElement.lang !== 'ja' ? [] : [...document.querySelectorAll('[aria-label], [title], [placeholder], [aria-roledescription]')]
+                .filter(e => (e.closest('[lang]')?.lang ?? 'ja').startsWith('ja')) // the language switch's 「English」 is English on purpose (lang="en")
                 .flatMap(e => ['aria-label', 'title', 'placeholder', 'aria-roledescription'].map(a => e.getAttribute(a)).filter(v => v)
                     .filter(v => !/[\u3000-\u9fff\uff00-\uffef]/.test(v) && /[A-Za-z]{4,}/.test(v))
                     .map(v => `${e.tagName.toLowerCase()} "${v}"`))
