@@ -137,7 +137,7 @@ public sealed partial class PortalBrowser : IAsyncDisposable
             () => document.documentElement.lang !== 'ja' ? [] : [...document.querySelectorAll('[aria-label], [title], [placeholder], [aria-roledescription]')]
                 .filter(e => (e.closest('[lang]')?.lang ?? 'ja').startsWith('ja')) // the language switch's 「English」 is English on purpose (lang="en")
                 .flatMap(e => ['aria-label', 'title', 'placeholder', 'aria-roledescription'].map(a => e.getAttribute(a)).filter(v => v)
-                    .filter(v => !/[\u3000-\u9fff\uff00-\uffef]/.test(v) && /[A-Za-z]{4,}/.test(v))
+                    .filter(v => !/[\u3000-\u9fff\uff00-\uffef]/.test(v) && !/^[a-z]+:\/\//.test(v) && /[A-Za-z]{4,}/.test(v)) // an address's example (https://) is no word
                     .map(v => `${e.tagName.toLowerCase()} "${v}"`))
             """);
         Assert.True(english.Length == 0, $"English labels on the Japanese page {path} (screenshot {file}): {string.Join(", ", english.Distinct())}");
