@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelloWork.Domain.Accounts;
 
-public sealed record JobseekerRegistration(string Email, string Password, string Name, string Kana, DateOnly? BirthDate, string? Phone);
+/// <summary>What the registration form sends; <paramref name="AcceptedTerms"/> is the consent to the 利用規約 and the
+/// プライバシーポリシー (/terms, /privacy), without which no account is opened.</summary>
+public sealed record JobseekerRegistration(string Email, string Password, string Name, string Kana, DateOnly? BirthDate, string? Phone, bool AcceptedTerms);
 
 public sealed record EmployerRegistration(string Email, string Password, string ContactName, string EstablishmentName, string EstablishmentKana,
     string PostalCode, string Prefecture, string Address, string Industry, int? Employees);
@@ -50,6 +52,10 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         else
         {
             jobseeker = Collect(errors, () => new Jobseeker(input.Name, input.Kana, input.BirthDate.Value, input.Phone, null, null, now));
+        }
+        if (!input.AcceptedTerms)
+        {
+            Add(errors, nameof(input.AcceptedTerms), ErrorCodes.TermsNotAccepted);
         }
         ThrowIfAny(errors);
         db.Jobseekers.Add(jobseeker!);

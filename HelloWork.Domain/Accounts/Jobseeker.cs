@@ -137,7 +137,7 @@ public sealed class Jobseeker
     {
         Id = Guid.NewGuid();
         Name = Text.RequireName(name, nameof(Name), 50);
-        Kana = Text.RequireName(kana, nameof(Kana), 50);
+        Kana = Text.RequireKatakana(kana, nameof(Kana), 50);
         var today = JapanTime.DateOf(now);
         if (birthDate > today.AddYears(-15) || birthDate < today.AddYears(-100))
         {

@@ -6,7 +6,11 @@ namespace HelloWork.Domain.Applications;
 
 /// <summary>One application in the jobseeker's list, with its unread messages (R-MSG-2).</summary>
 public sealed record MyApplicationRow(Guid Id, string JobNumber, string Title, string? EmployerName, ApplicationMethod Method, ApplicationStatus Status,
-    DateTimeOffset AppliedAt, DateTimeOffset? ResultRegisteredAt, DateTimeOffset CancelDeadline, int UnreadMessages, DateTimeOffset? LastMessageAt);
+    DateTimeOffset AppliedAt, DateTimeOffset? ResultRegisteredAt, DateTimeOffset CancelDeadline, int UnreadMessages, DateTimeOffset? LastMessageAt)
+{
+    /// <summary>R-CAN-1, decided by the entity's rule at <paramref name="now"/>: pages re-evaluate it as the clock moves.</summary>
+    public bool CanCancel(DateTimeOffset now) => Status == ApplicationStatus.InSelection && now < CancelDeadline;
+}
 
 public sealed record MyDocumentView(Guid Id, string FileName, int Size);
 
@@ -19,8 +23,8 @@ public sealed record MyApplicationDetail(MyApplicationRow Row, string Motivation
     /// <summary>What the offer changed since the application was made on its earlier version (R-CHG-2); empty when none.</summary>
     public IReadOnlyList<JobOffers.SheetChange> ChangesSinceApplied { get; init; } = [];
 
-    /// <summary>R-CAN-1, decided by the entity's rule at <paramref name="now"/>: pages re-evaluate it as the clock moves.</summary>
-    public bool CanCancel(DateTimeOffset now) => Row.Status == ApplicationStatus.InSelection && now < Row.CancelDeadline;
+    /// <summary>R-CAN-1, the row's rule.</summary>
+    public bool CanCancel(DateTimeOffset now) => Row.CanCancel(now);
 }
 
 /// <summary>The jobseeker's applications and message threads (SPEC 6): their own only (R-ACC-4).</summary>

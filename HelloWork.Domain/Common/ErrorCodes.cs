@@ -63,6 +63,7 @@ public static class ErrorCodes
     public const string JobseekerNotRegisteredAtOffice = nameof(JobseekerNotRegisteredAtOffice);
     public const string JobseekerRegistrationInvalid = nameof(JobseekerRegistrationInvalid);
     public const string JobseekerSerialExhausted = nameof(JobseekerSerialExhausted);
+    public const string KanaKatakanaOnly = nameof(KanaKatakanaOnly);
     public const string LastUserCannotBeRemoved = nameof(LastUserCannotBeRemoved);
     public const string LicenseNumberRequired = nameof(LicenseNumberRequired);
     public const string MailNotResendable = nameof(MailNotResendable);
@@ -119,6 +120,7 @@ public static class ErrorCodes
     public const string SlotExists = nameof(SlotExists);
     public const string SlotNotBooked = nameof(SlotNotBooked);
     public const string SlotTaken = nameof(SlotTaken);
+    public const string TermsNotAccepted = nameof(TermsNotAccepted);
     public const string TooLong = nameof(TooLong);
     public const string TooManyAppointments = nameof(TooManyAppointments);
     public const string TooManyChoices = nameof(TooManyChoices);

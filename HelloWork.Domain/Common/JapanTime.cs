@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HelloWork.Domain.Common;
 
 /// <summary>
@@ -45,12 +47,30 @@ public static class JapanTime
         return first.AddDays(DateTime.DaysInMonth(first.Year, first.Month) - 1);
     }
 
-    /// <summary>Japanese long date: 2026年11月23日.</summary>
-    public static string Format(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+    /// <summary>A date as its reader writes it (the one place the portal formats dates): 2026年11月23日 in Japanese, 23 Nov 2026 when
+    /// the reader chose English (the current UI culture). Documents that are Japanese forms use <see cref="Japanese(DateOnly)"/>.</summary>
+    public static string Format(DateOnly date) => Format(date, CultureInfo.CurrentUICulture);
 
+    /// <summary>A date as a reader of <paramref name="culture"/> writes it: English for English, else Japanese.</summary>
+    public static string Format(DateOnly date, CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "en" ? date.ToString("d MMM yyyy", English) : Japanese(date);
+
+    /// <summary>An instant in Japan time (R-TIME-1) as its reader writes it: 2026年11月23日 14:05, or 23 Nov 2026 14:05.</summary>
     public static string Format(DateTimeOffset instant)
     {
         var jst = ToJapan(instant);
-        return $"{jst.Year}年{jst.Month}月{jst.Day}日 {jst:HH:mm}";
+        return $"{Format(DateOnly.FromDateTime(jst.DateTime))} {jst.ToString("HH:mm", CultureInfo.InvariantCulture)}";
     }
+
+    /// <summary>Japanese long date whatever the reader's language (the forms: 紹介状, 求人票, the scorecard): 2026年11月23日.</summary>
+    public static string Japanese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
+    /// <summary>An instant in Japan time, written in Japanese whatever the reader's language: 2026年11月23日 14:05.</summary>
+    public static string Japanese(DateTimeOffset instant)
+    {
+        var jst = ToJapan(instant);
+        return $"{Japanese(DateOnly.FromDateTime(jst.DateTime))} {jst.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 }

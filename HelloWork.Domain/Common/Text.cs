@@ -75,4 +75,16 @@ public static class Text
         }
         return text;
     }
+
+    /// <summary>A フリガナ: a name (<see cref="RequireName"/>) written in full-width katakana, with spaces, 「ー」 and 「・」 only. Hiragana
+    /// is the usual slip and is refused with a message that says so.</summary>
+    public static string RequireKatakana(string? value, string field, int maxLength)
+    {
+        var text = RequireName(value, field, maxLength);
+        if (!text.All(c => c is (>= '\u30A1' and <= '\u30FA') or 'ー' or '・' or ' ' or '\u3000'))
+        {
+            throw new DomainException(ErrorCodes.KanaKatakanaOnly, field);
+        }
+        return text;
+    }
 }

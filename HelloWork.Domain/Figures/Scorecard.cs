@@ -104,7 +104,7 @@ public sealed class Scorecard(OfficeFigures figures, Operations ops)
     {
         var shade = new SKColor(0xEE, 0xEE, 0xEE);
         var small = TextStyle.Body with { Size = 8 };
-        var pdf = new PdfComposer(null, new PageDecoration { HeaderLeft = d.Year.OfficeName, HeaderRight = $"作成 {JapanTime.Format(d.CreatedAt)}" });
+        var pdf = new PdfComposer(null, new PageDecoration { HeaderLeft = d.Year.OfficeName, HeaderRight = $"作成 {JapanTime.Japanese(d.CreatedAt)}" });
         pdf.Paragraph("スコアカード", TextStyle.Body with { Size = 18, Align = TextAlign.Center, LineSpacing = 1.6f });
         pdf.Paragraph($"{d.Year.OfficeName}（{d.Year.OfficeCode}）　{OfficeFigures.QuarterLabel(d.Year.FiscalYear, d.Quarter)}", TextStyle.Body with { Size = 11, Align = TextAlign.Center });
         pdf.Spacer(8);

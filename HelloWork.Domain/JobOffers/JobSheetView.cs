@@ -138,9 +138,9 @@ public sealed class JobSheetView
         var s = source.Sheet.Basics;
         b.Section("Basics");
         b.Row("Offer.JobNumber", source.JobNumber ?? b.T("NotYetAccepted"), fields: []);
-        b.Row("Offer.ReceivedDate", source.AcceptedOn is { } accepted ? JapanTime.Format(accepted) : "", fields: []);
+        b.Row("Offer.ReceivedDate", source.AcceptedOn is { } accepted ? b.Date(accepted) : "", fields: []);
         b.Row("Basics.Category", b.T($"Category.{s.Category}"));
-        b.Row("Offer.ValidUntil", source.ValidUntil is { } until ? JapanTime.Format(until) : "", fields: []);
+        b.Row("Offer.ValidUntil", source.ValidUntil is { } until ? b.Date(until) : "", fields: []);
         b.Row("Office.Name", source.OfficeName ?? "", fields: []);
         b.Row("Basics.Industry", s.Industry, fields: ["Basics.Industry", "Basics.IndustryCode"]);
         b.Row("Basics.OnlineSelfApplication", b.T(s.OnlineSelfApplication ? "Accepts" : "DoesNotAccept"));
@@ -379,6 +379,9 @@ public sealed class JobSheetView
             Add(new JobSheetRow(key, T($"Label.{key}"), value?.Trim() ?? "", fields ?? [key], wide));
 
         public void Add(JobSheetRow row) => rows!.Add(row);
+
+        /// <summary>A date in the sheet's language (the PDF's Japanese view writes 2026年11月23日).</summary>
+        public string Date(DateOnly date) => JapanTime.Format(date, culture);
 
         public string T(string key) => Term(culture, key);
 

@@ -27,7 +27,7 @@ public sealed class JobApplicationBrowserTests(PortalHost portal, Chromium chrom
         using (var scope = portal.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountService>()
-                .RegisterJobseekerAsync(new JobseekerRegistration(email, Registrations.GoodPassword, name, kana, new DateOnly(1990, 4, 2), null), Ct);
+                .RegisterJobseekerAsync(new JobseekerRegistration(email, Registrations.GoodPassword, name, kana, new DateOnly(1990, 4, 2), null, AcceptedTerms: true), Ct);
         }
         var user = await portal.QueryAsync(db => db.Users.FirstAsync(u => u.Email == email, Ct));
         return (email, new Actor(user.Id, Roles.Jobseeker, name, JobseekerId: user.JobseekerId));

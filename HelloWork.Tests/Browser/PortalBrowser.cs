@@ -127,6 +127,18 @@ public sealed partial class PortalBrowser : IAsyncDisposable
 
         await CheckFitAsync();
 
+        // A Japanese page speaks Japanese to a screen reader too (R-UI-1): no English label of MudBlazor's own (「Select row」,
+        // 「Close」, 「Open」) or of ours. A label without Japanese that has an English word (four letters or more) fails; PDF, CSV
+        // and numbers pass.
+        var english = await Page.EvaluateAsync<string[]>("""
+            () => document.documentElement.lang !== 'ja' ? [] : [...document.querySelectorAll('[aria-label], [title], [placeholder], [aria-roledescription]')]
+                .filter(e => (e.closest('[lang]')?.lang ?? 'ja').startsWith('ja')) // the language switch's 「English」 is English on purpose (lang="en")
+                .flatMap(e => ['aria-label', 'title', 'placeholder', 'aria-roledescription'].map(a => e.getAttribute(a)).filter(v => v)
+                    .filter(v => !/[\u3000-\u9fff\uff00-\uffef]/.test(v) && !/^[a-z]+:\/\//.test(v) && /[A-Za-z]{4,}/.test(v)) // an address's example (https://) is no word
+                    .map(v => `${e.tagName.toLowerCase()} "${v}"`))
+            """);
+        Assert.True(english.Length == 0, $"English labels on the Japanese page {path} (screenshot {file}): {string.Join(", ", english.Distinct())}");
+
         // Screen-reader-only text (a column header such as 操作) must not show: axe cannot tell, a page's style can.
         var shown = await Page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('.visually-hidden, .hw-visually-hidden')]

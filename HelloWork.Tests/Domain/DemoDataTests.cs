@@ -124,6 +124,74 @@ public sealed partial class DemoDataTests : IAsyncLifetime
             : m.UserJobseeker == m.JobseekerId, $"a {m.From} message sent by a user of another side"));
     }
 
+    /// <summary>Occupation, industry and name agree (R-UI-1, issue 25: a nursery was listed under 卸売業): every establishment has an
+    /// industry that its name's trade belongs to, every 求人票 carries its establishment's industry, and what it offers is work that
+    /// industry has (保育士 only where children are cared for, 看護師 only in medicine or care, 製造 only in manufacturing). The rules here
+    /// are the test's own, not read from the seed's vocabulary.</summary>
+    [Fact]
+    public async Task Every_establishment_offers_work_of_its_own_industry_under_a_name_of_that_trade()
+    {
+        var establishments = await db.Establishments.ToDictionaryAsync(e => e.Id, Ct);
+        var offers = await db.JobOffers.ToListAsync(Ct);
+        Assert.NotEmpty(offers);
+        // A word of the name → the industries (JSIC 中分類 codes) a business of that name is in.
+        var byName = new (string Word, string[] Codes)[]
+        {
+            ("保育", ["85"]), ("介護", ["85"]), ("福祉", ["85"]), ("クリニック", ["83"]), ("病院", ["83"]), ("物流", ["44"]), ("運輸", ["44"]),
+            ("建設", ["06"]), ("製作所", ["26", "29", "31"]), ("精機", ["26"]), ("電機", ["29"]), ("化学", ["16"]), ("印刷", ["15"]),
+            ("農園", ["01"]), ("薬局", ["60"]), ("警備", ["92"]), ("ビルサービス", ["92"]), ("不動産", ["68"]), ("商事", ["50", "51", "52", "53", "54", "55"]),
+            ("商会", ["50", "51", "52", "53", "54", "55"]), ("フーズ", ["09"]), ("食品", ["09"]), ("システム", ["39"]), ("情報", ["39"]), ("設計", ["74"]),
+        };
+        // An occupation (職業分類 code) → the industries that have it; an occupation not listed is found in any industry (事務, 営業).
+        var byOccupation = new Dictionary<string, string[]>
+        {
+            ["085-01"] = ["85"], // 保育士
+            ["091-01"] = ["85"], ["091-03"] = ["85"], // 介護職員, 訪問介護員
+            ["081-02"] = ["83", "85"], // 看護師
+            ["101-01"] = ["01"], // 農作業員
+            ["104-01"] = ["09", "15", "16", "26", "29", "31"], // 製造オペレーター: manufacturing (and printing)
+            ["131-01"] = ["06", "74"], // 施工管理
+            ["017-01"] = ["39"], ["018-02"] = ["39", "15"], // システムエンジニア, Webデザイナー
+            ["141-01"] = ["92"], ["151-01"] = ["92"], // 清掃, 警備
+            ["063-01"] = ["58", "59", "60"], // 販売
+        };
+        var wrong = new List<string>();
+        foreach (var e in establishments.Values)
+        {
+            if (string.IsNullOrWhiteSpace(e.Industry))
+            {
+                wrong.Add($"{e.Name}: no industry");
+            }
+            foreach (var (word, codes) in byName.Where(n => e.Name.Contains(n.Word, StringComparison.Ordinal)))
+            {
+                var code = offers.FirstOrDefault(o => o.EstablishmentId == e.Id)?.Sheet.Basics.IndustryCode;
+                if (code is not null && !codes.Contains(code))
+                {
+                    wrong.Add($"{e.Name} ({e.Industry}, {code}): a 「{word}」 is not in that industry");
+                }
+            }
+        }
+        foreach (var o in offers)
+        {
+            var e = establishments[o.EstablishmentId];
+            var b = o.Sheet.Basics;
+            if (b.Industry != e.Industry)
+            {
+                wrong.Add($"{o.Title} of {e.Name}: 産業 {b.Industry}, the establishment's {e.Industry}");
+            }
+            if (byOccupation.TryGetValue(o.Sheet.Work.OccupationCode, out var codes) && !codes.Contains(b.IndustryCode))
+            {
+                wrong.Add($"{o.Title} of {e.Name}: not work of {b.Industry} ({b.IndustryCode})");
+            }
+            var legalForm = e.Name.StartsWith("社会福祉法人", StringComparison.Ordinal) ? "85" : e.Name.StartsWith("医療法人", StringComparison.Ordinal) ? "83" : null;
+            if (legalForm is not null && b.IndustryCode != legalForm)
+            {
+                wrong.Add($"{e.Name}: its legal form belongs to {legalForm}, not {b.IndustryCode}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Distinct().Take(20)));
+    }
+
     [GeneratedRegex(@"(?<m>\d{1,2})月(?<d>\d{1,2})日（(?<w>[日月火水木金土])）")]
     private static partial Regex DateWithWeekday();
 }

@@ -310,7 +310,7 @@ public sealed class FuzzDomainTests(FuzzWorld world, ITestOutputHelper output) :
                 var phone = which == 2 ? value : fuzz.Pick<string?>("090-1234-5678", null);
                 var birth = fuzz.Pick<DateOnly?>(new DateOnly(1990, 4, 1), new DateOnly(1990, 4, 1), DateOnly.MinValue, DateOnly.MaxValue, null);
                 if (await world.CaseAsync("registration", generator, $"jobseeker[{which}] = {FuzzWorld.Describe(value)} email {FuzzWorld.Describe(email)}",
-                    () => world.SnapshotAsync(), () => accounts.RegisterJobseekerAsync(new JobseekerRegistration(email, password, name, kana, birth, phone), Ct)))
+                    () => world.SnapshotAsync(), () => accounts.RegisterJobseekerAsync(new JobseekerRegistration(email, password, name, kana, birth, phone, AcceptedTerms: true), Ct)))
                 {
                     var stored = await ReadAsync(db => db.Users.Where(u => u.Email == email.Trim())
                         .Join(db.Jobseekers, u => u.JobseekerId, j => (Guid?)j.Id, (u, j) => new { j.Name, j.Kana, j.Phone }).SingleAsync(Ct));

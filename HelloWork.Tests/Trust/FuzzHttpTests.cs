@@ -173,7 +173,7 @@ public sealed class FuzzHttpTests(PortalHost portal, ITestOutputHelper output)
         using (var scope = portal.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountService>()
-                .RegisterJobseekerAsync(new JobseekerRegistration(email, Registrations.GoodPassword, "試験 太郎", "シケン タロウ", new DateOnly(1990, 4, 1), null), Ct);
+                .RegisterJobseekerAsync(new JobseekerRegistration(email, Registrations.GoodPassword, "試験 太郎", "シケン タロウ", new DateOnly(1990, 4, 1), null, AcceptedTerms: true), Ct);
         }
         using var jobseeker = await portal.NewClientAsync();
         using (var login = await jobseeker.PostAsJsonAsync("/api/auth/login", new { email, password = Registrations.GoodPassword }, Ct))

@@ -82,6 +82,9 @@ public static class MatrixTable
         R("PAGE /Account/Register",                                  Objects.None,                "ok      ok           ok           ok           ok      ok      ok"),
         R("PAGE /Account/RegisterEmployer",                          Objects.None,                "ok      ok           ok           ok           ok      ok      ok"),
         R("PAGE /Account/RegisterAgency",                            Objects.None,                "ok      ok           ok           ok           ok      ok      ok"),
+        // 利用規約 and プライバシーポリシー, agreed to at registration: public (issue 25).
+        R("PAGE /terms",                                             Objects.None,                "ok      ok           ok           ok           ok      ok      ok"),
+        R("PAGE /privacy",                                           Objects.None,                "ok      ok           ok           ok           ok      ok      ok"),
         // 利用団体IDで検索 (seed 003): public; only approved agencies are found (AgencyProvisionTests).
         R("PAGE /agencies/lookup",                                   Objects.None,                "ok      ok           ok           ok           ok      ok      ok"),
         // Mail (R-MAIL-2): the reset request (the same answer for every address), the reset and confirmation links

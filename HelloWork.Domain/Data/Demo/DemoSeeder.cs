@@ -66,9 +66,9 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
             var place = Vocabulary.Places.First(p => office.Prefecture == "東京都" ? p.Prefecture is "東京都" or "神奈川県" or "埼玉県" or "千葉県" : office.Prefecture == "大阪府" ? p.Prefecture is "大阪府" or "京都府" or "兵庫県" : p.Prefecture == office.Prefecture);
             var places = Vocabulary.Places.Where(p => p.Prefecture == place.Prefecture).ToArray();
             place = places[rnd.Next(places.Length)];
-            var name = Vocabulary.CompanyPrefixes[i % Vocabulary.CompanyPrefixes.Length] + Vocabulary.CompanyNames[i];
-            var est = new Establishment(office.Id, Establishment.FormatNumber(office.Code, 100 + i), name, "", place.PostalCode, place.Prefecture,
-                place.Prefecture + place.Municipality + place.Address, "", 10 + rnd.Next(0, 500), now.AddDays(-400 + i));
+            var company = Vocabulary.Companies[i];
+            var est = new Establishment(office.Id, Establishment.FormatNumber(office.Code, 100 + i), company.Name, "", place.PostalCode, place.Prefecture,
+                place.Prefecture + place.Municipality + place.Address, company.Industry.Name, 10 + rnd.Next(0, 500), now.AddDays(-400 + i));
             if (i < 27)
             {
                 est.Confirm(now.AddDays(-390 + i));
@@ -87,11 +87,13 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         for (var i = 0; i < 300; i++)
         {
             var est = establishments[i % establishments.Count];
+            var company = Vocabulary.Companies[i % establishments.Count];
             var office = offices.First(o => o.Id == est.OfficeId);
-            var occ = Vocabulary.Occupations[rnd.Next(Vocabulary.Occupations.Length)];
+            // What the establishment hires for, so occupation, industry and name agree (a nursery offers 保育士, issue 25).
+            var occ = Vocabulary.OccupationOf(company.Occupations[rnd.Next(company.Occupations.Length)]);
             var samePref = Vocabulary.Places.Where(p => p.Prefecture == est.Prefecture).ToArray();
             var place = samePref[rnd.Next(samePref.Length)];
-            var sheet = SampleSheets.Build(rnd, occ, place, est.Name, est.Kana, est.Address, est.Employees);
+            var sheet = SampleSheets.Build(rnd, occ, place, est.Name, est.Kana, est.Address, est.Employees, company);
             var channel = rnd.Next(3) == 0 ? OfferChannel.Counter : OfferChannel.Online;
             var kind = i switch { < 10 => "draft", < 20 => "submitted", < 26 => "returned", < 40 => "expired", < 46 => "filled", < 50 => "withdrawn", _ => "published" };
             var created = kind switch { "expired" => now.AddDays(-130 - rnd.Next(0, 60)), _ => now.AddDays(-rnd.Next(1, 55)) };

@@ -6,9 +6,12 @@ namespace HelloWork.Domain.Data.Demo;
 /// <summary>Builds complete, check-passing 求人票 from the vocabulary: used by the demo data and the benchmark generator.</summary>
 public static class SampleSheets
 {
+    /// <summary>A sheet for <paramref name="occ"/>; the industry and representative are <paramref name="company"/>'s when given (the demo),
+    /// else the occupation's usual industry (tests and the benchmark).</summary>
     public static JobSheet Build(Random rnd, Vocabulary.Occupation occ, Vocabulary.Place place, string establishmentName, string establishmentKana,
-        string establishmentAddress, int employees)
+        string establishmentAddress, int employees, Vocabulary.Company? company = null)
     {
+        var industry = company?.Industry.Name ?? occ.Industry;
         var partTime = rnd.Next(4) == 0;
         var hourly = partTime;
         // Lawful on any date of the shipped table: at least the prefecture's highest minimum wage (R-LAW-1), a month of the
@@ -29,8 +32,8 @@ public static class SampleSheets
             {
                 Category = partTime ? OfferCategory.PartTime : OfferCategory.FullTime,
                 OnlineSelfApplication = selfApp,
-                IndustryCode = occ.Code[..3],
-                Industry = occ.Industry,
+                IndustryCode = company?.Industry.Code ?? occ.Code[..3],
+                Industry = industry,
                 TrialEmployment = rnd.Next(8) == 0,
                 Scope = scope,
             },
@@ -127,9 +130,9 @@ public static class SampleSheets
                 EmployeesPartTime = Math.Max(1, employees / 3) / 5,
                 Founded = 1950 + rnd.Next(0, 70),
                 Capital = 10_000_000L * (1 + rnd.Next(0, 30)),
-                BusinessDescription = $"{occ.Industry}。地域に根ざして事業を展開しています。",
+                BusinessDescription = $"{industry}。地域に根ざして事業を展開しています。",
                 Features = "地域密着、残業少なめ、有給休暇が取りやすい職場です。",
-                Representative = "代表取締役 山田 太郎",
+                Representative = $"{company?.Representative ?? "代表取締役"} 山田 太郎",
                 PrText = "私たちは働く人を大切にし、長く安心して働ける職場づくりに取り組んでいます。",
             },
             Selection = new OfferSelection

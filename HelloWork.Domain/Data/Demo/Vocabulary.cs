@@ -51,6 +51,77 @@ public static class Vocabulary
         new("101-01", "農作業員", "農業，林業", "ハウス栽培のトマトの収穫、選別、出荷作業。繁忙期は土曜出勤あり。", "不問"),
     ];
 
+    /// <summary>An industry of the Japan Standard Industrial Classification (日本標準産業分類): its 中分類 code and name.</summary>
+    public sealed record Industry(string Code, string Name);
+
+    /// <summary>A demo establishment: its name (with the legal form its trade has), its industry, and the occupations it hires for
+    /// (codes of <see cref="Occupations"/>), so that a nursery is a 社会福祉法人 in 社会保険・社会福祉・介護事業 offering 保育士.</summary>
+    public sealed record Company(string Name, Industry Industry, string[] Occupations)
+    {
+        /// <summary>Who signs for it: a 理事長 for a social-welfare or medical corporation, else a 代表取締役.</summary>
+        public string Representative => Name.StartsWith("社会福祉法人", StringComparison.Ordinal) || Name.StartsWith("医療法人", StringComparison.Ordinal)
+            ? "理事長" : Name.StartsWith("合同会社", StringComparison.Ordinal) ? "代表社員" : "代表取締役";
+    }
+
+    private static readonly Industry Farming = new("01", "農業");
+    private static readonly Industry Construction = new("06", "総合工事業");
+    private static readonly Industry Food = new("09", "食料品製造業");
+    private static readonly Industry Printing = new("15", "印刷・同関連業");
+    private static readonly Industry Chemicals = new("16", "化学工業");
+    private static readonly Industry Machinery = new("26", "生産用機械器具製造業");
+    private static readonly Industry Electrical = new("29", "電気機械器具製造業");
+    private static readonly Industry Vehicles = new("31", "輸送用機械器具製造業");
+    private static readonly Industry Software = new("39", "情報サービス業");
+    private static readonly Industry Freight = new("44", "道路貨物運送業");
+    private static readonly Industry FoodWholesale = new("52", "飲食料品卸売業");
+    private static readonly Industry MaterialsWholesale = new("53", "建築材料，鉱物・金属材料等卸売業");
+    private static readonly Industry FoodRetail = new("58", "飲食料品小売業");
+    private static readonly Industry CarRetail = new("59", "機械器具小売業");
+    private static readonly Industry OtherRetail = new("60", "その他の小売業");
+    private static readonly Industry RealEstate = new("68", "不動産取引業");
+    private static readonly Industry Engineering = new("74", "技術サービス業（他に分類されないもの）");
+    private static readonly Industry Medical = new("83", "医療業");
+    private static readonly Industry Welfare = new("85", "社会保険・社会福祉・介護事業");
+    private static readonly Industry BusinessServices = new("92", "その他の事業サービス業");
+
+    /// <summary>The thirty demo establishments, in the order the demo seeds them (the first is employer1's, the second employer2's).</summary>
+    public static readonly Company[] Companies =
+    [
+        new("株式会社みらい商事", FoodWholesale, ["072-01", "054-02", "053-01", "111-02", "121-01"]),
+        new("有限会社さくら介護サービス", Welfare, ["091-03", "091-01", "053-01"]),
+        new("株式会社東和物流", Freight, ["121-01", "111-02", "053-01"]),
+        new("株式会社ひかり製作所", Vehicles, ["104-01", "111-02", "054-02"]),
+        new("社会福祉法人あおぞら保育会", Welfare, ["085-01", "096-01"]),
+        new("株式会社大和システム", Software, ["017-01", "018-02", "072-01"]),
+        new("社会福祉法人なごみ福祉会", Welfare, ["091-01", "081-02", "096-01"]),
+        new("株式会社フジ建設", Construction, ["131-01", "053-01", "054-02"]),
+        new("株式会社はるかフーズ", Food, ["104-01", "096-01", "121-01"]),
+        new("株式会社光栄ビルサービス", BusinessServices, ["141-01", "053-01"]),
+        new("株式会社つばさ運輸", Freight, ["121-01", "111-02"]),
+        new("株式会社北斗精機", Machinery, ["104-01", "072-01", "054-02"]),
+        new("有限会社やまびこ農園", Farming, ["101-01", "121-01"]),
+        new("株式会社みどり薬局", OtherRetail, ["063-01", "053-01"]),
+        new("株式会社中央警備保障", BusinessServices, ["151-01", "053-01"]),
+        new("株式会社シンセイ電機", Electrical, ["104-01", "072-01", "053-01"]),
+        new("合同会社まごころ訪問介護", Welfare, ["091-03", "091-01"]),
+        new("株式会社ことぶき食品", Food, ["104-01", "096-01", "072-01"]),
+        new("医療法人社団青葉クリニック", Medical, ["081-02", "053-01"]),
+        new("株式会社日の出印刷", Printing, ["104-01", "072-01", "018-02"]),
+        new("株式会社ワカバ技研", Software, ["017-01", "018-02"]),
+        new("社会福祉法人ゆうあい会", Welfare, ["091-01", "081-02", "096-01"]),
+        new("株式会社三和商会", MaterialsWholesale, ["072-01", "054-02", "121-01"]),
+        new("株式会社ミナト設計", Engineering, ["131-01", "053-01"]),
+        new("株式会社くすのき不動産", RealEstate, ["072-01", "053-01"]),
+        new("株式会社スマイル販売", FoodRetail, ["063-01", "096-01", "121-01"]),
+        new("株式会社和光化学", Chemicals, ["104-01", "072-01", "054-02"]),
+        new("株式会社あさひ自動車", CarRetail, ["072-01", "063-01", "053-01"]),
+        new("社会福祉法人ほほえみ保育園", Welfare, ["085-01", "096-01"]),
+        new("株式会社エムアイ情報", Software, ["017-01", "018-02", "072-01"]),
+    ];
+
+    public static Occupation OccupationOf(string code) => Occupations.Single(o => o.Code == code);
+
+    /// <summary>Legal forms and names the benchmark generator combines freely (its data is volume, not a showcase).</summary>
     public static readonly string[] CompanyPrefixes = ["株式会社", "有限会社", "社会福祉法人", "医療法人社団", "合同会社"];
 
     public static readonly string[] CompanyNames =

@@ -7,7 +7,7 @@ public static class JapaneseFormat
 {
     private const string Weekdays = "日月火水木金土";
 
-    public static string Date(DateOnly date) => Common.JapanTime.Format(date);
+    public static string Date(DateOnly date) => Common.JapanTime.Japanese(date);
 
     /// <summary>月 for a Monday: the weekday as Japanese writes it beside a date.</summary>
     public static char Weekday(DateOnly date) => Weekdays[(int)date.DayOfWeek];

@@ -31,7 +31,7 @@ public sealed class MeEndpointTests(PortalHost portal)
         using (var scope = portal.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountService>()
-                .RegisterJobseekerAsync(new JobseekerRegistration(email, Registrations.GoodPassword, "試験 次郎", "シケン ジロウ", new DateOnly(1992, 5, 5), null), Ct);
+                .RegisterJobseekerAsync(new JobseekerRegistration(email, Registrations.GoodPassword, "試験 次郎", "シケン ジロウ", new DateOnly(1992, 5, 5), null, AcceptedTerms: true), Ct);
         }
         var client = await portal.NewClientAsync();
         using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Registrations.GoodPassword }, Ct);

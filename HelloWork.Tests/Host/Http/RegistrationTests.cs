@@ -134,6 +134,59 @@ public sealed class RegistrationTests(PortalHost portal)
     }
 
     [Fact]
+    public async Task A_kana_in_hiragana_is_refused_next_to_the_field_saying_katakana()
+    {
+        var form = Registrations.JobseekerForm(Registrations.NewEmail("hiragana"), kana: "しけん はなこ");
+
+        var page = await RefusedAsync("/Account/Register", "register-jobseeker", form);
+
+        Assert.Contains("フリガナは全角カタカナで入力してください（ひらがなは使えません）。", Forms.FieldMessages(page, "kana"));
+    }
+
+    [Fact]
+    public async Task Without_consent_to_the_terms_and_the_privacy_policy_no_account_is_opened()
+    {
+        var form = Registrations.JobseekerForm(Registrations.NewEmail("noterms"));
+        form.Remove("Input.AcceptedTerms");
+
+        var page = await RefusedAsync("/Account/Register", "register-jobseeker", form);
+
+        Assert.Contains("利用規約とプライバシーポリシーを読み、同意する場合はチェックしてください。同意がないと登録できません。", Forms.FieldMessages(page, "terms"));
+        Assert.NotNull(page.QuerySelector("a[href='/terms']"));
+        Assert.NotNull(page.QuerySelector("a[href='/privacy']"));
+    }
+
+    [Fact]
+    public async Task The_terms_and_the_privacy_policy_are_public_pages_in_Japanese()
+    {
+        using var client = await portal.NewClientAsync();
+        foreach (var (path, title, words) in new[] { ("/terms", "利用規約", "職業安定法"), ("/privacy", "プライバシーポリシー", "個人情報の保護に関する法律") })
+        {
+            using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            var page = await Forms.ParseAsync(response);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(title, page.QuerySelector("h1")?.TextContent.Trim());
+            Assert.Contains(words, page.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_good_registration_signs_the_person_in_at_once_and_opens_the_mypage()
+    {
+        using var client = await portal.NewClientAsync();
+
+        using var response = await Registrations.RegisterJobseekerAsync(client, Registrations.JobseekerForm(Registrations.NewEmail("signedin")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/jobseeker?registered=true", response.Headers.Location?.OriginalString.Replace(client.BaseAddress!.ToString().TrimEnd('/'), "", StringComparison.Ordinal));
+        using var home = await client.GetAsync("/jobseeker?registered=true", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode); // no second sign-in: not sent to /Account/Login
+        var page = await Forms.ParseAsync(home);
+        Assert.Contains("マイページを開設し、ログインしました。", page.QuerySelector("#registered")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_good_registration_opens_one_HWIS_only_jobseeker_account_that_can_sign_in()
     {
         var email = Registrations.NewEmail("good");

@@ -18,6 +18,7 @@ public static class Registrations
             ["Input.Kana"] = kana,
             ["Input.BirthDate"] = (birthDate ?? new DateOnly(1990, 4, 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Input.Phone"] = phone,
+            ["Input.AcceptedTerms"] = "true",
         };
 
     public static Task<HttpResponseMessage> RegisterJobseekerAsync(HttpClient client, Dictionary<string, string> form) =>
