@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HelloWork.Domain.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Survey : Migration
+    public partial class FifthRound : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -28,6 +28,19 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<long>(
                 name: "ReviewedAt",
                 table: "OfficeTargets",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CancelReason",
+                table: "OfficeEvents",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CancelledAt",
+                table: "OfficeEvents",
                 type: "INTEGER",
                 nullable: true);
 
@@ -63,6 +76,12 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Attendance",
+                table: "EventBookings",
+                type: "INTEGER",
+                nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Prefecture",
@@ -137,6 +156,14 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 table: "OfficeTargets");
 
             migrationBuilder.DropColumn(
+                name: "CancelReason",
+                table: "OfficeEvents");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledAt",
+                table: "OfficeEvents");
+
+            migrationBuilder.DropColumn(
                 name: "BureauComment",
                 table: "OfficeEvaluations");
 
@@ -155,6 +182,10 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "PriorityItemsChosen",
                 table: "OfficeEvaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Attendance",
+                table: "EventBookings");
 
             migrationBuilder.DropColumn(
                 name: "Prefecture",

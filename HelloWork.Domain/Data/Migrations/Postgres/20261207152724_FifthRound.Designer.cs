@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HelloWork.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(HelloWorkDb))]
-    [Migration("20261207140757_Bookagency")]
-    partial class Bookagency
+    [Migration("20261207152724_FifthRound")]
+    partial class FifthRound
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -93,6 +93,10 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Prefecture")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1118,6 +1122,13 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BureauComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("CommentedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<decimal?>("EarlyReemploymentsAchievement")
                         .HasPrecision(7, 1)
                         .HasColumnType("numeric(7,1)");
@@ -1155,8 +1166,17 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .HasPrecision(7, 1)
                         .HasColumnType("numeric(7,1)");
 
+                    b.Property<DateTimeOffset?>("PlanFollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("PlanWrittenAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PriorityItemsCarriedOut")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PriorityItemsChosen")
+                        .HasColumnType("integer");
 
                     b.Property<int>("RankInGroup")
                         .HasColumnType("integer");
@@ -1190,6 +1210,9 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Approval")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EarlyReemploymentsTarget")
                         .HasColumnType("integer");
 
@@ -1219,6 +1242,13 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .HasPrecision(5, 1)
                         .HasColumnType("numeric(5,1)");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1228,6 +1258,42 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OfficeTargets");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Evaluation.PriorityItemRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnteredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Date");
+
+                    b.ToTable("PriorityItemRecords");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Evaluation.SurveyAnswer", b =>
@@ -1253,6 +1319,29 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.HasIndex("OfficeId", "Month");
 
                     b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Evaluation.SurveyOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Occasion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Occasion", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyOffers");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Figures.IntegratedFacilityTarget", b =>

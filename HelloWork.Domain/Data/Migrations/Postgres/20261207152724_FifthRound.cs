@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HelloWork.Domain.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Survey : Migration
+    public partial class FifthRound : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -28,6 +28,19 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ReviewedAt",
                 table: "OfficeTargets",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CancelReason",
+                table: "OfficeEvents",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "CancelledAt",
+                table: "OfficeEvents",
                 type: "timestamp with time zone",
                 nullable: true);
 
@@ -63,6 +76,12 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Attendance",
+                table: "EventBookings",
+                type: "integer",
+                nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Prefecture",
@@ -137,6 +156,14 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                 table: "OfficeTargets");
 
             migrationBuilder.DropColumn(
+                name: "CancelReason",
+                table: "OfficeEvents");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledAt",
+                table: "OfficeEvents");
+
+            migrationBuilder.DropColumn(
                 name: "BureauComment",
                 table: "OfficeEvaluations");
 
@@ -155,6 +182,10 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "PriorityItemsChosen",
                 table: "OfficeEvaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Attendance",
+                table: "EventBookings");
 
             migrationBuilder.DropColumn(
                 name: "Prefecture",

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HelloWork.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(HelloWorkDb))]
-    [Migration("20261207140447_Bookagency")]
-    partial class Bookagency
+    [Migration("20261207152638_FifthRound")]
+    partial class FifthRound
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -88,6 +88,10 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefecture")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1111,6 +1115,13 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BureauComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CommentedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("EarlyReemploymentsAchievement")
                         .HasPrecision(7, 1)
                         .HasColumnType("TEXT");
@@ -1148,7 +1159,16 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .HasPrecision(7, 1)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PlanFollowedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PlanWrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityItemsCarriedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityItemsChosen")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RankInGroup")
@@ -1183,6 +1203,9 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Approval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EarlyReemploymentsTarget")
                         .HasColumnType("INTEGER");
 
@@ -1212,6 +1235,13 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .HasPrecision(5, 1)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1221,6 +1251,42 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OfficeTargets");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Evaluation.PriorityItemRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnteredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Date");
+
+                    b.ToTable("PriorityItemRecords");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Evaluation.SurveyAnswer", b =>
@@ -1246,6 +1312,29 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.HasIndex("OfficeId", "Month");
 
                     b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Evaluation.SurveyOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occasion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Occasion", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyOffers");
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Figures.IntegratedFacilityTarget", b =>
