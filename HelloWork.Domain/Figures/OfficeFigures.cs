@@ -48,7 +48,7 @@ public sealed record OfficeYear(Guid OfficeId, string OfficeName, string OfficeC
     IReadOnlyList<FigureSet> Months, IReadOnlyList<FigureSet> Quarters, FigureSet Year, IReadOnlyList<FigureSet> ToDate);
 
 /// <summary>The office's figures, computed from the rows themselves (R-KPI-1..5). Staff see their own office only (R-ACC-4).</summary>
-public sealed class OfficeFigures(Operations ops)
+public sealed partial class OfficeFigures(Operations ops)
 {
     /// <summary>The fiscal year (年度, April–March) of a Japan date.</summary>
     public static int FiscalYearOf(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;

@@ -96,6 +96,20 @@ public sealed class OfficeFiguresTests
         var other = await new OfficeFigures(w.Ops).YearAsync(w.StaffActor2, 2026);
         Assert.Equal((2, 0, 0), (other.Year.OffersAccepted, other.Year.Referrals, other.Year.Placements));   // Offer2 and the one on 11/24; office 1's referrals are not theirs
 
+        // Each staff member sees their own work (seed 003): staff1 sent r1, r4 and the one to B, and made the counter referral; r1 and r4
+        // were established on application, the counter one at once; hires through r1 and r4; staff1 entered A's result for the employer.
+        var own = await new OfficeFigures(w.Ops).OwnWorkAsync(w.StaffActor1, 2026);
+        var mine = own.Months[OfficeFigures.MonthIndex(new DateOnly(2026, 11, 1))];
+        Assert.Equal((3, 3, 2, 2, 1), (mine.ReferralsProposed, mine.Referrals, mine.OnlineReferrals, mine.Placements, mine.ResultsEntered));
+        Assert.Equal((3, 3, 2, 2, 1), (own.Year.ReferralsProposed, own.Year.Referrals, own.Year.OnlineReferrals, own.Year.Placements, own.Year.ResultsEntered));
+        Assert.False(own.Months[0].HasData);   // April: nothing of staff1's, shown as missing
+        // A colleague at the same office did none of it; a person who is not staff has no own work to see (R-ACC-4).
+        var colleague = new HelloWork.Domain.Common.Actor(Guid.NewGuid(), Roles.Staff, "同僚", OfficeId: w.Office1.Id);
+        var theirs = await new OfficeFigures(w.Ops).OwnWorkAsync(colleague, 2026);
+        Assert.All(theirs.Months, m => Assert.False(m.HasData));
+        Assert.Equal((0, 0, 0, 0), (theirs.Year.Referrals, theirs.Year.ReferralsProposed, theirs.Year.Placements, theirs.Year.ResultsEntered));
+        await Assert.ThrowsAsync<HelloWork.Domain.Common.ScopeException>(() => new OfficeFigures(w.Ops).OwnWorkAsync(w.EmployerActor1, 2026));
+
         var card = await new Scorecard(new OfficeFigures(w.Ops), w.Ops).QuarterAsync(w.StaffActor1, 2026, 3);
         var csv = System.Text.Encoding.UTF8.GetString(Scorecard.Csv(card));
         // October and December: one online offer each (100%); November 2 of 3; the quarter and the year to December 4 of 5.
