@@ -96,12 +96,8 @@ public sealed partial class EmployerStaffUxBrowserTests(PortalHost portal, Chrom
         }
         await staff.CheckPageAsync();
 
-        // Matching for one of the office's open offers: the scores spread instead of all being the same. At 390 px the page
-        // /staff/referrals/new is still wider than the window (its other sections, not the matching table: reported, not fixed here).
-        if (width < 1280)
-        {
-            return;
-        }
+        // Matching for one of the office's open offers: the scores spread instead of all being the same, and at 390 px the matching
+        // table scrolls in its own box (a screen-reader-only header text, positioned absolutely, once widened the whole page by 279 px).
         var offer = await portal.QueryAsync(db => db.JobOffers.Where(o => o.Status == OfferStatus.Published && o.JobNumber!.StartsWith("13010-"))
             .OrderByDescending(o => o.ValidUntil).Select(o => o.Id).FirstAsync(Ct));
         await staff.VisitAsync($"/staff/referrals/new?offer={offer}");
