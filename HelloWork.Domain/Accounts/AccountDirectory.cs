@@ -12,7 +12,7 @@ public sealed class AccountDirectory(Operations ops)
 {
     /// <summary>The accounts an admin creates and looks after. Jobseeker and employer accounts are opened by their owners and
     /// hold personal data (names, e-mail addresses) that is theirs (R-ACC-4): the admin's list never shows them.</summary>
-    public static readonly IReadOnlyList<string> ManagedRoles = [Roles.Staff, Roles.Agency, Roles.Admin];
+    public static readonly IReadOnlyList<string> ManagedRoles = [Roles.Staff, Roles.Agency, Roles.Admin, Roles.Bureau];
 
     public Task<List<AccountRow>> ListAsync(Actor actor, string? role, CancellationToken ct = default)
     {
@@ -24,7 +24,7 @@ public sealed class AccountDirectory(Operations ops)
              where roles.Contains(u.Role)
              orderby u.Role, u.Email
              select new AccountRow(u.Id, u.Email ?? "", u.DisplayName, u.Role,
-                 db.Offices.Where(o => o.Id == u.OfficeId).Select(o => o.Name).FirstOrDefault(),
+                 db.Offices.Where(o => o.Id == u.OfficeId).Select(o => o.Name).FirstOrDefault() ?? u.Prefecture,
                  db.Agencies.Where(a => a.Id == u.AgencyId).Select(a => a.Name).FirstOrDefault(),
                  u.IsSupervisor, u.LockoutEnd != null && u.LockoutEnd > now)).Take(500).ToListAsync(ct), ct);
     }

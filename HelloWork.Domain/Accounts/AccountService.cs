@@ -16,7 +16,9 @@ public sealed record EmployerRegistration(string Email, string Password, string 
 
 public sealed record AgencyRegistration(string Email, string Password, string ContactName, string AgencyName, Agencies.AgencyKind Kind, string? LicenseNumber);
 
-public sealed record StaffAccountInput(string Email, string Password, string DisplayName, string Role, Guid? OfficeId, Guid? AgencyId, bool IsSupervisor);
+/// <summary>An account the administrator opens: staff (an office), an agency's, an administrator, or a 労働局 (a prefecture, R-EVAL-1).</summary>
+public sealed record StaffAccountInput(string Email, string Password, string DisplayName, string Role, Guid? OfficeId, Guid? AgencyId, bool IsSupervisor,
+    string? Prefecture = null);
 
 /// <summary>Field-level refusals from registration: field name → resource keys (R-ERR-1).</summary>
 public sealed class RegistrationException(IReadOnlyDictionary<string, string[]> errors) : Exception("Registration refused.")
@@ -134,7 +136,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         return user.Id;
     }
 
-    /// <summary>Admin-only: staff, agency and admin accounts.</summary>
+    /// <summary>Admin-only: staff, agency, admin and 労働局 accounts.</summary>
     public async Task<Guid> CreateAccountAsync(Actor actor, StaffAccountInput input, CancellationToken ct = default)
     {
         if (!actor.IsAdmin)
@@ -152,7 +154,10 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
             case Roles.Agency when input.AgencyId is null || !await db.Agencies.AnyAsync(a => a.Id == input.AgencyId, ct):
                 Add(errors, nameof(input.AgencyId), "Required");
                 break;
-            case Roles.Staff or Roles.Agency or Roles.Admin:
+            case Roles.Bureau when input.Prefecture is null || !HelloWork.Domain.Search.Prefectures.All.Contains(input.Prefecture):
+                Add(errors, nameof(input.Prefecture), "Required");
+                break;
+            case Roles.Staff or Roles.Agency or Roles.Admin or Roles.Bureau:
                 break;
             default:
                 Add(errors, nameof(input.Role), "InvalidChoice");
@@ -164,6 +169,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
             UserName = input.Email.Trim(), Email = input.Email.Trim(), EmailConfirmed = true, DisplayName = name!, Role = input.Role, CreatedAt = clock.GetUtcNow(),
             OfficeId = input.Role == Roles.Staff ? input.OfficeId : null,
             AgencyId = input.Role == Roles.Agency ? input.AgencyId : null,
+            Prefecture = input.Role == Roles.Bureau ? input.Prefecture : null,
             IsSupervisor = input.Role == Roles.Staff && input.IsSupervisor,
             // The admin chose this password and hands it over: like an establishment's login user, the new holder replaces it
             // at first sign-in (パスワード変更, enforced by PasswordChangeGate).

@@ -214,6 +214,30 @@ public sealed class PasswordChangeTests(PortalHost portal)
         return email;
     }
 
+    /// <summary>The admin opens a 労働局 account for one prefecture (R-EVAL-1) on /admin/accounts; without a prefecture, or with a name
+    /// that is not one, nothing is created and the field says why (R-ERR-1).</summary>
+    [Fact]
+    public async Task The_admin_opens_a_labour_bureau_account_for_a_prefecture_and_is_refused_without_one_R_EVAL_1()
+    {
+        var admin = new Actor(await UserIdAsync("admin@example.jp"), Roles.Admin, "admin");
+        await using var scope = portal.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        foreach (var prefecture in new string?[] { null, "東京" })
+        {
+            var refused = Registrations.NewEmail("bureau");
+            var e = await Assert.ThrowsAsync<RegistrationException>(() => accounts.CreateAccountAsync(admin,
+                new StaffAccountInput(refused, Registrations.GoodPassword, "労働局 担当", Roles.Bureau, null, null, false, prefecture)));
+            Assert.True(e.Errors.ContainsKey("Prefecture"));
+            Assert.False(await portal.QueryAsync(db => db.Users.AnyAsync(u => u.Email == refused)));
+        }
+        var email = Registrations.NewEmail("bureau");
+        await accounts.CreateAccountAsync(admin, new StaffAccountInput(email, Registrations.GoodPassword, "労働局 担当", Roles.Bureau, null, null, false, "北海道"));
+        var user = await portal.QueryAsync(db => db.Users.SingleAsync(u => u.Email == email));
+        Assert.Equal((Roles.Bureau, "北海道", (Guid?)null), (user.Role, user.Prefecture, user.OfficeId));
+        var row = Assert.Single(await scope.ServiceProvider.GetRequiredService<AccountDirectory>().ListAsync(admin, Roles.Bureau), r => r.Email == email);
+        Assert.Equal("北海道", row.Office);
+    }
+
     [Fact]
     public async Task A_staff_account_the_admin_creates_must_replace_the_password_the_admin_chose_at_first_sign_in()
     {
