@@ -125,15 +125,29 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         }
         var agency = Collect(errors, () => new Agencies.Agency(Text.RequireName(input.AgencyName, nameof(input.AgencyName), 100), input.Kind, input.LicenseNumber, now));
         ThrowIfAny(errors);
-        db.Agencies.Add(agency!);
-        // The administrators' open list of applications shows it at once (saved with the account, published after).
-        var outbox = new Outbox(db, now);
-        await outbox.AddAsync(Recipients.Admins, NoticeKind.AgencyApplied, agency!.Id,
-            new Dictionary<string, string> { [NoticeArg.AgencyName] = agency.Name }, ct);
-        var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = contact!, Role = Roles.Agency, AgencyId = agency.Id, CreatedAt = now };
-        await CreateAsync(user, input.Password, Roles.Agency, confirmByMail: true);
-        await bus.PublishAsync(outbox.ToPublish, CancellationToken.None);
-        return user.Id;
+        // The administrators' notice counter is shared by every notice to them: one written in the same moment (another agency
+        // applying, the mail queue) refuses this save by the counter's version. The application is then written again on fresh
+        // data, as Operations.RunAsync does, instead of failing the applicant with an error.
+        for (var attempt = 1; ; attempt++)
+        {
+            db.Agencies.Add(agency!);
+            // The administrators' open list of applications shows it at once (saved with the account, published after).
+            var outbox = new Outbox(db, now);
+            await outbox.AddAsync(Recipients.Admins, NoticeKind.AgencyApplied, agency!.Id,
+                new Dictionary<string, string> { [NoticeArg.AgencyName] = agency.Name }, ct);
+            var user = new AppUser { UserName = input.Email.Trim(), Email = input.Email.Trim(), DisplayName = contact!, Role = Roles.Agency, AgencyId = agency.Id, CreatedAt = now };
+            try
+            {
+                await CreateAsync(user, input.Password, Roles.Agency, confirmByMail: true);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 10)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            await bus.PublishAsync(outbox.ToPublish, CancellationToken.None);
+            return user.Id;
+        }
     }
 
     /// <summary>Admin-only: staff, agency, admin and 労働局 accounts.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using HelloWork.Domain.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelloWork.Tests.Host.Http;
 
@@ -210,5 +211,23 @@ public sealed class RegistrationTests(PortalHost portal)
 
         using var signIn = await Forms.SignInAsync(client, email, Registrations.GoodPassword);
         Assert.Equal("/jobseeker", signIn.Headers.Location?.OriginalString.Split('?')[0].Replace(client.BaseAddress!.ToString().TrimEnd('/'), "", StringComparison.Ordinal));
+    }
+
+    /// <summary>Agencies applying at the same moment all get their application in (R-AGY-1): they share the administrators' notice
+    /// counter, and a save refused by its version is written again instead of failing the applicant (CI failure, 7 December 2026).</summary>
+    [Fact]
+    public async Task Agencies_applying_at_the_same_moment_all_get_their_application_in_R_AGY_1()
+    {
+        var emails = Enumerable.Range(0, 8).Select(i => Registrations.NewEmail($"race-agency{i}")).ToList();
+        await Task.WhenAll(emails.Select(async (email, i) =>
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AccountService>().RegisterAgencyAsync(
+                new AgencyRegistration(email, "Agency!2026-pass", "雇用 一郎", $"競合市 雇用対策課{i}", HelloWork.Domain.Agencies.AgencyKind.LocalGovernment, null));
+        }));
+        var agencies = await portal.QueryAsync(db => db.Users.Where(u => emails.Contains(u.Email!)).Select(u => u.AgencyId).ToListAsync());
+        Assert.Equal(8, agencies.Count);
+        Assert.All(agencies, a => Assert.NotNull(a));
+        Assert.Equal(8, agencies.Distinct().Count());
     }
 }
