@@ -51,15 +51,6 @@ public sealed partial class OfficeFigures
         var entered = await db.AuditEntries.Where(a => a.ActorUserId == me && a.Action == AuditActions.ResultRegistered && a.At >= start && a.At < end)
             .Select(a => a.At).ToListAsync(ct);
 
-        int[] ByMonth(IEnumerable<DateTimeOffset> instants)
-        {
-            var months = new int[12];
-            foreach (var t in instants)
-            {
-                months[MonthIndex(JapanTime.DateOf(t))]++;
-            }
-            return months;
-        }
         var counts = new[]
         {
             ByMonth(proposed), ByMonth(established.Select(e => e.At)), ByMonth(established.Where(e => e.Kind == ReferralKind.Online).Select(e => e.At)),

@@ -196,21 +196,12 @@ public sealed partial class OfficeFigures(Operations ops)
 
     private static OfficeYear Build(Office office, int fy, int active, int employerTotal, Events e, DateOnly today)
     {
-        int[] B(IEnumerable<DateTimeOffset> instants)
-        {
-            var months = new int[12];
-            foreach (var t in instants)
-            {
-                months[MonthIndex(JapanTime.DateOf(t))]++;
-            }
-            return months;
-        }
         var c = new[]
         {
-            B(e.Accepted), B(e.AcceptedOnline), B(e.EmployerMypages), B(e.JobseekerMypages), B(e.Proposed), B(e.Referrals), B(e.OnlineReferrals),
-            B(e.SelfApplications), B(e.Placements), B(e.Filled), B(e.OnlineHired), B(e.OnlineNotHired), B(e.StaffHired), B(e.StaffNotHired),
-            B(e.AgencyPlacements), B(e.EarlyReemployments), B(e.RegularOffers), B(e.RegularPlacements), B(e.DisabledPlacements), B(e.SeniorPlacements),
-        };
+            e.Accepted, e.AcceptedOnline, e.EmployerMypages, e.JobseekerMypages, e.Proposed, e.Referrals, e.OnlineReferrals, e.SelfApplications,
+            e.Placements, e.Filled, e.OnlineHired, e.OnlineNotHired, e.StaffHired, e.StaffNotHired, e.AgencyPlacements, e.EarlyReemployments,
+            e.RegularOffers, e.RegularPlacements, e.DisabledPlacements, e.SeniorPlacements,
+        }.Select(ByMonth).ToArray();
         var referred = e.ReferredHome.Select(r => (Date: JapanTime.DateOf(r.At), r.Jobseeker)).ToList();
         var registered = e.Registered.ToList();
         FigureSet Set(string label, int first, int count)
@@ -230,6 +221,17 @@ public sealed partial class OfficeFigures(Operations ops)
         var quarters = Enumerable.Range(0, 4).Select(q => Set(QuarterLabel(fy, q + 1), q * 3, 3)).ToList();
         var toDate = Enumerable.Range(0, 12).Select(i => Set("年度累計", 0, i + 1)).ToList();
         return new OfficeYear(office.Id, office.Name, office.Code, fy, active, employerTotal, months, quarters, Set($"{fy}年度", 0, 12), toDate);
+    }
+
+    /// <summary>How many of the instants fall in each month of the fiscal year (index <see cref="MonthIndex"/>), by the Japan date.</summary>
+    private static int[] ByMonth(IEnumerable<DateTimeOffset> instants)
+    {
+        var months = new int[12];
+        foreach (var t in instants)
+        {
+            months[MonthIndex(JapanTime.DateOf(t))]++;
+        }
+        return months;
     }
 
     /// <summary>A percentage with one decimal, null when the denominator is zero.</summary>

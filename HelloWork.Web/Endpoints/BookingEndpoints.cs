@@ -26,7 +26,7 @@ public static class BookingEndpoints
 
         me.MapGet("/events/{Id}", async (string id, HttpContext context, EventBookings events, CancellationToken ct) =>
         {
-            var (actor, refusal) = await JobseekerAsync(context);
+            var (actor, refusal) = await MeEndpoints.JobseekerAsync(context, "book");
             if (actor is null)
             {
                 return refusal!;
@@ -41,13 +41,13 @@ public static class BookingEndpoints
 
         me.MapPost("/event-bookings", async (HttpContext context, EventBookings events, CancellationToken ct) =>
         {
-            var (actor, refusal) = await JobseekerAsync(context);
+            var (actor, refusal) = await MeEndpoints.JobseekerAsync(context, "book");
             if (actor is null)
             {
                 return refusal!;
             }
             var body = await MeEndpoints.ReadAsync<MeEventBookingRequest>(context, ct);
-            var eventId = body.EventId ?? throw new BadHttpRequestException("'eventId' is required.");
+            var eventId = MeEndpoints.Required(body.EventId, "eventId");
             var outcome = await events.BookAsync(actor, eventId, body.WaitIfFull, ct);
             return TypedResults.Created($"/api/v1/me/events/{eventId}", new EventBookingResult(outcome.ToString()));
         }).WithSummary("Book a seat of an event as the signed-in jobseeker (R-EVT-1); when it is full, a place on the waiting list if waitIfFull, else 422 EventFull.")
@@ -58,13 +58,13 @@ public static class BookingEndpoints
 
         me.MapPost("/appointments", async (HttpContext context, Appointments appointments, CancellationToken ct) =>
         {
-            var (actor, refusal) = await JobseekerAsync(context);
+            var (actor, refusal) = await MeEndpoints.JobseekerAsync(context, "book");
             if (actor is null)
             {
                 return refusal!;
             }
             var body = await MeEndpoints.ReadAsync<MeAppointmentRequest>(context, ct);
-            var slotId = body.SlotId ?? throw new BadHttpRequestException("'slotId' is required.");
+            var slotId = MeEndpoints.Required(body.SlotId, "slotId");
             await appointments.BookAsync(actor, slotId, body.CourseId, ct);
             return TypedResults.Created($"/api/v1/me/appointments/{slotId}", new CreatedId(slotId));
         }).WithSummary("Book a free counselling slot of the signed-in jobseeker's office (R-APT-1); a slot just taken by someone else is 422 SlotTaken.")
@@ -73,12 +73,4 @@ public static class BookingEndpoints
           .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
           .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
-
-    /// <summary>The jobseeker of the bearer token, or the refusal: 401 without a valid token, 403 for another role.</summary>
-    private static async Task<(Actor? Actor, IResult? Refusal)> JobseekerAsync(HttpContext context) => await MeEndpoints.SignedInAsync(context) switch
-    {
-        null => (null, MeEndpoints.Problem(StatusCodes.Status401Unauthorized, "A bearer token is required (POST /api/auth/login).")),
-        { IsJobseeker: true } actor => (actor, null),
-        _ => (null, MeEndpoints.Problem(StatusCodes.Status403Forbidden, "Only a jobseeker account can book.")),
-    };
 }

@@ -44,14 +44,10 @@ public static class MeEndpoints
 
         me.MapPost("/applications", async (HttpContext context, ApplicationService applications, Operations ops, CancellationToken ct) =>
         {
-            var signedIn = await SignedInAsync(context);
-            if (signedIn is null)
+            var (actor, refusal) = await JobseekerAsync(context, "apply");
+            if (actor is null)
             {
-                return Problem(StatusCodes.Status401Unauthorized, "A bearer token is required (POST /api/auth/login).");
-            }
-            if (signedIn is not { IsJobseeker: true } actor)
-            {
-                return Problem(StatusCodes.Status403Forbidden, "Only a jobseeker account can apply.");
+                return refusal!;
             }
             var body = await ReadAsync<MeApplyRequest>(context, ct);
             var number = Required(body.JobNumber, "jobNumber").Trim();
@@ -70,14 +66,10 @@ public static class MeEndpoints
         // No {id:guid} constraint: an id that is not one must answer this API's 404, not fall through to the pages' form handling.
         me.MapPost("/applications/{id}/messages", async (string id, HttpContext context, MessageService messages, CancellationToken ct) =>
         {
-            var signedIn = await SignedInAsync(context);
-            if (signedIn is null)
+            var (actor, refusal) = await JobseekerAsync(context, "use this endpoint");
+            if (actor is null)
             {
-                return Problem(StatusCodes.Status401Unauthorized, "A bearer token is required (POST /api/auth/login).");
-            }
-            if (signedIn is not { IsJobseeker: true } actor)
-            {
-                return Problem(StatusCodes.Status403Forbidden, "Only a jobseeker account can use this endpoint.");
+                return refusal!;
             }
             if (!Guid.TryParse(id, out var applicationId))
             {
@@ -99,6 +91,15 @@ public static class MeEndpoints
         var result = await context.AuthenticateAsync(IdentityConstants.BearerScheme);
         return result.Succeeded ? Actor.From(result.Principal) : null;
     }
+
+    /// <summary>The jobseeker of the bearer token, or the refusal: 401 without a valid token, 403 for another role ("Only a jobseeker
+    /// account can <paramref name="what"/>.").</summary>
+    internal static async Task<(Actor? Actor, IResult? Refusal)> JobseekerAsync(HttpContext context, string what) => await SignedInAsync(context) switch
+    {
+        null => (null, Problem(StatusCodes.Status401Unauthorized, "A bearer token is required (POST /api/auth/login).")),
+        { IsJobseeker: true } actor => (actor, null),
+        _ => (null, Problem(StatusCodes.Status403Forbidden, $"Only a jobseeker account can {what}.")),
+    };
 
     internal static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
 
@@ -128,4 +129,6 @@ public static class MeEndpoints
     }
 
     internal static string Required(string? value, string name) => value ?? throw new BadHttpRequestException($"'{name}' is required.");
+
+    internal static T Required<T>(T? value, string name) where T : struct => value ?? throw new BadHttpRequestException($"'{name}' is required.");
 }
