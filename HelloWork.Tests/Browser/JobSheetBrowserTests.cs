@@ -60,14 +60,19 @@ public sealed class JobSheetBrowserTests(PortalHost portal, Chromium chromium)
             && db.Establishments.Any(e => e.Id == o.EstablishmentId && db.Offices.Any(f => f.Id == e.OfficeId && f.Code == "13010")))
             .OrderBy(o => o.SubmittedAt).FirstOrDefaultAsync(Ct));
         Assert.NotNull(submitted);
+        var establishmentNumber = await portal.QueryAsync(db => db.Establishments.Where(e => e.Id == submitted.EstablishmentId)
+            .Select(e => e.Number).SingleAsync(Ct));
         await using var staff = await PortalBrowser.OpenAsync(portal, chromium, "review-card");
         await staff.SignInAsync("staff1@example.jp");
 
+        // The queue pages by ten and other tests submit to the same office: find this offer's card by its establishment and title.
         await staff.VisitAsync("/staff/review");
-        await staff.Page.Locator(".hw-review-card").First.GetByRole(AriaRole.Button, new() { Name = "審査する" }).ClickAsync(); // closed to a summary (issue 25)
+        await staff.Page.GetByTestId("review-filter").Locator("input").FillAsync(establishmentNumber);
+        var item = staff.Page.Locator(".hw-review-card").Filter(new() { HasText = submitted.Title }).First;
+        await item.GetByRole(AriaRole.Button, new() { Name = "審査する" }).ClickAsync();
 
         var view = JobSheetView.Of(submitted.Sheet, CultureInfo.GetCultureInfo("ja-JP"));
-        var card = staff.Page.Locator(".sheet-findings").First;
+        var card = item.Locator(".sheet-findings").First;
         var labels = await card.Locator("tbody tr[data-field] th").AllInnerTextsAsync();
         Assert.Contains(view.Row("Work.FixedTerm").Label, labels);
         Assert.Contains(view.Row("Wages.BaseMin").Label, labels);
