@@ -62,6 +62,18 @@ public static class JapanTime
         return $"{Format(DateOnly.FromDateTime(jst.DateTime))} {jst.ToString("HH:mm", CultureInfo.InvariantCulture)}";
     }
 
+    /// <summary>A month as its reader writes it: 2026年11月, or Nov 2026 in English (figures by month).</summary>
+    public static string Month(DateOnly month) => Month(month, CultureInfo.CurrentUICulture);
+
+    public static string Month(DateOnly month, CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "en" ? month.ToString("MMM yyyy", English) : $"{month.Year}年{month.Month}月";
+
+    /// <summary>A month of a year's chart or table head, as its reader writes it: 11月, or Nov.</summary>
+    public static string MonthOfYear(DateOnly month) => MonthOfYear(month, CultureInfo.CurrentUICulture);
+
+    public static string MonthOfYear(DateOnly month, CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "en" ? month.ToString("MMM", English) : $"{month.Month}月";
+
     /// <summary>Japanese long date whatever the reader's language (the forms: 紹介状, 求人票, the scorecard): 2026年11月23日.</summary>
     public static string Japanese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 

@@ -18,7 +18,7 @@ namespace HelloWork.Domain.Figures;
 /// <item>HasData: the period has begun and something of the member's happened in it; a month without data is missing, not zero.</item>
 /// </list>
 /// </summary>
-public sealed record StaffWorkSet(string Label, DateOnly From, DateOnly To, int ReferralsProposed, int Referrals, int OnlineReferrals,
+public sealed record StaffWorkSet(PeriodKind Period, DateOnly From, DateOnly To, int ReferralsProposed, int Referrals, int OnlineReferrals,
     int Placements, int ResultsEntered, bool HasData);
 
 /// <summary>A fiscal year of one staff member's own work: 12 months and the year.</summary>
@@ -56,14 +56,14 @@ public sealed partial class OfficeFigures
             ByMonth(proposed), ByMonth(established.Select(e => e.At)), ByMonth(established.Where(e => e.Kind == ReferralKind.Online).Select(e => e.At)),
             ByMonth(placements), ByMonth(entered),
         };
-        StaffWorkSet Set(string label, int first, int count)
+        StaffWorkSet Set(PeriodKind period, int first, int count)
         {
             var s = counts.Select(m => m.Skip(first).Take(count).Sum()).ToArray();
             var from = MonthStart(fiscalYear, first);
             var hasData = from <= today && s.Any(n => n > 0);
-            return new StaffWorkSet(label, from, from.AddMonths(count).AddDays(-1), s[0], s[1], s[2], s[3], s[4], hasData);
+            return new StaffWorkSet(period, from, from.AddMonths(count).AddDays(-1), s[0], s[1], s[2], s[3], s[4], hasData);
         }
-        var months = Enumerable.Range(0, 12).Select(i => Set($"{MonthStart(fiscalYear, i).Year}年{MonthStart(fiscalYear, i).Month}月", i, 1)).ToList();
-        return new StaffWorkYear(actor.Name, fiscalYear, months, Set($"{fiscalYear}年度", 0, 12));
+        var months = Enumerable.Range(0, 12).Select(i => Set(PeriodKind.Month, i, 1)).ToList();
+        return new StaffWorkYear(actor.Name, fiscalYear, months, Set(PeriodKind.Year, 0, 12));
     }, ct);
 }

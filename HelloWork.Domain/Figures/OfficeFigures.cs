@@ -36,11 +36,24 @@ namespace HelloWork.Domain.Figures;
 /// Japan date of the hire.</item>
 /// </list>
 /// </summary>
-public sealed record FigureSet(string Label, DateOnly From, DateOnly To, int OffersAccepted, int OffersAcceptedOnline, decimal? OnlineUsageRate,
+public sealed record FigureSet(PeriodKind Period, DateOnly From, DateOnly To, int OffersAccepted, int OffersAcceptedOnline, decimal? OnlineUsageRate,
     int EmployerMypagesOpened, int JobseekerMypagesOpened, int ReferralsProposed, int Referrals, int OnlineReferrals, int SelfApplications,
     int Placements, int FilledOffers, decimal? ReferralRate, int ResultsOnlineHired, int ResultsOnlineNotHired, int ResultsStaffHired, int ResultsStaffNotHired,
     int AgencyPlacements, int EarlyReemployments, int ReferredJobseekers, int JobseekersInPeriod, bool HasData, int RegularOffers, int RegularPlacements,
-    int DisabledPlacements, int SeniorPlacements);
+    int DisabledPlacements, int SeniorPlacements)
+{
+    /// <summary>The period as the Japanese documents write it (the scorecard); pages write it in the reader's language.</summary>
+    public string Label => OfficeFigures.PeriodLabel(Period, From);
+}
+
+/// <summary>What a row of figures covers: a month, a quarter or the whole of a fiscal year, or the year to the end of a month.</summary>
+public enum PeriodKind
+{
+    Month = 0,
+    Quarter = 1,
+    Year = 2,
+    YearToDate = 3,
+}
 
 /// <summary>A fiscal year (April to March) of an office: 12 months, 4 quarters, the year, and the year to the end of each month
 /// (<see cref="ToDate"/>[0] = April, [11] = the year).</summary>
@@ -59,6 +72,18 @@ public sealed partial class OfficeFigures(Operations ops)
     public static DateOnly MonthStart(int fiscalYear, int index) => new DateOnly(fiscalYear, 4, 1).AddMonths(index);
 
     public static string QuarterLabel(int fiscalYear, int quarter) => $"{fiscalYear}年度 第{quarter}四半期";
+
+    /// <summary>A period starting on <paramref name="from"/> in Japanese, as the documents write it: 2026年11月, 2026年度 第3四半期, 2026年度,
+    /// 年度累計.</summary>
+    public static string PeriodLabel(PeriodKind period, DateOnly from) => period switch
+    {
+        PeriodKind.Month => JapanTime.Month(from, JapaneseCulture),
+        PeriodKind.Quarter => QuarterLabel(FiscalYearOf(from), MonthIndex(from) / 3 + 1),
+        PeriodKind.Year => $"{FiscalYearOf(from)}年度",
+        _ => "年度累計",
+    };
+
+    private static readonly System.Globalization.CultureInfo JapaneseCulture = System.Globalization.CultureInfo.GetCultureInfo("ja-JP");
 
     public Task<OfficeYear> YearAsync(Actor actor, int fiscalYear, CancellationToken ct = default) => ForOfficeAsync(actor.RequireOffice(), fiscalYear, ct);
 
@@ -204,7 +229,7 @@ public sealed partial class OfficeFigures(Operations ops)
         }.Select(ByMonth).ToArray();
         var referred = e.ReferredHome.Select(r => (Date: JapanTime.DateOf(r.At), r.Jobseeker)).ToList();
         var registered = e.Registered.ToList();
-        FigureSet Set(string label, int first, int count)
+        FigureSet Set(PeriodKind period, int first, int count)
         {
             var s = c.Select(m => m.Skip(first).Take(count).Sum()).ToArray();
             var start = MonthStart(fy, first);
@@ -213,14 +238,14 @@ public sealed partial class OfficeFigures(Operations ops)
             var inPeriod = registered.Where(j => j.From <= to && j.Until >= start).Select(j => j.Jobseeker).ToHashSet();
             inPeriod.UnionWith(referredIds);
             var hasData = start <= today && Enumerable.Range(first, count).Any(i => c.Any(m => m[i] > 0));
-            return new FigureSet(label, start, to, s[0], s[1], Rate(s[1], s[0]), s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9],
+            return new FigureSet(period, start, to, s[0], s[1], Rate(s[1], s[0]), s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9],
                 Rate(referredIds.Count, inPeriod.Count), s[10], s[11], s[12], s[13], s[14], s[15], referredIds.Count, inPeriod.Count, hasData,
                 s[16], s[17], s[18], s[19]);
         }
-        var months = Enumerable.Range(0, 12).Select(i => Set($"{MonthStart(fy, i).Year}年{MonthStart(fy, i).Month}月", i, 1)).ToList();
-        var quarters = Enumerable.Range(0, 4).Select(q => Set(QuarterLabel(fy, q + 1), q * 3, 3)).ToList();
-        var toDate = Enumerable.Range(0, 12).Select(i => Set("年度累計", 0, i + 1)).ToList();
-        return new OfficeYear(office.Id, office.Name, office.Code, fy, active, employerTotal, months, quarters, Set($"{fy}年度", 0, 12), toDate);
+        var months = Enumerable.Range(0, 12).Select(i => Set(PeriodKind.Month, i, 1)).ToList();
+        var quarters = Enumerable.Range(0, 4).Select(q => Set(PeriodKind.Quarter, q * 3, 3)).ToList();
+        var toDate = Enumerable.Range(0, 12).Select(i => Set(PeriodKind.YearToDate, 0, i + 1)).ToList();
+        return new OfficeYear(office.Id, office.Name, office.Code, fy, active, employerTotal, months, quarters, Set(PeriodKind.Year, 0, 12), toDate);
     }
 
     /// <summary>How many of the instants fall in each month of the fiscal year (index <see cref="MonthIndex"/>), by the Japan date.</summary>

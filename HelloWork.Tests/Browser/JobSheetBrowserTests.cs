@@ -67,7 +67,7 @@ public sealed class JobSheetBrowserTests(PortalHost portal, Chromium chromium)
 
         // The queue pages by ten and other tests submit to the same office: find this offer's card by its establishment and title.
         await staff.VisitAsync("/staff/review");
-        await staff.Page.GetByTestId("review-filter").Locator("input").FillAsync(establishmentNumber);
+        await staff.Page.Locator(".hw-review-filter input").FillAsync(establishmentNumber);
         var item = staff.Page.Locator(".hw-review-card").Filter(new() { HasText = submitted.Title }).First;
         await item.GetByRole(AriaRole.Button, new() { Name = "審査する" }).ClickAsync();
 

@@ -55,6 +55,34 @@ public sealed class EvaluationPageTests : ComponentTest
         Assert.Contains("placements,就職者数,主要指標,件,,1,,,,,,2,,,,,,3,3,100.0,", csv, StringComparison.Ordinal);
     }
 
+    /// <summary>R-UI-1, R-EVAL-2: a reader who chose English reads the indicators, their kinds and definitions, the months and the figures'
+    /// periods in English; the published CSV stays Japanese.</summary>
+    [Fact]
+    public async Task An_English_reader_reads_the_indicators_months_and_periods_in_English()
+    {
+        var english = new System.Globalization.CultureInfo("en");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/evaluation/offices/13010?year=2026");
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = english;
+        var page = Render<OfficePage>(p => p.Add(x => x.Code, "13010"));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("table").Count), TimeSpan.FromSeconds(10));
+
+        var heads = page.FindAll("table th").Select(th => th.TextContent.Trim()).ToList();
+        Assert.Contains("Placements", heads);
+        Assert.Contains("Apr", heads);
+        Assert.Contains("Mar", heads);
+        Assert.Contains("Main indicator", page.FindAll("table")[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.DoesNotContain(heads, h => System.Text.RegularExpressions.Regex.IsMatch(h, @"\p{IsCJKUnifiedIdeographs}|\p{IsHiragana}"));
+        Assert.Contains("Counted in the month", page.Find("dl").TextContent, StringComparison.Ordinal);
+
+        var year = await new HelloWork.Domain.Figures.OfficeFigures(World.Ops).YearAsync(evaluation.Supervisor1, 2026, Ct);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = english;
+        var table = Render<FiguresTable>(p => p.Add(x => x.Sets, [year.Months[7], .. year.Quarters.Take(1), year.Year, year.ToDate[2]]));
+        Assert.Equal(["Nov 2026", "FY 2026 Q1", "FY 2026", "Year to date"], table.FindAll("tbody th").Select(th => th.TextContent.Trim()));
+
+        var csv = Encoding.UTF8.GetString(Publication.Csv((await Services.GetRequiredService<Publication>().OfficeAsync("13010", 2026))!));
+        Assert.Contains("placements,就職者数,主要指標", csv, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_unknown_office_is_not_found()
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using HelloWork.Domain.Common;
 using HelloWork.Domain.Documents.Pdf;
+using HelloWork.Domain.Evaluation;
+using HelloWork.Domain.Figures;
 
 namespace HelloWork.Tests.Domain.Common;
 
@@ -39,5 +41,34 @@ public sealed class DateLanguageTests
     {
         Assert.Equal("2026年11月30日（月）", In("en", () => JapaneseFormat.DateWithWeekday(new DateOnly(2026, 11, 30))));
         Assert.Equal("2026年11月23日 00:00", In("en", () => JapanTime.Japanese(new DateTimeOffset(2026, 11, 22, 15, 0, 0, TimeSpan.Zero))));
+    }
+
+    [Fact]
+    public void Months_of_figures_are_written_in_the_readers_language_and_the_scorecards_period_stays_Japanese()
+    {
+        var november = new DateOnly(2026, 11, 1);
+        Assert.Equal(("2026年11月", "11月"), In("ja-JP", () => (JapanTime.Month(november), JapanTime.MonthOfYear(november))));
+        Assert.Equal(("Nov 2026", "Nov"), In("en", () => (JapanTime.Month(november), JapanTime.MonthOfYear(november))));
+        Assert.Equal(["2026年11月", "2026年度 第3四半期", "2026年度", "年度累計"], In("en", () => new[] { PeriodKind.Month, PeriodKind.Quarter, PeriodKind.Year, PeriodKind.YearToDate }
+            .Select(p => OfficeFigures.PeriodLabel(p, p == PeriodKind.Quarter ? new DateOnly(2026, 10, 1) : p == PeriodKind.Month ? november : new DateOnly(2026, 4, 1))).ToArray()));
+    }
+
+    /// <summary>R-EVAL-1, R-UI-1: every indicator, kind and 所重点項目 has a Japanese name for the published documents and an English one for a
+    /// reader who chose English, with no Japanese left in it.</summary>
+    [Fact]
+    public void Every_indicator_kind_and_priority_item_has_its_name_in_both_languages()
+    {
+        var en = CultureInfo.GetCultureInfo("en");
+        var ja = CultureInfo.GetCultureInfo("ja-JP");
+        var english = Indicators.All.SelectMany(i => new[] { i.NameIn(en), i.DefinitionIn(en) })
+            .Concat(Enum.GetValues<IndicatorKind>().Select(k => Indicators.KindLabel(k, en)))
+            .Concat(Enum.GetValues<PriorityItem>().Select(i => PriorityItems.Label(i, en))).ToList();
+        Assert.All(english, t => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}|\p{IsHiragana}|\p{IsKatakana}", t));
+        Assert.Equal("就職者数", Indicators.Get(Indicators.Placements).NameIn(ja));
+        Assert.Equal("就職者数", In("en", () => Indicators.Get(Indicators.Placements).Name));
+        Assert.Equal("Placements", Indicators.Get(Indicators.Placements).NameIn(en));
+        Assert.Equal("地方公共団体との連携の推進", PriorityItems.Label(PriorityItem.LocalGovernmentCooperation));
+        Assert.Equal("主要指標", In("en", () => Indicators.KindLabel(IndicatorKind.Main)));
+        Assert.Equal(Indicators.All.Count, Indicators.All.Select(i => i.NameIn(en)).Distinct().Count());
     }
 }
