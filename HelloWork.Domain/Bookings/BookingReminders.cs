@@ -7,14 +7,12 @@ namespace HelloWork.Domain.Bookings;
 /// <summary>
 /// Reminders of booked events and counselling appointments, as notices (which the mail dispatcher mails to those who chose mail):
 /// once, the day before (<see cref="Ahead"/>). Each is claimed by a conditional UPDATE of its <c>ReminderSentAt</c> in the same
-/// transaction as its notice, so on several nodes a reminder still goes out once. After an event, the user questionnaire (R-EVAL-4).
+/// transaction as its notice, so on several nodes a reminder still goes out once. The questionnaire after an event or an appointment is
+/// offered when staff record that the person came (R-EVAL-4), not here.
 /// </summary>
 public sealed class BookingReminders(Operations ops)
 {
     public static readonly TimeSpan Ahead = TimeSpan.FromHours(24);
-
-    /// <summary>How long after an event's end its questionnaire is still offered (R-EVAL-4).</summary>
-    public static readonly TimeSpan SurveyWindow = TimeSpan.FromDays(3);
 
     /// <summary>Sends what is due; returns how many reminders were written.</summary>
     public Task<int> SendDueAsync(CancellationToken ct = default) => ops.RunAsync(Actor.System, async w =>
@@ -48,18 +46,6 @@ public sealed class BookingReminders(Operations ops)
                 }
                 sent++;
             }
-        }
-        // R-EVAL-4: after an event has ended, its confirmed bookings are offered the questionnaire once (events ended in the last
-        // SurveyWindow only, so a portal that was down does not offer it for old events).
-        var ended = await (from b in w.Db.EventBookings
-                           join e in w.Db.OfficeEvents on b.EventId equals e.Id
-                           where b.Status == BookingStatus.Confirmed && !e.Cancelled && e.EndsAt <= now && e.EndsAt > now - SurveyWindow
-                                 && !w.Db.SurveyOffers.Any(o => o.Occasion == Evaluation.SurveyOccasion.Event && o.SubjectId == b.Id)
-                           select new { b.Id, b.JobseekerId, e.OfficeId }).Take(500).ToListAsync(ct);
-        foreach (var b in ended)
-        {
-            await Evaluation.SurveyOffers.OfferAsync(w, Evaluation.SurveyOccasion.Event, b.Id, b.JobseekerId, b.OfficeId, ct);
-            sent++;
         }
         return sent;
     }, ct);

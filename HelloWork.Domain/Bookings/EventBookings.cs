@@ -231,6 +231,11 @@ public sealed class EventBookings(Operations ops)
                            select new { Booking = b, e.StartsAt, e.Title }).FirstOrDefaultAsync(ct) ?? throw new ScopeException("event booking");
         found.Booking.Record(attendance, found.StartsAt, w.Now);
         w.Audit(AuditActions.EventAttendanceRecorded, nameof(EventBooking), bookingId, found.Booking.JobseekerId, officeId, $"{found.Title}: {attendance}");
+        if (attendance == Attendance.Attended)
+        {
+            // R-EVAL-4: only a person who came is asked about the event, once, as after an appointment.
+            await Evaluation.SurveyOffers.OfferAsync(w, Evaluation.SurveyOccasion.Event, bookingId, found.Booking.JobseekerId, officeId, ct);
+        }
         w.Notices.Signal(Topics.Bookings, NoticeKind.SeatsChanged, found.Booking.EventId);
     }, ct);
 

@@ -53,16 +53,19 @@ public sealed class SurveyOfferTests
         await appointments.RecordAsync(d.StaffActor1, slot, Attendance.Attended, Ct);
         Assert.Equal(["result", "appointment"], (await OffersAsync()).Select(n => NoticeArg.Read(n.Args)[NoticeArg.Occasion]));
 
-        // An event: offered by the sweep once it has ended, once.
+        // An event: offered when 出席 is recorded, not for 欠席, once; the reminder sweep offers nothing (R-EVAL-4).
         var events = new EventBookings(d.Ops);
         var eventId = await events.SaveAsync(d.StaffActor1, null, BookingWorld.Seminar(d, 3), [], Ct);
         await events.BookAsync(person, eventId, false, Ct);
+        var booking = Assert.Single(await events.AttendeesAsync(d.StaffActor1, eventId, Ct)).BookingId;
         var reminders = new BookingReminders(d.Ops);
-        d.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromHours(1));   // during the seminar: not yet
+        d.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromHours(1));   // during the seminar
+        await events.RecordAttendanceAsync(d.StaffActor1, booking, Attendance.NoShow, Ct);
+        d.Clock.Advance(TimeSpan.FromHours(2));
         await reminders.SendDueAsync(Ct);
         Assert.Equal(2, (await OffersAsync()).Count);
-        d.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(1, await reminders.SendDueAsync(Ct));
+        await events.RecordAttendanceAsync(d.StaffActor1, booking, Attendance.Attended, Ct);
+        await events.RecordAttendanceAsync(d.StaffActor1, booking, Attendance.Attended, Ct);
         Assert.Equal(0, await reminders.SendDueAsync(Ct));
         Assert.Equal(["result", "appointment", "event"], (await OffersAsync()).Select(n => NoticeArg.Read(n.Args)[NoticeArg.Occasion]));
         Assert.Equal(3, await d.WithDbAsync(db => db.SurveyOffers.CountAsync(Ct)));
