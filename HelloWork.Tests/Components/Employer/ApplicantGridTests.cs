@@ -83,9 +83,40 @@ public sealed class ApplicantGridTests : ComponentTest
         var cut = ShowGrid();
 
         var header = cut.FindAll("th").First(th => th.TextContent.Contains(Text<EmployerText>("ApplicantName"), StringComparison.Ordinal));
-        await header.QuerySelector(".column-header > span")!.ClickAsync(new());
+        await header.QuerySelector("button.hw-sort")!.ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Equal(["青木 一郎", "小川 次郎", "渡辺 花子"], Names(cut)));
+    }
+
+    /// <summary>R-APP-2: the list pages on the server (twenty a page), the page's checkbox selects that page's rows only, the native
+    /// filter select reloads from the first page, and a sorted column says its order to screen readers.</summary>
+    [Fact]
+    public async Task The_list_pages_on_the_server_selects_a_page_and_filters_through_its_own_inputs()
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            await ApplyAllAsync();
+        }
+        var cut = ShowGrid();
+        cut.WaitForAssertion(() => Assert.Equal(20, Names(cut).Count));
+        // 24 of ours; the world's own applications to the establishment come on top.
+        var total = await World.WithDbAsync(db => Task.FromResult(db.Applications.Count(a => a.EstablishmentId == World.Establishment1.Id)));
+        Assert.Contains(Text<EmployerText>("PageInfo", 1, 20, total), cut.Markup, StringComparison.Ordinal);
+        Assert.Equal("descending", cut.FindAll("th[aria-sort]").Single().GetAttribute("aria-sort"));
+
+        await cut.Find($"button[aria-label='{Text<EmployerText>("NextPage")}']").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal(total - 20, Names(cut).Count));
+        Assert.Contains(Text<EmployerText>("PageInfo", 21, total, total), cut.Markup, StringComparison.Ordinal);
+        Assert.True(cut.Find($"button[aria-label='{Text<EmployerText>("NextPage")}']").HasAttribute("disabled"));
+
+        await cut.Find("thead input[type=checkbox]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+        Assert.Contains(Text<EmployerText>("SelectedCount", total - 20, total), cut.Markup, StringComparison.Ordinal);
+        Assert.All(cut.FindAll("tbody input[type=checkbox]"), box => Assert.True(box.HasAttribute("checked")));
+        Assert.Contains("ids=", cut.Find("a[data-testid=export-csv]").GetAttribute("href"), StringComparison.Ordinal);
+
+        await cut.Find("#filter-status").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = nameof(ApplicationStatus.Cancelled) });
+        cut.WaitForAssertion(() => Assert.Contains(Text<EmployerText>("NoApplicants"), cut.Markup, StringComparison.Ordinal));
+        Assert.Contains(Text<EmployerText>("SelectedCount", 0, 0), cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,6 +35,16 @@ public static class MudMarkup
         return new MarkupString(html.ToString());
     }
 
+    /// <summary>A read-only chip with a leading icon (<c>MudChip Icon=…</c>).</summary>
+    public static MarkupString Chip(string text, string classes, string iconSvg)
+    {
+        var html = new StringBuilder();
+        html.Append("<div class=\"mud-chip-container\"><div class=\"mud-chip ").Append(Html.Encode(classes)).Append("\" tabindex=\"-1\">")
+            .Append(Icon(iconSvg, "mud-icon-size-small mud-chip-icon").Value)
+            .Append("<span class=\"mud-chip-content\">").Append(Html.Encode(text)).Append("</span></div></div>");
+        return new MarkupString(html.ToString());
+    }
+
     /// <summary>The same chip written into markup being built as one string (a table of many chips), with attributes of its own;
     /// text and attribute values are encoded here.</summary>
     public static void AppendChip(StringBuilder html, string text, string classes, params (string Name, string Value)[] attributes)
