@@ -46,4 +46,28 @@ public sealed class ApplicantGridBrowserTests(PortalHost portal, Chromium chromi
         // The page's rows, in the grid's order (newest application first), one each.
         Assert.Equal(names.Select(n => n.Trim()), lines.Skip(1).Select(l => l.Split(',')[1]));
     }
+
+    /// <summary>R-UI-1: on a 390-pixel phone each applicant is a card (every cell as wide as its card, under its column's name), and the
+    /// jobseeker's list of applications is the same kind of card: no table squeezed until a column is a character wide.</summary>
+    [Fact]
+    public async Task On_a_phone_each_applicant_and_each_application_is_a_card()
+    {
+        const string Cards = "() => [...document.querySelectorAll('.hw-cards tbody tr')].map(tr => { const w = tr.getBoundingClientRect().width;" +
+            " return Math.min(...[...tr.children].map(td => td.getBoundingClientRect().width / w)); })";
+        await using (var employer = await PortalBrowser.OpenAsync(portal, chromium, "employer-cards", 390, 844))
+        {
+            await employer.SignInAsync("employer1@example.jp");
+            await employer.VisitAsync("/employer/applicants");
+            await Assertions.Expect(employer.Page.Locator(".hw-cards tbody tr a")).Not.ToHaveCountAsync(0);
+            var widths = await employer.Page.EvaluateAsync<double[]>(Cards);
+            Assert.NotEmpty(widths);
+            Assert.All(widths, w => Assert.True(w > 0.8, $"a cell is {w:P0} of its card"));
+        }
+        await using var jobseeker = await PortalBrowser.OpenAsync(portal, chromium, "jobseeker-cards", 390, 844);
+        await jobseeker.SignInAsync("jobseeker1@example.jp");
+        await jobseeker.VisitAsync("/jobseeker/applications");
+        var rows = await jobseeker.Page.EvaluateAsync<double[]>(Cards);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, w => Assert.True(w > 0.8, $"a cell is {w:P0} of its card"));
+    }
 }

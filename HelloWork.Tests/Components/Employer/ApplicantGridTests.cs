@@ -41,7 +41,7 @@ public sealed class ApplicantGridTests : ComponentTest
     {
         SignIn(World.EmployerActor1);
         var cut = Show<ApplicantGrid>();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-table-root")));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".hw-applicants table")));
         return cut;
     }
 
