@@ -171,5 +171,10 @@ public sealed class Provision(Operations ops, OpaqueTokens tokens)
         ? [ProvisionConsent.LocalGovernmentsAndPrivate, ProvisionConsent.LocalGovernmentsOnly]
         : [ProvisionConsent.LocalGovernmentsAndPrivate, ProvisionConsent.PrivateOnly];
 
-    private static string Clock(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
+    /// <summary>HH:mm of every minute of two days, made once: the export names two times per row.</summary>
+    private static readonly string[] Clocks = [.. Enumerable.Range(0, 2 * 24 * 60).Select(FormatClock)];
+
+    private static string Clock(int minutes) => (uint)minutes < (uint)Clocks.Length ? Clocks[minutes] : FormatClock(minutes);
+
+    private static string FormatClock(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
 }

@@ -374,11 +374,16 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         $"4 0 obj<</Length {30 + text.Length}>>stream\nBT /F1 24 Tf 72 760 Td ({text}) Tj ET\nendstream endobj " +
         "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF");
 
+    private string? _passwordHash;
+
     private async Task<AppUser> CreateUserAsync(string email, string role, string displayName, Action<AppUser> scope, DateTimeOffset now)
     {
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, Role = role, CreatedAt = now };
         scope(user);
-        var result = await users.CreateAsync(user, Password);
+        // The demo accounts share one password, so they share one hash: each PBKDF2 hash is 100,000 iterations (≈ 60 ms of a
+        // core), twelve of them a second of every cold start (issue 26). The hash is salted and verified as any other.
+        user.PasswordHash = _passwordHash ??= users.PasswordHasher.HashPassword(user, Password);
+        var result = await users.CreateAsync(user);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("Demo account could not be created: " + string.Join("; ", result.Errors.Select(e => e.Code)));
