@@ -71,6 +71,10 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HelloWorkDb).Assembly);
         Search.SearchSql.Register(builder);
+        if (Database.IsSqlite())
+        {
+            JobOfferConfiguration.ExportIndex(builder.Entity<JobOffer>());
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -25,6 +25,16 @@ internal sealed class JobOfferConfiguration : IEntityTypeConfiguration<JobOffer>
         b.HasIndex(o => o.OccupationCode);
         b.HasIndex(o => o.ReceivedDate);
         b.HasIndex(o => o.UpdatedAt);
+        b.Property(o => o.JobNumber).HasMaxLength(14);
+        b.Property(o => o.Title).HasMaxLength(100);
+        b.Property(o => o.Prefecture).HasMaxLength(10);
+        b.HasOne<Establishment>().WithMany().HasForeignKey(o => o.EstablishmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    /// <summary>SQLite only (HelloWorkDb): PostgreSQL reads the export with its own plans, and there a row of this width could pass the
+    /// 2.7 KB limit of an index entry (the establishment's name and municipality have no length limit).</summary>
+    internal static void ExportIndex(EntityTypeBuilder<JobOffer> b)
+    {
         // The agencies' export of open offers (Agencies/Provision.cs OffersAsync, R-AGY-1): Status = published, in (UpdatedAt, Id)
         // order, every column of the file. With this covering index SQLite walks it in order and never reads an offer's row (its
         // 3–5 KB JSON sheet lies before these columns) nor sorts all open offers before the first line (docs/BENCHMARKS.md, issue 26).
@@ -34,9 +44,5 @@ internal sealed class JobOfferConfiguration : IEntityTypeConfiguration<JobOffer>
             o.Prefecture, o.Municipality, o.EmploymentType, o.WageForm, o.WageMin, o.WageMax, o.WorkStartMinutes, o.WorkEndMinutes,
             o.AnnualHolidays, o.WeeklyTwoDaysOff, o.NearStation, o.RemoteWork, o.UijTurn, o.SelfApplication, o.Openings, o.ReceivedDate,
         }).HasDatabaseName("IX_JobOffers_Export");
-        b.Property(o => o.JobNumber).HasMaxLength(14);
-        b.Property(o => o.Title).HasMaxLength(100);
-        b.Property(o => o.Prefecture).HasMaxLength(10);
-        b.HasOne<Establishment>().WithMany().HasForeignKey(o => o.EstablishmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
