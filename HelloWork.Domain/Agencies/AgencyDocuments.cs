@@ -58,7 +58,7 @@ public sealed class AgencyDocuments(Operations ops)
     /// oldest first.</summary>
     internal static async Task<ILookup<Guid, AgencyDocumentInfo>> ByAgencyAsync(HelloWorkDb db, Guid? agencyId, CancellationToken ct)
     {
-        var rows = await db.AgencyDocuments.Where(d => agencyId == null || d.AgencyId == agencyId).OrderBy(d => d.UploadedAt)
+        var rows = await db.AgencyDocuments.Where(d => agencyId == null || d.AgencyId == agencyId).OrderBy(d => d.UploadedAt).ThenBy(d => d.Kind)
             .Select(d => new { d.AgencyId, Info = new AgencyDocumentInfo(d.Id, d.Kind, d.FileName, d.ContentType, d.Size, d.UploadedAt) }).ToListAsync(ct);
         return rows.ToLookup(r => r.AgencyId, r => r.Info);
     }

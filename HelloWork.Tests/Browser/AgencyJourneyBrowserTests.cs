@@ -61,7 +61,7 @@ public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromi
 
         // 3. The agency submits its documents on its home page: a file that is not a PDF or picture by content is refused beside the
         // upload; the PDF is stored, and the admin's open page lists it without a reload.
-        var upload = page.Locator(".application-documents input[type=file]");
+        var upload = page.Locator(".application-documents input[type=file]").Last; // MudFileUpload keeps a second, fresh input
         await upload.SetInputFilesAsync(new FilePayload { Name = "利用申請書.pdf", MimeType = "application/pdf", Buffer = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0] });
         await Assertions.Expect(page.GetByText("ファイル「利用申請書.pdf」の形式は受け付けられません（PDF、JPEG、PNGのみ）。")).ToBeVisibleAsync();
         await upload.SetInputFilesAsync(new FilePayload { Name = "利用申請書.pdf", MimeType = "application/pdf", Buffer = DemoSeeder.MinimalPdf("Application") });
