@@ -70,6 +70,7 @@ public static class DomainRegistration
         services.AddSingleton<NoticeService>();
         services.AddSingleton<Figures.FacilityTargets>();
         services.AddSingleton<Agencies.AgencyService>();
+        services.AddSingleton<Agencies.AgencyDocuments>();
         services.AddSingleton<Agencies.Provision>();
         services.AddSingleton<Agencies.GuidanceInbox>();
         services.AddSingleton<JobOffers.JobOfferService>();

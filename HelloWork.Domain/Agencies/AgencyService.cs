@@ -16,7 +16,15 @@ public sealed record CreatedApiKey(Guid Id, string Secret);
 
 /// <summary>An agency's application as the reviewer sees it: what it entered and who applied (their name and address).</summary>
 public sealed record AgencyApplication(Guid Id, string Name, AgencyKind Kind, AgencyStatus Status, string? LicenseNumber, string? Code,
-    string? ReturnReason, DateTimeOffset AppliedAt, DateTimeOffset? ReviewedAt, IReadOnlyList<AgencyContact> Contacts);
+    string? ReturnReason, DateTimeOffset AppliedAt, DateTimeOffset? ReviewedAt, IReadOnlyList<AgencyContact> Contacts)
+{
+    /// <summary>The documents of the application (利用申請の添付書類), oldest first.</summary>
+    public IReadOnlyList<AgencyDocumentInfo> Documents { get; init; } = [];
+
+    /// <summary>The required kinds no document covers yet (<see cref="AgencyDocument.RequiredFor"/>): an application never approved cannot
+    /// be approved while any is missing.</summary>
+    public IReadOnlyList<AgencyDocumentKind> MissingDocuments => AgencyDocument.Missing(Kind, Documents.Select(d => d.Kind));
+}
 
 public sealed record AgencyContact(string Name, string Email, bool EmailConfirmed);
 
@@ -76,16 +84,22 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
             var agencies = await db.Agencies.ToListAsync(ct);
             var contacts = await db.Users.Where(u => u.AgencyId != null)
                 .Select(u => new { AgencyId = u.AgencyId!.Value, u.DisplayName, u.Email, u.EmailConfirmed, u.CreatedAt }).ToListAsync(ct);
+            var documents = await AgencyDocuments.ByAgencyAsync(db, null, ct);
             return agencies.OrderBy(a => a.Status switch { AgencyStatus.Pending => 0, AgencyStatus.Returned => 1, AgencyStatus.Approved => 2, _ => 3 })
                 .ThenBy(a => a.CreatedAt)
                 .Select(a => new AgencyApplication(a.Id, a.Name, a.Kind, a.Status, a.LicenseNumber, a.Code, a.ReturnReason, a.CreatedAt, a.ReviewedAt,
-                    [.. contacts.Where(c => c.AgencyId == a.Id).OrderBy(c => c.CreatedAt).Select(c => new AgencyContact(c.DisplayName, c.Email ?? "", c.EmailConfirmed))]))
+                    [.. contacts.Where(c => c.AgencyId == a.Id).OrderBy(c => c.CreatedAt).Select(c => new AgencyContact(c.DisplayName, c.Email ?? "", c.EmailConfirmed))])
+                {
+                    Documents = [.. documents[a.Id]],
+                })
                 .ToList();
         }, ct);
     }
 
     /// <summary>Approves an application (or lifts a suspension); the first approval gives the 利用団体ID. The agency is told by a
-    /// notice, which its users receive by mail when they chose so (R-MAIL-3).</summary>
+    /// notice, which its users receive by mail when they chose so (R-MAIL-3). An application never approved is refused while a required
+    /// document is missing (<see cref="AgencyDocument.RequiredFor"/>): the bureau accepts an organisation that showed it meets the
+    /// requirements (seed 003).</summary>
     public Task ApproveAsync(Actor actor, Guid agencyId, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         RequireAdmin(actor);
@@ -94,6 +108,10 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
         if (wasApproved && agency.Code is not null)
         {
             return;
+        }
+        if (agency.ApprovedAt is null)
+        {
+            await AgencyDocuments.RequireCompleteAsync(w.Db, agency, ct);
         }
         // An agency approved before 利用団体IDs existed gets its ID by approving it again (the admin page offers that), untold.
         string code;
@@ -160,9 +178,13 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
     public Task<AgencyApplication> OwnApplicationAsync(Actor actor, CancellationToken ct = default)
     {
         var agencyId = actor.RequireAgency();
-        return ops.ReadAsync(db => db.Agencies.Where(a => a.Id == agencyId)
-            .Select(a => new AgencyApplication(a.Id, a.Name, a.Kind, a.Status, a.LicenseNumber, a.Code, a.ReturnReason, a.CreatedAt, a.ReviewedAt,
-                new List<AgencyContact>())).FirstAsync(ct), ct);
+        return ops.ReadAsync(async db =>
+        {
+            var own = await db.Agencies.Where(a => a.Id == agencyId)
+                .Select(a => new AgencyApplication(a.Id, a.Name, a.Kind, a.Status, a.LicenseNumber, a.Code, a.ReturnReason, a.CreatedAt, a.ReviewedAt,
+                    new List<AgencyContact>())).FirstAsync(ct);
+            return own with { Documents = [.. (await AgencyDocuments.ByAgencyAsync(db, agencyId, ct))[agencyId]] };
+        }, ct);
     }
 
     /// <summary>An approved agency by its 利用団体ID (seed 003: a jobseeker enters the ID the agency gave them); null for a malformed,

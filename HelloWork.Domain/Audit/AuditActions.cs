@@ -3,6 +3,9 @@ namespace HelloWork.Domain.Audit;
 /// <summary>The actions written to the audit log (R-AUD-1); the staff audit page shows them by these names.</summary>
 public static class AuditActions
 {
+    public const string AgencyDocumentRemoved = nameof(AgencyDocumentRemoved);
+    public const string AgencyDocumentUploaded = nameof(AgencyDocumentUploaded);
+    public const string AgencyDocumentViewed = nameof(AgencyDocumentViewed);
     public const string AgencyStatusChanged = nameof(AgencyStatusChanged);
     public const string ApiKeyCreated = nameof(ApiKeyCreated);
     public const string ApiKeyRevoked = nameof(ApiKeyRevoked);

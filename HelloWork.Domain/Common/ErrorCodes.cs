@@ -3,6 +3,10 @@ namespace HelloWork.Domain.Common;
 /// <summary>The codes of <see cref="DomainException"/>: each is also the resource key of its message (Japanese and English) in the web app.</summary>
 public static class ErrorCodes
 {
+    public const string AgencyApplicationClosed = nameof(AgencyApplicationClosed);
+    public const string AgencyApplicationFormMissing = nameof(AgencyApplicationFormMissing);
+    public const string AgencyDocumentTypeNotAccepted = nameof(AgencyDocumentTypeNotAccepted);
+    public const string AgencyLicenseCopyMissing = nameof(AgencyLicenseCopyMissing);
     public const string AgencyNotApproved = nameof(AgencyNotApproved);
     public const string AgencyNotFound = nameof(AgencyNotFound);
     public const string AgencyNotPending = nameof(AgencyNotPending);
@@ -122,6 +126,7 @@ public static class ErrorCodes
     public const string SlotTaken = nameof(SlotTaken);
     public const string TermsNotAccepted = nameof(TermsNotAccepted);
     public const string TooLong = nameof(TooLong);
+    public const string TooManyAgencyDocuments = nameof(TooManyAgencyDocuments);
     public const string TooManyAppointments = nameof(TooManyAppointments);
     public const string TooManyChoices = nameof(TooManyChoices);
     public const string TooManyFavourites = nameof(TooManyFavourites);

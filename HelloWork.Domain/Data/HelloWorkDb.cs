@@ -39,6 +39,7 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<DirectRequest> DirectRequests => Set<DirectRequest>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencyApiKey> AgencyApiKeys => Set<AgencyApiKey>();
+    public DbSet<AgencyDocument> AgencyDocuments => Set<AgencyDocument>();
     public DbSet<GuidanceMessage> GuidanceMessages => Set<GuidanceMessage>();
     public DbSet<AgencyRefusal> AgencyRefusals => Set<AgencyRefusal>();
     public DbSet<AgencyUsage> AgencyUsages => Set<AgencyUsage>();

@@ -48,7 +48,8 @@ public enum NoticeKind
     /// <summary>The mail outbox changed (sent, failed, bounced, resent): the administrators' mail page reloads. Not shown in the bell.</summary>
     MailQueueChanged = 30,
 
-    /// <summary>An agency applied, or sent a returned application again: the administrators' list of applications reloads (R-AGY-1).</summary>
+    /// <summary>An agency applied, sent a returned application again, or added or removed a document of its open application: the
+    /// administrators' list of applications reloads (R-AGY-1).</summary>
     AgencyApplied = 31,
 
     /// <summary>A 求職申込み finished online reached the office: a pre-registration waiting for the counter, or one completed online

@@ -2,6 +2,7 @@ using System.Text;
 using HelloWork.Domain.Accounts;
 using HelloWork.Domain.Agencies;
 using HelloWork.Domain.Common;
+using HelloWork.Domain.Data.Demo;
 using HelloWork.Domain.JobOffers;
 using HelloWork.Tests.Host.Http;
 using Microsoft.AspNetCore.Identity;
@@ -12,8 +13,10 @@ using Microsoft.Playwright;
 namespace HelloWork.Tests.Browser;
 
 /// <summary>
-/// As people use it: an organisation applies (R-AGY-1), the admin approves it on 利用団体の承認 and the agency's open home page
-/// shows its 利用団体ID without a reload; the agency downloads its first CSV from its page, sends a guidance message (R-AGY-3), sees the
+/// As people use it: an organisation applies (R-AGY-1), is refused approval until its 利用申請書 is in, submits it on its home page
+/// (a Word file is refused), is returned with a reason, replaces the document and applies again, live on the admin's open page each
+/// time; the admin opens the document and approves it on 利用団体の承認 and the agency's open home page shows its 利用団体ID without
+/// a reload; the agency downloads its first CSV from its page, sends a guidance message (R-AGY-3), sees the
 /// jobseeker's reply arrive live on its thread page (R-LIVE-1), and reports a placement. Every page is screenshotted and axe-checked.
 /// </summary>
 public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromium)
@@ -21,7 +24,7 @@ public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromi
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_agency_applies_is_approved_downloads_sends_guidance_sees_the_reply_live_and_reports_a_placement()
+    public async Task An_agency_applies_with_its_documents_is_approved_downloads_sends_guidance_sees_the_reply_live_and_reports_a_placement()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var agencyEmail = $"agency-{suffix}@example.jp";
@@ -44,12 +47,55 @@ public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromi
         await agency.VisitAsync("/agency");
         await Assertions.Expect(page.GetByText("利用申請は審査中です。")).ToBeVisibleAsync();
 
-        // 2. The admin approves it; the agency's home, open all along, shows the ID without a reload.
+        // 2. Without its 利用申請書 the admin cannot approve it: refused with the reason on the application's card.
         await using var admin = await PortalBrowser.OpenAsync(portal, chromium, "agency-journey-admin");
         await admin.SignInAsync("admin@example.jp");
         await admin.VisitAsync("/admin/agencies");
         var card = admin.Page.Locator($".agency-application[data-agency='{agencyName}']");
         await Assertions.Expect(card.GetByText(agencyEmail)).ToBeVisibleAsync();
+        await Assertions.Expect(card.Locator(".missing-documents")).ToHaveTextAsync("未提出の必須書類：利用申請書");
+        await card.GetByRole(AriaRole.Button, new() { Name = "承認する" }).ClickAsync();
+        await Assertions.Expect(card.Locator(".approve-refused")).ToHaveTextAsync("利用申請書が提出されていないため、承認できません。");
+        await Assertions.Expect(card.GetByText("承認待ち")).ToBeVisibleAsync();
+        await admin.CheckPageAsync();
+
+        // 3. The agency submits its documents on its home page: a file that is not a PDF or picture by content is refused beside the
+        // upload; the PDF is stored, and the admin's open page lists it without a reload.
+        var upload = page.Locator(".application-documents input[type=file]").Last; // MudFileUpload keeps a second, fresh input
+        await upload.SetInputFilesAsync(new FilePayload { Name = "利用申請書.pdf", MimeType = "application/pdf", Buffer = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0] });
+        await Assertions.Expect(page.GetByText("ファイル「利用申請書.pdf」の形式は受け付けられません（PDF、JPEG、PNGのみ）。")).ToBeVisibleAsync();
+        await upload.SetInputFilesAsync(new FilePayload { Name = "利用申請書.pdf", MimeType = "application/pdf", Buffer = DemoSeeder.MinimalPdf("Application") });
+        await Assertions.Expect(page.Locator(".application-documents .agency-document-name")).ToHaveTextAsync("利用申請書.pdf");
+        await Assertions.Expect(page.Locator(".application-documents .documents-complete")).ToBeVisibleAsync();
+        await agency.CheckPageAsync();
+        await agency.CheckAtSizeAsync(390, 844);
+        await page.SetViewportSizeAsync(1280, 800);
+        await Assertions.Expect(card.Locator(".agency-document-name")).ToHaveTextAsync("利用申請書.pdf");
+        await admin.CheckAtSizeAsync(390, 844);
+        await admin.Page.SetViewportSizeAsync(1280, 800);
+        // Its link opens the PDF for the admin (the download is audited, R-AUD-1).
+        var href = await card.Locator(".agency-document-name").GetAttributeAsync("href");
+        var opened = await admin.Page.APIRequest.GetAsync(href!);
+        Assert.Equal((200, "application/pdf"), (opened.Status, opened.Headers["content-type"]));
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await opened.BodyAsync()), StringComparison.Ordinal);
+
+        // 4. The admin returns it with a reason; the agency, told live, replaces the document and applies again, and the application
+        // is back on the admin's open page awaiting approval, with the corrected document.
+        await card.GetByLabel("差戻し理由").FillAsync("利用申請書に代表者の押印がありません。");
+        await card.GetByRole(AriaRole.Button, new() { Name = "差し戻す" }).ClickAsync();
+        await Assertions.Expect(card.GetByText("差戻し", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".return-reason")).ToHaveTextAsync("利用申請書に代表者の押印がありません。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "「利用申請書.pdf」を削除する" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".application-documents .missing-documents")).ToBeVisibleAsync();
+        await upload.SetInputFilesAsync(new FilePayload { Name = "利用申請書（押印済み）.pdf", MimeType = "application/pdf", Buffer = DemoSeeder.MinimalPdf("Sealed") });
+        await Assertions.Expect(page.Locator(".application-documents .agency-document-name")).ToHaveTextAsync("利用申請書（押印済み）.pdf");
+        await agency.CheckPageAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "修正して再申請する" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("利用申請は審査中です。")).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByText("承認待ち")).ToBeVisibleAsync();
+        await Assertions.Expect(card.Locator(".agency-document-name")).ToHaveTextAsync("利用申請書（押印済み）.pdf");
+
+        // 5. The admin approves it; the agency's home, open all along, shows the ID without a reload.
         await card.GetByRole(AriaRole.Button, new() { Name = "承認する" }).ClickAsync();
         await Assertions.Expect(card.GetByText("承認済み")).ToBeVisibleAsync();
         await admin.CheckPageAsync();
@@ -57,8 +103,11 @@ public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromi
         var code = await portal.QueryAsync(db => db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Code).FirstAsync(Ct));
         await Assertions.Expect(page.Locator(".agency-code")).ToHaveTextAsync(code!);
         await agency.CheckPageAsync();
+        Assert.Equal(["AgencyDocumentUploaded", "AgencyDocumentViewed", "AgencyDocumentRemoved", "AgencyDocumentUploaded"],
+            await portal.QueryAsync(db => db.AuditEntries.Where(e => e.SubjectId == agencyId && e.Action.StartsWith("AgencyDocument"))
+                .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct)));
 
-        // 3. The first CSV, from the page.
+        // 6. The first CSV, from the page.
         await agency.VisitAsync("/agency/data");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.download-offers-csv").ClickAsync());
         var file = Path.Combine(Path.GetTempPath(), $"agency-{suffix}.csv");
@@ -69,7 +118,7 @@ public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromi
         Assert.StartsWith("求人番号,状態,職種", Encoding.UTF8.GetString(bytes[3..]), StringComparison.Ordinal);
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
 
-        // 4. A guidance message to a consenting jobseeker (given an account here), by the agency's own token.
+        // 7. A guidance message to a consenting jobseeker (given an account here), by the agency's own token.
         var (person, jobseekerEmail) = await JobseekerWithAccountAsync(suffix);
         var token = (await portal.Services.GetRequiredService<OpaqueTokens>().ForAsync(TokenHolder.Agency, agencyId, Ct)).Issue(person);
         await agency.VisitAsync("/agency/profiles/profile?p=" + Uri.EscapeDataString(token));
@@ -79,7 +128,7 @@ public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromi
         await agency.VisitAsync("/agency/guidance");
         await Assertions.Expect(page.GetByText("求職者からの返信・質問を待っています。")).ToBeVisibleAsync();
 
-        // 5. The jobseeker replies; the agency's thread page, open all along, shows the reply without a reload.
+        // 8. The jobseeker replies; the agency's thread page, open all along, shows the reply without a reload.
         await using var jobseeker = await PortalBrowser.OpenAsync(portal, chromium, "agency-journey-jobseeker");
         await jobseeker.SignInAsync(jobseekerEmail);
         await jobseeker.VisitAsync("/jobseeker/guidance");
@@ -98,7 +147,7 @@ public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromi
         await agency.CheckPageAsync();
         await Assertions.Expect(thread.GetByText("水曜日は19時まで相談できます。")).ToBeVisibleAsync(); // live on the jobseeker's side too
 
-        // 6. A placement on a Hello Work offer.
+        // 9. A placement on a Hello Work offer.
         var jobNumber = await portal.QueryAsync(db => db.JobOffers.Where(o => o.Status == OfferStatus.Published && o.JobNumber != null)
             .OrderBy(o => o.JobNumber).Select(o => o.JobNumber!).FirstAsync(Ct));
         var today = JapanTime.Today(portal.Services.GetRequiredService<TimeProvider>());

@@ -41,6 +41,9 @@ public static class MatrixTable
         ReferralSlip,
         /// <summary>{id}: an uploaded document of each of the two applications above.</summary>
         ApplicationDocument,
+        /// <summary>{id}: a document of agency1's and of agency2's application (利用申請の添付書類, demo data): the agency's own, and the
+        /// administrators' to review.</summary>
+        AgencyDocument,
         /// <summary>{fiscalYear}/{quarter}: the current fiscal year's first quarter (staff see their own office only).</summary>
         FiscalQuarter,
         /// <summary>{id}: one of employer1's demo pictures, public because employer1 has open offers that show its name.</summary>
@@ -206,6 +209,9 @@ public static class MatrixTable
         // Documents and files.
         R("GET /documents/referral-slips/{id:guid}.pdf",             Objects.ReferralSlip,        "login   ok/404       ok/404       ok/404       404     404     404"),
         R("GET /documents/application-documents/{id:guid}",          Objects.ApplicationDocument, "login   ok/404       ok/404       404          404     404     404"),
+        // An agency's application documents: the agency itself and the administrators who review it (R-AGY-1, R-ACC-4;
+        // HelloWork.Tests/Domain/Agencies/AgencyDocumentTests: the refusals in the domain).
+        R("GET /documents/agency-documents/{id:guid}",               Objects.AgencyDocument,      "login   404          404          404          ok/404  ok      404"),
         // The selected rows of the applicant grid as CSV (ids in the query; any foreign or unknown id → 404 for the whole request,
         // HelloWork.Tests/Host/Http/ApplicantExportTests); without ids there is nothing to export (422).
         R("GET /employer/applicants.csv",                            Objects.None,                "login   404          422          404          404     404     404"),

@@ -173,6 +173,15 @@ public sealed class MatrixWorld
             agencyTokens.Add(new MatrixObject($"{agency.Name}'s profile token", Map(("token", own.Issue(consenting))), Set(agency.Name), []));
         }
 
+        // A document of each demo agency's application (demo data), owned by that agency's account.
+        var agencyDocuments = new List<MatrixObject>();
+        foreach (var agency in identities.Where(i => i.Actor!.IsAgency))
+        {
+            var documentId = await portal.QueryAsync(db => db.AgencyDocuments.Where(d => d.AgencyId == agency.Actor!.AgencyId)
+                .OrderBy(d => d.UploadedAt).Select(d => d.Id).FirstAsync(ct));
+            agencyDocuments.Add(new MatrixObject($"{agency.Name}'s application document", Map(("id", documentId.ToString())), Set(agency.Name), []));
+        }
+
         // A demo event of each of the two staff offices (owned by that office's staff), and a demo course (nobody's).
         var officeEvents = await portal.QueryAsync(db => db.OfficeEvents.Where(e => e.OfficeId == offices["13010"] || e.OfficeId == offices["27010"])
             .OrderBy(e => e.StartsAt).ToListAsync(ct));
@@ -241,6 +250,7 @@ public sealed class MatrixWorld
             [MatrixTable.Objects.PublishedJob] = [publishedJob],
             [MatrixTable.Objects.Application] = [App(a1, js1, emp1), App(a2, js2, emp2)],
             [MatrixTable.Objects.ApplicationDocument] = documents,
+            [MatrixTable.Objects.AgencyDocument] = agencyDocuments,
             [MatrixTable.Objects.ReferralSlip] = slipObjects,
             [MatrixTable.Objects.FiscalQuarter] = [quarter],
             [MatrixTable.Objects.RecipientKey] = keys,

@@ -36,7 +36,7 @@ public static class LiveKinds
 
     public static readonly NoticeKind[] MinimumWages = [NoticeKind.MinimumWageAdded];
 
-    /// <summary>The administrators' list of agency applications: a new or corrected application.</summary>
+    /// <summary>The administrators' list of agency applications: a new or corrected application, a document added or removed.</summary>
     public static readonly NoticeKind[] AgencyApplications = [NoticeKind.AgencyApplied];
 
     /// <summary>The review of an agency's application (its home page).</summary>

@@ -13,4 +13,7 @@ public static class AgencyLabels
     public static string Kind(this IStringLocalizer<Ui> l, AgencyKind kind) => l["AgencyKind." + kind];
 
     public static string Status(this IStringLocalizer<AgencyText> t, AgencyStatus status) => t["Status." + status];
+
+    /// <summary>A kind of application document: resource keys <c>DocumentKind.{Kind}</c> (AgencyText).</summary>
+    public static string DocumentKind(this IStringLocalizer<AgencyText> t, AgencyDocumentKind kind) => t["DocumentKind." + kind];
 }

@@ -184,6 +184,16 @@ public sealed class DemoSeeder(HelloWorkDb db, UserManager<AppUser> users, RoleM
         agencies[0].Approve(now.AddDays(-290));
         agencies[1].Approve(now.AddDays(-190));
         db.Agencies.AddRange(agencies);
+        // The documents of their applications (利用申請の添付書類): the approved two with what their kind requires, the pending one
+        // still without its licence copy (the administrators' list says so).
+        AgencyDocument Document(Agency agency, AgencyDocumentKind kind, string name, string text) =>
+            AgencyDocument.Create(agency.Id, kind, new UploadedFile(name, MinimalPdf(text)), agency.CreatedAt);
+        db.AgencyDocuments.AddRange(
+            Document(agencies[0], AgencyDocumentKind.ApplicationForm, "利用申請書.pdf", "Riyou shinseisho"),
+            Document(agencies[1], AgencyDocumentKind.ApplicationForm, "利用申請書.pdf", "Riyou shinseisho"),
+            Document(agencies[1], AgencyDocumentKind.LicenseCopy, "有料職業紹介事業許可証.pdf", "Kyokasho"),
+            Document(agencies[1], AgencyDocumentKind.Pledge, "誓約書.pdf", "Seiyakusho"),
+            Document(agencies[2], AgencyDocumentKind.ApplicationForm, "利用申請書.pdf", "Riyou shinseisho"));
         await db.SaveChangesAsync(ct);
 
         var js1User = await CreateUserAsync("jobseeker1@example.jp", Roles.Jobseeker, jobseekers[0].Name, u => u.JobseekerId = jobseekers[0].Id, now);

@@ -42,6 +42,11 @@ public sealed class AgencyProvisionTests : IAsyncLifetime
         return (agency, new Actor(Guid.NewGuid(), Roles.Agency, name, AgencyId: agency.Id));
     }
 
+    /// <summary>The agency submits its 利用申請書, which every kind needs before a first approval (AgencyDocumentTests).</summary>
+    private Task SubmitApplicationFormAsync(Guid agencyId) => new AgencyDocuments(world.Ops).UploadAsync(
+        new Actor(Guid.NewGuid(), Roles.Agency, "applicant", AgencyId: agencyId), AgencyDocumentKind.ApplicationForm,
+        new HelloWork.Domain.Applications.UploadedFile("利用申請書.pdf", DemoSeeder.MinimalPdf("Form")), Ct);
+
     private Task<int> AddUserAsync(Guid id, string email, string role, Action<AppUser> scope) => world.WithDbAsync(db =>
     {
         var user = new AppUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
@@ -78,6 +83,7 @@ public sealed class AgencyProvisionTests : IAsyncLifetime
         Assert.Equal((AgencyStatus.Returned, "届出書の写しを確認できません。", (string?)null), (returned.Status, returned.ReturnReason, returned.Code));
         await Assert.ThrowsAsync<DomainException>(() => Agencies.ApproveAsync(Admin, Guid.NewGuid(), Ct)); // unknown agency
 
+        await SubmitApplicationFormAsync(agencyId);
         await Agencies.ResubmitAsync(agencyActor, "学校法人みらい学園 キャリアセンター", AgencyKind.School, null, Ct);
         await Agencies.ApproveAsync(Admin, agencyId, Ct);
 
@@ -110,6 +116,7 @@ public sealed class AgencyProvisionTests : IAsyncLifetime
         }
         Assert.Equal(AgencyStatus.Pending, (await Agencies.ApplicationsAsync(Admin, Ct)).Single(a => a.Id == agencyId).Status);
 
+        await SubmitApplicationFormAsync(agencyId);
         await Agencies.ApproveAsync(Admin, agencyId, Ct);
         var again = await Assert.ThrowsAsync<DomainException>(() => Agencies.ReturnAsync(Admin, agencyId, "遅れて差戻し", Ct));
         Assert.Equal(ErrorCodes.AgencyNotPending, again.Code);
@@ -122,6 +129,7 @@ public sealed class AgencyProvisionTests : IAsyncLifetime
     public async Task An_agency_approved_before_ids_existed_gets_one_by_a_second_approval_without_a_new_notice()
     {
         var agencyId = await Agencies.RegisterAsync("旧来の団体", AgencyKind.LocalGovernment, null, Ct);
+        await SubmitApplicationFormAsync(agencyId);
         await Agencies.ApproveAsync(Admin, agencyId, Ct);
         // As a database migrated from before: approved, no code.
         await world.WithDbAsync(db => db.Agencies.Where(a => a.Id == agencyId).ExecuteUpdateAsync(u => u.SetProperty(a => a.Code, (string?)null), Ct));

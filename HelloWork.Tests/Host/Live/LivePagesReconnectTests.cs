@@ -197,10 +197,13 @@ public sealed class LivePagesReconnectTests(LiveHubFixture fixture) : IClassFixt
         var agency = await Host.ActorAsync(email);
         var seen = await Host.Get<NoticeService>().LastSeqAsync(admin, Recipients.Admins, Ct);
         var silent = Silent();
+        // The corrected document first (R-AGY-1: the application's documents), then the application itself: two notices, caught up.
+        await new AgencyDocuments(silent).UploadAsync(agency, AgencyDocumentKind.ApplicationForm, new UploadedFile("利用申請書（訂正）.pdf", DemoSeeder.MinimalPdf("Corrected")), Ct);
         await new AgencyService(silent, Host.Get<OpaqueTokens>()).ResubmitAsync(agency, name, AgencyKind.LocalGovernment, null, Ct);
         var corrected = await Host.Get<NoticeService>().SinceAsync(admin, Recipients.Admins, seen, ct: Ct);
-        Assert.Single(Concerning(corrected, LiveKinds.AgencyApplications), n => n.SubjectId == agencyId);
-        Assert.Contains(await Host.Get<AgencyService>().ApplicationsAsync(admin, Ct), a => a.Id == agencyId && a.Status == AgencyStatus.Pending);
+        Assert.Equal(2, Concerning(corrected, LiveKinds.AgencyApplications).Count(n => n.SubjectId == agencyId));
+        Assert.Contains(await Host.Get<AgencyService>().ApplicationsAsync(admin, Ct), a => a.Id == agencyId && a.Status == AgencyStatus.Pending
+            && a.Documents.Single().FileName == "利用申請書（訂正）.pdf");
         // The administrators' key is theirs alone (R-ACC-4).
         await Assert.ThrowsAsync<ScopeException>(() => Host.Get<NoticeService>().SinceAsync(agency, Recipients.Admins, 0, ct: Ct));
     }

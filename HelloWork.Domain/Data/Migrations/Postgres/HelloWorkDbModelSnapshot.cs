@@ -500,6 +500,45 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                     b.ToTable("AgencyApiKeys");
                 });
 
+            modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("AgencyDocuments");
+                });
+
             modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyRefusal", b =>
                 {
                     b.Property<Guid>("AgencyId")
@@ -2265,6 +2304,15 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyApiKey", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyDocument", b =>
                 {
                     b.HasOne("HelloWork.Domain.Agencies.Agency", null)
                         .WithMany()

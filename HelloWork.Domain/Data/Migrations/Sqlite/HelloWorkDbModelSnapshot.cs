@@ -495,6 +495,45 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                     b.ToTable("AgencyApiKeys");
                 });
 
+            modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("AgencyDocuments");
+                });
+
             modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyRefusal", b =>
                 {
                     b.Property<Guid>("AgencyId")
@@ -2254,6 +2293,15 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyApiKey", b =>
+                {
+                    b.HasOne("HelloWork.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelloWork.Domain.Agencies.AgencyDocument", b =>
                 {
                     b.HasOne("HelloWork.Domain.Agencies.Agency", null)
                         .WithMany()
