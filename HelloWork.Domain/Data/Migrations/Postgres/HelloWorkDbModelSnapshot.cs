@@ -1596,9 +1596,6 @@ namespace HelloWork.Domain.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "ValidUntil");
 
-                    b.HasIndex("Status", "UpdatedAt", "Id", "ValidUntil", "JobNumber", "Title", "OccupationCode", "Scope", "EstablishmentId", "EstablishmentName", "Prefecture", "Municipality", "EmploymentType", "WageForm", "WageMin", "WageMax", "WorkStartMinutes", "WorkEndMinutes", "AnnualHolidays", "WeeklyTwoDaysOff", "NearStation", "RemoteWork", "UijTurn", "SelfApplication", "Openings", "ReceivedDate")
-                        .HasDatabaseName("IX_JobOffers_Export");
-
                     b.ToTable("JobOffers");
                 });
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HelloWork.Domain.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AgencyDocs : Migration
+    public partial class SixthRound : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -36,6 +36,11 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_JobOffers_Export",
+                table: "JobOffers",
+                columns: new[] { "Status", "UpdatedAt", "Id", "ValidUntil", "JobNumber", "Title", "OccupationCode", "Scope", "EstablishmentId", "EstablishmentName", "Prefecture", "Municipality", "EmploymentType", "WageForm", "WageMin", "WageMax", "WorkStartMinutes", "WorkEndMinutes", "AnnualHolidays", "WeeklyTwoDaysOff", "NearStation", "RemoteWork", "UijTurn", "SelfApplication", "Openings", "ReceivedDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AgencyDocuments_AgencyId",
                 table: "AgencyDocuments",
                 column: "AgencyId");
@@ -46,6 +51,10 @@ namespace HelloWork.Domain.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AgencyDocuments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_JobOffers_Export",
+                table: "JobOffers");
         }
     }
 }
