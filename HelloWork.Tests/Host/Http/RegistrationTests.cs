@@ -191,19 +191,17 @@ public sealed class RegistrationTests(PortalHost portal)
     public async Task A_good_registration_opens_one_HWIS_only_jobseeker_account_that_can_sign_in()
     {
         var email = Registrations.NewEmail("good");
-        var before = await CountAsync();
         using var client = await portal.NewClientAsync();
 
         using var response = await Registrations.RegisterJobseekerAsync(client, Registrations.JobseekerForm(email));
 
+        // Counted by this address, not over the whole table: other classes register people in the same portal at the same time.
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var after = await CountAsync();
-        Assert.Equal(before.Users + 1, after.Users);
-        Assert.Equal(before.Jobseekers + 1, after.Jobseekers);
         var (role, tier) = await portal.QueryAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
             var jobseeker = await db.Jobseekers.SingleAsync(j => j.Id == user.JobseekerId);
+            Assert.Equal(1, await db.Users.CountAsync(u => u.JobseekerId == jobseeker.Id));
             return (user.Role, jobseeker.Tier);
         });
         Assert.Equal(Roles.Jobseeker, role);
