@@ -123,13 +123,10 @@ public sealed class OfficeEvaluation
         PlanFollowedAt = null;
     }
 
-    public static string LevelLabel(EvaluationLevel level) => level switch
-    {
-        EvaluationLevel.Excellent => "特に良好な成果",
-        EvaluationLevel.Good => "良好な成果",
-        EvaluationLevel.Standard => "標準的な成果",
-        _ => "成果向上のための取組が必要",
-    };
+    /// <summary>The level as the published documents write it (seed 003's four levels).</summary>
+    public static string LevelLabel(EvaluationLevel level) => LevelLabel(level, Indicators.Japanese);
+
+    public static string LevelLabel(EvaluationLevel level, System.Globalization.CultureInfo culture) => Indicators.Text($"Level.{level}", culture);
 }
 
 internal sealed class OfficeEvaluationConfiguration : IEntityTypeConfiguration<OfficeEvaluation>

@@ -73,6 +73,8 @@ public sealed class JobSheetBrowserTests(PortalHost portal, Chromium chromium)
 
         var view = JobSheetView.Of(submitted.Sheet, CultureInfo.GetCultureInfo("ja-JP"));
         var card = item.Locator(".sheet-findings").First;
+        // The opened card renders its table after the click's round trip: wait for it before reading it.
+        await Assertions.Expect(card.Locator("tbody tr[data-field] th").First).ToBeVisibleAsync();
         var labels = await card.Locator("tbody tr[data-field] th").AllInnerTextsAsync();
         Assert.Contains(view.Row("Work.FixedTerm").Label, labels);
         Assert.Contains(view.Row("Wages.BaseMin").Label, labels);

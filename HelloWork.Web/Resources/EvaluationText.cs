@@ -22,6 +22,8 @@ public static class EvaluationLabels
 
     public static string Item(this IStringLocalizer _, PriorityItem item) => PriorityItems.Label(item, CultureInfo.CurrentUICulture);
 
+    public static string Level(this IStringLocalizer _, EvaluationLevel level) => OfficeEvaluation.LevelLabel(level, CultureInfo.CurrentUICulture);
+
     /// <summary>A row of figures' period: 2026年11月 / Nov 2026, 2026年度 第3四半期 / FY 2026 Q3, 2026年度 / FY 2026, 年度累計 / Year to date.</summary>
     public static string Period(this IStringLocalizer<StaffText> t, PeriodKind period, DateOnly from) => period switch
     {

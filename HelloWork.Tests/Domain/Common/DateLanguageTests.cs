@@ -54,7 +54,7 @@ public sealed class DateLanguageTests
     }
 
     /// <summary>R-EVAL-1, R-UI-1: every indicator, kind and 所重点項目 has a Japanese name for the published documents and an English one for a
-    /// reader who chose English, with no Japanese left in it.</summary>
+    /// reader who chose English, with no Japanese left in it; so has each of the yearly evaluation's four levels.</summary>
     [Fact]
     public void Every_indicator_kind_and_priority_item_has_its_name_in_both_languages()
     {
@@ -62,13 +62,15 @@ public sealed class DateLanguageTests
         var ja = CultureInfo.GetCultureInfo("ja-JP");
         var english = Indicators.All.SelectMany(i => new[] { i.NameIn(en), i.DefinitionIn(en) })
             .Concat(Enum.GetValues<IndicatorKind>().Select(k => Indicators.KindLabel(k, en)))
-            .Concat(Enum.GetValues<PriorityItem>().Select(i => PriorityItems.Label(i, en))).ToList();
+            .Concat(Enum.GetValues<PriorityItem>().Select(i => PriorityItems.Label(i, en)))
+            .Concat(Enum.GetValues<EvaluationLevel>().Select(l => OfficeEvaluation.LevelLabel(l, en))).ToList();
         Assert.All(english, t => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}|\p{IsHiragana}|\p{IsKatakana}", t));
         Assert.Equal("就職者数", Indicators.Get(Indicators.Placements).NameIn(ja));
         Assert.Equal("就職者数", In("en", () => Indicators.Get(Indicators.Placements).Name));
         Assert.Equal("Placements", Indicators.Get(Indicators.Placements).NameIn(en));
         Assert.Equal("地方公共団体との連携の推進", PriorityItems.Label(PriorityItem.LocalGovernmentCooperation));
         Assert.Equal("主要指標", In("en", () => Indicators.KindLabel(IndicatorKind.Main)));
+        Assert.Equal("成果向上のための取組が必要", OfficeEvaluation.LevelLabel(EvaluationLevel.NeedsEffort));
         Assert.Equal(Indicators.All.Count, Indicators.All.Select(i => i.NameIn(en)).Distinct().Count());
     }
 }
