@@ -26,7 +26,7 @@ public enum AgencyDocumentKind
 /// adds and removes them while its application is open (申請中 or 差戻し); the administrators read them when they review it.
 /// Retention: kept while the agency exists, as the record of why it was approved; deleted with it (cascade).
 /// </summary>
-public sealed class AgencyDocument
+public sealed class AgencyDocument : UploadedDocument
 {
     public const int MaxPerAgency = 10;
     public const int MaxBytes = 5 * 1024 * 1024;
@@ -37,25 +37,14 @@ public sealed class AgencyDocument
     private AgencyDocument() { }
 
     private AgencyDocument(Guid agencyId, AgencyDocumentKind kind, string fileName, string contentType, byte[] content, DateTimeOffset now)
+        : base(fileName, contentType, content, now)
     {
-        Id = Guid.NewGuid();
         AgencyId = agencyId;
         Kind = kind;
-        FileName = Text.Require(fileName, nameof(FileName), 200);
-        ContentType = contentType;
-        Content = content;
-        Size = content.Length;
-        UploadedAt = now;
     }
 
-    public Guid Id { get; private set; }
     public Guid AgencyId { get; private set; }
     public AgencyDocumentKind Kind { get; private set; }
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public int Size { get; private set; }
-    public byte[] Content { get; private set; } = [];
-    public DateTimeOffset UploadedAt { get; private set; }
 
     /// <summary>The documents an application of <paramref name="kind"/> cannot be approved without: the application form, and for a
     /// placement business (the kinds that need a licence number, <see cref="Agency.NeedsLicense"/>) the copy of its licence.</summary>

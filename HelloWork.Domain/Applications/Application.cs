@@ -202,7 +202,7 @@ public sealed class Application
 }
 
 /// <summary>An uploaded application document (応募書類). Deleting the row deletes the content (R-DOC-1).</summary>
-public sealed class ApplicationDocument
+public sealed class ApplicationDocument : UploadedDocument
 {
     public const int MaxFiles = 5;
     public const int MaxBytes = 5 * 1024 * 1024;
@@ -210,21 +210,7 @@ public sealed class ApplicationDocument
     private ApplicationDocument() { }
 
     public ApplicationDocument(Guid applicationId, string fileName, string contentType, byte[] content, DateTimeOffset now)
-    {
-        Id = Guid.NewGuid();
-        ApplicationId = applicationId;
-        FileName = Text.Require(fileName, nameof(FileName), 200);
-        ContentType = contentType;
-        Content = content;
-        Size = content.Length;
-        UploadedAt = now;
-    }
+        : base(fileName, contentType, content, now) => ApplicationId = applicationId;
 
-    public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public int Size { get; private set; }
-    public byte[] Content { get; private set; } = [];
-    public DateTimeOffset UploadedAt { get; private set; }
 }
