@@ -85,4 +85,7 @@ public static class JapanTime
     }
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>The documents' language (求人票, the scorecard, the published indicators), whatever the reader chose.</summary>
+    public static readonly CultureInfo JapaneseCulture = CultureInfo.GetCultureInfo("ja-JP");
 }

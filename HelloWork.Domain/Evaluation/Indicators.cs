@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using HelloWork.Domain.Common;
 using HelloWork.Domain.Figures;
 
 namespace HelloWork.Domain.Evaluation;
@@ -26,9 +27,9 @@ public enum IndicatorKind
 public sealed record Indicator(string Code, IndicatorKind Kind, bool IsRate, Func<FigureSet, decimal?> Value)
 {
     /// <summary>The name as the published documents write it (Japanese).</summary>
-    public string Name => NameIn(Indicators.Japanese);
+    public string Name => NameIn(JapanTime.JapaneseCulture);
 
-    public string Definition => DefinitionIn(Indicators.Japanese);
+    public string Definition => DefinitionIn(JapanTime.JapaneseCulture);
 
     /// <summary>The name in the reader's language (pages).</summary>
     public string NameIn(CultureInfo culture) => Indicators.Text($"Indicator.{Code}", culture);
@@ -80,11 +81,9 @@ public static class Indicators
     public static Indicator Get(string code) => All.First(i => i.Code == code);
 
     /// <summary>The kind as the documents write it: 主要指標, 補助指標, 所重点指標, 参考指標.</summary>
-    public static string KindLabel(IndicatorKind kind) => KindLabel(kind, Japanese);
+    public static string KindLabel(IndicatorKind kind) => KindLabel(kind, JapanTime.JapaneseCulture);
 
     public static string KindLabel(IndicatorKind kind, CultureInfo culture) => Text($"Kind.{kind}", culture);
-
-    internal static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
 
     private static readonly ResourceManager Names = new("HelloWork.Domain.Evaluation.IndicatorText", typeof(Indicators).Assembly);
 
@@ -107,7 +106,7 @@ public enum PriorityItem
 public static class PriorityItems
 {
     /// <summary>The item as the documents write it (seed 003's words).</summary>
-    public static string Label(PriorityItem item) => Label(item, Indicators.Japanese);
+    public static string Label(PriorityItem item) => Label(item, JapanTime.JapaneseCulture);
 
     public static string Label(PriorityItem item, CultureInfo culture) => Indicators.Text($"PriorityItem.{item}", culture);
 }

@@ -124,7 +124,7 @@ public sealed class OfficeEvaluation
     }
 
     /// <summary>The level as the published documents write it (seed 003's four levels).</summary>
-    public static string LevelLabel(EvaluationLevel level) => LevelLabel(level, Indicators.Japanese);
+    public static string LevelLabel(EvaluationLevel level) => LevelLabel(level, JapanTime.JapaneseCulture);
 
     public static string LevelLabel(EvaluationLevel level, System.Globalization.CultureInfo culture) => Indicators.Text($"Level.{level}", culture);
 }

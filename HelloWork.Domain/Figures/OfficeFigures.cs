@@ -77,13 +77,11 @@ public sealed partial class OfficeFigures(Operations ops)
     /// 年度累計.</summary>
     public static string PeriodLabel(PeriodKind period, DateOnly from) => period switch
     {
-        PeriodKind.Month => JapanTime.Month(from, JapaneseCulture),
+        PeriodKind.Month => JapanTime.Month(from, JapanTime.JapaneseCulture),
         PeriodKind.Quarter => QuarterLabel(FiscalYearOf(from), MonthIndex(from) / 3 + 1),
         PeriodKind.Year => $"{FiscalYearOf(from)}年度",
         _ => "年度累計",
     };
-
-    private static readonly System.Globalization.CultureInfo JapaneseCulture = System.Globalization.CultureInfo.GetCultureInfo("ja-JP");
 
     public Task<OfficeYear> YearAsync(Actor actor, int fiscalYear, CancellationToken ct = default) => ForOfficeAsync(actor.RequireOffice(), fiscalYear, ct);
 

@@ -86,7 +86,7 @@ public sealed class JobSheetView
     private static readonly ResourceManager Text = new("HelloWork.Domain.JobOffers.JobSheetText", typeof(JobSheetView).Assembly);
 
     /// <summary>The language of the printed form.</summary>
-    public static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
+    public static readonly CultureInfo Japanese = JapanTime.JapaneseCulture;
 
     private JobSheetView(IReadOnlyList<JobSheetSection> sections, string employerName)
     {

@@ -99,30 +99,22 @@ public sealed partial class ApplicantList
         return LoadAsync();
     }
 
-    private void SelectPage(ChangeEventArgs e)
+    private void SelectPage(ChangeEventArgs e) => Select(rows.Select(r => r.ApplicationId), e);
+
+    private void Select(Guid id, ChangeEventArgs e) => Select([id], e);
+
+    private void Select(IEnumerable<Guid> ids, ChangeEventArgs e)
     {
-        foreach (var row in rows)
+        foreach (var id in ids)
         {
             if (e.Value is true)
             {
-                selected.Add(row.ApplicationId);
+                selected.Add(id);
             }
             else
             {
-                selected.Remove(row.ApplicationId);
+                selected.Remove(id);
             }
-        }
-    }
-
-    private void Select(Guid id, ChangeEventArgs e)
-    {
-        if (e.Value is true)
-        {
-            selected.Add(id);
-        }
-        else
-        {
-            selected.Remove(id);
         }
     }
 
