@@ -51,7 +51,7 @@ int Help()
                      fill a fresh database with national-scale Japanese data (default 1,000,000 offers; --quick 20,000)
           writes     applications through ApplicationService.ApplyAsync, each committed   [--count N] [--clients C]
           applicants the employer's applicant list for the establishment with 50,000 applicants   [--runs N]
-          startup    cold and warm start of the real portal process until /health answers 200   [--runs N] [--no-build]
+          startup    cold and warm start of the real portal process until /health answers 200, built and published   [--runs N] [--no-build]
           pdf        referral slips per second on every core, slip and job sheet sizes   [--seconds S] [--out DIR]
           lint       the legal checker over the labelled offers (HelloWork.Testing/LawCases.cs): precision, recall and offers
                      checked a second   [--seconds S (5; --quick 1)]

@@ -36,6 +36,37 @@ public static class ReleasePortal
         return true;
     }
 
+    /// <summary>The portal as deployed: <c>scripts/publish.sh</c>'s output (Release, linux-x64, ReadyToRun) in <c>bench-out/publish</c>.</summary>
+    public static string PublishedDll => Path.Combine(RepoPaths.BenchOut, "publish", "HelloWork.Web.dll");
+
+    /// <summary>Publishes the portal as deployed unless <paramref name="publish"/> is false (<c>--no-build</c>), then checks the dll
+    /// is there; false (with the reason printed) when the publish fails or the dll is missing.</summary>
+    public static async Task<bool> PublishAsync(bool publish = true)
+    {
+        if (publish)
+        {
+            Console.WriteLine("Publishing HelloWork.Web (Release, ReadyToRun) ...");
+            using var process = Process.Start(new ProcessStartInfo("bash",
+                [Path.Combine(RepoPaths.Root, "scripts", "publish.sh"), Path.GetDirectoryName(PublishedDll)!])
+            {
+                RedirectStandardOutput = true,
+            })!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                Console.Error.WriteLine(output);
+                return false;
+            }
+        }
+        if (!File.Exists(PublishedDll))
+        {
+            Console.Error.WriteLine($"{PublishedDll} is missing: run scripts/publish.sh {Path.GetDirectoryName(PublishedDll)} first.");
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>The Release build with these settings (environment variables), waiting for /health up to <paramref name="timeout"/>.</summary>
     public static Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string? logFile, TimeSpan timeout,
         TimeSpan? poll = null) =>
