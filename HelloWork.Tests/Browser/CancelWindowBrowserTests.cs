@@ -15,8 +15,9 @@ using HelloWork.Tests.Domain.Jobseekers;
 
 namespace HelloWork.Tests.Browser;
 
-/// <summary>The real portal with its clock under the test's control (one <see cref="FakeTimeProvider"/> for the domain and the pages).</summary>
-public sealed class ClockedPortal() : KestrelPortal("hellowork-clocked-")
+/// <summary>The real portal with its clock under the test's control (one <see cref="FakeTimeProvider"/> for the domain and the pages),
+/// with <paramref name="settings"/> on top of the demo ones.</summary>
+public sealed class ClockedPortal(IReadOnlyDictionary<string, string>? settings = null) : KestrelPortal("hellowork-clocked-")
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -24,6 +25,10 @@ public sealed class ClockedPortal() : KestrelPortal("hellowork-clocked-")
     {
         builder.UseEnvironment("Development");
         builder.UseDemoSqlite(Folder, fromTemplate: false); // its fake clock dates its own demo data
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
