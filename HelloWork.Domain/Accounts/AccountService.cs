@@ -115,14 +115,7 @@ public sealed class AccountService(HelloWorkDb db, UserManager<AppUser> users, T
         var errors = new Dictionary<string, List<string>>();
         await CheckAccountAsync(input.Email, input.Password, errors);
         var contact = Collect(errors, () => Text.RequireName(input.ContactName, nameof(input.ContactName), 50));
-        if (!Enum.IsDefined(input.Kind))
-        {
-            Add(errors, nameof(input.Kind), "InvalidChoice");
-        }
-        if (Agencies.Agency.NeedsLicense(input.Kind) && string.IsNullOrWhiteSpace(input.LicenseNumber))
-        {
-            Add(errors, nameof(input.LicenseNumber), "LicenseNumberRequired");
-        }
+        Collect(errors, () => { Agencies.AgencyService.CheckApplication(input.Kind, input.LicenseNumber); return true; });
         var agency = Collect(errors, () => new Agencies.Agency(Text.RequireName(input.AgencyName, nameof(input.AgencyName), 100), input.Kind, input.LicenseNumber, now));
         ThrowIfAny(errors);
         // The administrators' notice counter is shared by every notice to them: one written in the same moment (another agency

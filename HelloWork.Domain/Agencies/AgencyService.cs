@@ -52,17 +52,9 @@ public sealed class AgencyService(Operations ops, OpaqueTokens tokens)
     public const int DailyGuidanceCap = 1000;
     public const string KeyPrefix = "hwk_";
 
-    /// <summary>An agency applies online; an admin approves it before its users can use anything.</summary>
-    public Task<Guid> RegisterAsync(string name, AgencyKind kind, string? licenseNumber, CancellationToken ct = default) =>
-        ops.RunAsync(Actor.System, w =>
-        {
-            CheckApplication(kind, licenseNumber);
-            var agency = new Agency(Text.RequireName(name, "Name", 100), kind, licenseNumber, w.Now);
-            w.Db.Agencies.Add(agency);
-            return Task.FromResult(agency.Id);
-        }, ct);
-
-    /// <summary>The rules of an application beyond the name: a known kind, and a licence number for placement businesses.</summary>
+    /// <summary>The rules of an application beyond the name: a known kind, and a licence number for placement businesses. An agency
+    /// applies through its registration form (AccountService.RegisterAgencyAsync, with its first account) and corrects a returned
+    /// application here (<see cref="ResubmitAsync"/>); an administrator approves it before its users can use anything.</summary>
     public static void CheckApplication(AgencyKind kind, string? licenseNumber)
     {
         if (!Enum.IsDefined(kind))

@@ -118,6 +118,15 @@ public sealed class DomainWorld : IAsyncDisposable
         return result;
     }
 
+    /// <summary>An agency that has applied and waits for approval, arranged as a row: an agency applies with its first account
+    /// through the registration form (AccountService, tested in RegistrationTests), which these domain tests do not need.</summary>
+    public Task<Guid> AppliedAgencyAsync(string name, HelloWork.Domain.Agencies.AgencyKind kind, string? licenseNumber) => ArrangeAsync(db =>
+    {
+        var agency = new HelloWork.Domain.Agencies.Agency(name, kind, licenseNumber, Now);
+        db.Agencies.Add(agency);
+        return Task.FromResult(agency.Id);
+    });
+
     private async Task SeedAsync()
     {
         if (_postgres is null)

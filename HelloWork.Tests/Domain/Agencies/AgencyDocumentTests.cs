@@ -32,7 +32,7 @@ public sealed class AgencyDocumentTests : IAsyncLifetime
 
     private async Task<(Guid Id, Actor Actor)> ApplyAsync(string name, AgencyKind kind)
     {
-        var id = await Agencies.RegisterAsync(name, kind, Agency.NeedsLicense(kind) ? "13-ユ-300001" : null, Ct);
+        var id = await world.AppliedAgencyAsync(name, kind, Agency.NeedsLicense(kind) ? "13-ユ-300001" : null);
         return (id, new Actor(Guid.NewGuid(), Roles.Agency, name, AgencyId: id));
     }
 

@@ -68,7 +68,7 @@ public sealed class AgencyProvisionTests : IAsyncLifetime
     [Fact]
     public async Task An_application_is_returned_with_a_reason_sent_again_and_approved_with_an_id_and_the_agency_is_told_each_time()
     {
-        var agencyId = await Agencies.RegisterAsync("学校法人みらい学園", AgencyKind.School, null, Ct); // 学校等: no licence number needed
+        var agencyId = await world.AppliedAgencyAsync("学校法人みらい学園", AgencyKind.School, null); // 学校等: no licence number needed
         var userId = Guid.NewGuid();
         await AddUserAsync(userId, "school@example.jp", Roles.Agency, u => u.AgencyId = agencyId);
         var agencyActor = new Actor(userId, Roles.Agency, "school", AgencyId: agencyId);
@@ -104,7 +104,7 @@ public sealed class AgencyProvisionTests : IAsyncLifetime
     [Fact]
     public async Task Only_the_admin_reviews_and_an_approved_or_returned_application_cannot_be_returned_again()
     {
-        var agencyId = await Agencies.RegisterAsync("商工会議所 職業紹介窓口", AgencyKind.SpecialCorporation, null, Ct);
+        var agencyId = await world.AppliedAgencyAsync("商工会議所 職業紹介窓口", AgencyKind.SpecialCorporation, null);
         var (_, other) = await ApprovedAsync("文京区 就労支援課", AgencyKind.LocalGovernment);
 
         // R-ACC-4: an agency, a staff member and a jobseeker are refused the review and the list, and nothing changes.
@@ -120,15 +120,12 @@ public sealed class AgencyProvisionTests : IAsyncLifetime
         await Agencies.ApproveAsync(Admin, agencyId, Ct);
         var again = await Assert.ThrowsAsync<DomainException>(() => Agencies.ReturnAsync(Admin, agencyId, "遅れて差戻し", Ct));
         Assert.Equal(ErrorCodes.AgencyNotPending, again.Code);
-        // A placement business still needs its licence number; a school or special corporation does not.
-        var noLicense = await Assert.ThrowsAsync<DomainException>(() => Agencies.RegisterAsync("有料の会社", AgencyKind.PrivatePaid, null, Ct));
-        Assert.Equal(ErrorCodes.LicenseNumberRequired, noLicense.Code);
     }
 
     [Fact]
     public async Task An_agency_approved_before_ids_existed_gets_one_by_a_second_approval_without_a_new_notice()
     {
-        var agencyId = await Agencies.RegisterAsync("旧来の団体", AgencyKind.LocalGovernment, null, Ct);
+        var agencyId = await world.AppliedAgencyAsync("旧来の団体", AgencyKind.LocalGovernment, null);
         await SubmitApplicationFormAsync(agencyId);
         await Agencies.ApproveAsync(Admin, agencyId, Ct);
         // As a database migrated from before: approved, no code.
@@ -145,7 +142,7 @@ public sealed class AgencyProvisionTests : IAsyncLifetime
     [Fact]
     public async Task The_agency_id_finds_approved_agencies_only_and_the_same_answer_for_pending_suspended_unknown_and_malformed()
     {
-        var pending = await Agencies.RegisterAsync("審査中の団体", AgencyKind.LocalGovernment, null, Ct);
+        var pending = await world.AppliedAgencyAsync("審査中の団体", AgencyKind.LocalGovernment, null);
         var (approved, _) = await ApprovedAsync("株式会社キャリアブリッジ", AgencyKind.PrivatePaid);
 
         var card = await Agencies.FindByCodeAsync($" {approved.Code} ", Ct);

@@ -228,4 +228,29 @@ public sealed class RegistrationTests(PortalHost portal)
         Assert.All(agencies, a => Assert.NotNull(a));
         Assert.Equal(8, agencies.Distinct().Count());
     }
+
+    /// <summary>A paid or free placement business applies with its licence number (有料・無料職業紹介事業の許可番号, R-AGY-1); without it
+    /// the form is refused next to that field and nothing is written. A school does not need one.</summary>
+    [Fact]
+    public async Task A_placement_business_without_its_licence_number_is_refused_next_to_that_field_and_nothing_is_written_R_AGY_1()
+    {
+        var email = Registrations.NewEmail("nolicence");
+        var name = $"有料の会社 {Guid.NewGuid():N}"[..20];
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var refused = await Assert.ThrowsAsync<RegistrationException>(() => scope.ServiceProvider.GetRequiredService<AccountService>().RegisterAgencyAsync(
+                new AgencyRegistration(email, "Agency!2026-pass", "雇用 一郎", name, HelloWork.Domain.Agencies.AgencyKind.PrivatePaid, " ")));
+            Assert.Equal(["LicenseNumberRequired"], refused.Errors["LicenseNumber"]);
+        }
+        Assert.False(await portal.QueryAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+        Assert.False(await portal.QueryAsync(db => db.Agencies.AnyAsync(a => a.Name == name)));
+
+        var schoolEmail = Registrations.NewEmail("school");
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountService>().RegisterAgencyAsync(
+                new AgencyRegistration(schoolEmail, "Agency!2026-pass", "雇用 一郎", "学校法人みらい学園", HelloWork.Domain.Agencies.AgencyKind.School, null));
+        }
+        Assert.True(await portal.QueryAsync(db => db.Users.AnyAsync(u => u.Email == schoolEmail && u.AgencyId != null)));
+    }
 }
