@@ -35,6 +35,8 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
         if (IsSqlite)
         {
             options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+            // Here rather than only in HelloWorkDb.OnConfiguring: a pooled context's options may not change there.
+            options.AddInterceptors(SecureDeleteInterceptor.Instance);
         }
         else if (Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
@@ -55,11 +57,16 @@ public static class DomainRegistration
     {
         services.AddSingleton(database);
         // Every context (the factory's and Identity's scoped one) signals the end of an account's access (AccessEndInterceptor).
-        services.AddDbContextFactory<HelloWorkDb>((sp, options) =>
+        // Pooled: an operation takes a context that has its services resolved already and gives it back reset (EF Core "DbContext
+        // pooling"); the context and its interceptors keep no state from one use to the next (AccessEndInterceptor keys its pending
+        // signals by transaction, SecureDeleteInterceptor by native connection).
+        services.AddPooledDbContextFactory<HelloWorkDb>((sp, options) =>
         {
             database.Configure(options);
             options.AddInterceptors(new Accounts.AccessEndInterceptor(sp));
         });
+        // Identity's stores take the context from the request's scope: a lease from the same pool, given back with the scope.
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<HelloWorkDb>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalDispatcher>();
         services.TryAddSingleton<ILiveBus, InProcessLiveBus>();

@@ -1,6 +1,7 @@
 using HelloWork.Domain.Notices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelloWork.Domain.Accounts;
@@ -16,8 +17,10 @@ namespace HelloWork.Domain.Accounts;
 /// </summary>
 public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    /// <summary>Accounts ended by saves inside a transaction that has not committed yet: signalled again at commit.</summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, List<(Guid, string?)>> _pending = [];
+    /// <summary>Accounts ended by saves inside a transaction that has not committed yet: signalled again at commit. Keyed by the
+    /// transaction, not the context: a pooled context outlives its transactions, and one rolled back must leave nothing behind for
+    /// the context's next use (a weak key: a transaction that never commits drops out with it).</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Data.Common.DbTransaction, List<(Guid, string?)>> _pending = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -34,7 +37,7 @@ public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChange
     {
         if (eventData.Context is { } context && Ending(context) is { Count: > 0 } ending)
         {
-            if (context.Database.CurrentTransaction is null)
+            if (context.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
             {
                 await PublishAsync(ending);
             }
@@ -42,7 +45,7 @@ public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChange
             {
                 lock (_pending)
                 {
-                    _pending.GetOrCreateValue(context).AddRange(ending);
+                    _pending.GetOrCreateValue(transaction).AddRange(ending);
                 }
             }
         }
@@ -52,21 +55,41 @@ public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChange
     public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not { } context)
-        {
-            return;
-        }
         List<(Guid, string?)>? ending;
         lock (_pending)
         {
-            if (_pending.TryGetValue(context, out ending))
+            if (_pending.TryGetValue(transaction, out ending))
             {
-                _pending.Remove(context);
+                _pending.Remove(transaction);
             }
         }
         if (ending is { Count: > 0 })
         {
             await PublishAsync(ending);
+        }
+    }
+
+    /// <summary>A new transaction starts with nothing pending: PostgreSQL's provider reuses its transaction objects, so an entry left by
+    /// one that was rolled back or never committed must not be signalled at the next commit of the object's next use.</summary>
+    public System.Data.Common.DbTransaction TransactionStarted(System.Data.Common.DbConnection connection, TransactionEndEventData eventData,
+        System.Data.Common.DbTransaction result)
+    {
+        Forget(result);
+        return result;
+    }
+
+    public ValueTask<System.Data.Common.DbTransaction> TransactionStartedAsync(System.Data.Common.DbConnection connection, TransactionEndEventData eventData,
+        System.Data.Common.DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Forget(result);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Forget(System.Data.Common.DbTransaction transaction)
+    {
+        lock (_pending)
+        {
+            _pending.Remove(transaction);
         }
     }
 
@@ -80,15 +103,35 @@ public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChange
     }
 
     /// <summary>The accounts whose access this save ends: removed, or with a security stamp other than the one they had.</summary>
-    public static IReadOnlyList<(Guid UserId, string? NewStamp)> Ending(DbContext context) =>
-    [
-        .. context.ChangeTracker.Entries<AppUser>()
-            .Where(e => e.State == EntityState.Deleted
-                || (e.State == EntityState.Modified && e.Property(u => u.SecurityStamp) is { IsModified: true } stamp
-                    && !Equals(stamp.OriginalValue, stamp.CurrentValue)))
-            .Select(e => (e.Entity.Id, e.State == EntityState.Deleted ? null : e.Entity.SecurityStamp))
-            .Distinct(),
-    ];
+    /// <remarks>Detects changes of the tracked accounts only: <c>Entries&lt;AppUser&gt;()</c> would first detect changes of every
+    /// tracked entity, which the save itself does again right after this (its interceptors run first), so every save paid for it twice.</remarks>
+    public static IReadOnlyList<(Guid UserId, string? NewStamp)> Ending(DbContext context)
+    {
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var users = tracker.Entries<AppUser>().ToList();
+            if (detect)
+            {
+                users.ForEach(e => e.DetectChanges());
+            }
+            return
+            [
+                .. users
+                    .Where(e => e.State == EntityState.Deleted
+                        || (e.State == EntityState.Modified && e.Property(u => u.SecurityStamp) is { IsModified: true } stamp
+                            && !Equals(stamp.OriginalValue, stamp.CurrentValue)))
+                    .Select(e => (e.Entity.Id, e.State == EntityState.Deleted ? null : e.Entity.SecurityStamp))
+                    .Distinct(),
+            ];
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 
     private async Task SignalAsync(DbContext? context)
     {
