@@ -35,8 +35,6 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
         if (IsSqlite)
         {
             options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
-            // Here rather than only in HelloWorkDb.OnConfiguring: a pooled context's options may not change there.
-            options.AddInterceptors(SecureDeleteInterceptor.Instance);
         }
         else if (Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
@@ -47,6 +45,9 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
         {
             throw new InvalidOperationException($"Unknown database provider '{Provider}'. Use Sqlite or Postgres.");
         }
+        // Here rather than only in HelloWorkDb.OnConfiguring, which adds it to options that lack it: a pooled context's options may
+        // not change there. It does nothing on a PostgreSQL connection.
+        options.AddInterceptors(SecureDeleteInterceptor.Instance);
     }
 }
 
