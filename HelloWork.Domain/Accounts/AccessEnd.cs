@@ -22,6 +22,10 @@ public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChange
     /// the context's next use (a weak key: a transaction that never commits drops out with it).</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Data.Common.DbTransaction, List<(Guid, string?)>> _pending = [];
 
+    /// <summary>Accounts ended by a save outside a transaction (the save is its own): signalled again once it has saved. Set by
+    /// every save of the context, so a failed save leaves nothing for the next.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, IReadOnlyList<(Guid, string?)>> _afterSave = [];
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
@@ -29,27 +33,41 @@ public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChange
         return result;
     }
 
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        SignalAsync(eventData.Context).GetAwaiter().GetResult();
+        return result;
+    }
+
     /// <summary>
     /// Signalled a second time once the change is committed: a connection that registered between the first signal and the
-    /// commit read the old stamp when it checked, so it is ended by this one.
+    /// commit read the old stamp when it checked, so it is ended by this one. The accounts are the ones found before the save
+    /// (<see cref="SignalAsync"/>): once saved, the change tracker holds them as unchanged.
     /// </summary>
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && Ending(context) is { Count: > 0 } ending)
+        if (eventData.Context is { } context && TakeAfterSave(context) is { Count: > 0 } ending)
         {
-            if (context.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
-            {
-                await PublishAsync(ending);
-            }
-            else
-            {
-                lock (_pending)
-                {
-                    _pending.GetOrCreateValue(transaction).AddRange(ending);
-                }
-            }
+            await PublishAsync(ending);
         }
         return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } context && TakeAfterSave(context) is { Count: > 0 } ending)
+        {
+            PublishAsync(ending).GetAwaiter().GetResult();
+        }
+        return result;
+    }
+
+    private IReadOnlyList<(Guid, string?)>? TakeAfterSave(DbContext context)
+    {
+        lock (_afterSave)
+        {
+            return _afterSave.TryGetValue(context, out var ending) && _afterSave.Remove(context) ? ending : null;
+        }
     }
 
     public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
@@ -96,12 +114,6 @@ public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChange
     public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
         TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        SignalAsync(eventData.Context).GetAwaiter().GetResult();
-        return result;
-    }
-
     /// <summary>The accounts whose access this save ends: removed, or with a security stamp other than the one they had.</summary>
     /// <remarks>Detects changes of the tracked accounts only: <c>Entries&lt;AppUser&gt;()</c> would first detect changes of every
     /// tracked entity, which the save itself does again right after this (its interceptors run first), so every save paid for it twice.</remarks>
@@ -133,6 +145,8 @@ public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChange
         }
     }
 
+    /// <summary>Signals the accounts this save ends, before it, and keeps them for the second signal: at commit when the save is
+    /// part of a transaction, right after the save when it is its own.</summary>
     private async Task SignalAsync(DbContext? context)
     {
         if (context is null)
@@ -140,6 +154,23 @@ public sealed class AccessEndInterceptor(IServiceProvider services) : SaveChange
             return;
         }
         var ending = Ending(context);
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+        {
+            if (ending.Count > 0)
+            {
+                lock (_pending)
+                {
+                    _pending.GetOrCreateValue(transaction).AddRange(ending);
+                }
+            }
+        }
+        else
+        {
+            lock (_afterSave)
+            {
+                _afterSave.AddOrUpdate(context, ending);
+            }
+        }
         if (ending.Count > 0)
         {
             await PublishAsync(ending);

@@ -68,6 +68,8 @@ public sealed class Operations(IDbContextFactory<HelloWorkDb> factory, TimeProvi
     /// own caller (it would wait for ever); it meets SQLite's lock as it did before.</summary>
     private static readonly AsyncLocal<bool> HoldsWriter = new();
 
+    private static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(30);
+
     public TimeProvider Clock => clock;
 
     public async Task<T> RunAsync<T>(Actor actor, Func<Work, Task<T>> operation, CancellationToken ct = default)
@@ -80,10 +82,12 @@ public sealed class Operations(IDbContextFactory<HelloWorkDb> factory, TimeProvi
             {
                 var work = new Work(db, new Outbox(db, clock.GetUtcNow()), actor, clock.GetUtcNow());
                 notices = work.Notices;
-                var writer = db.Database.IsSqlite() && !HoldsWriter.Value;
+                // Bounded as SQLite's own wait is (the default command timeout): past it the operation goes on to meet SQLite's lock
+                // as before, so a wait this queue cannot see the end of (an operation waiting for another flow's write) fails as it
+                // did instead of hanging.
+                var writer = db.Database.IsSqlite() && !HoldsWriter.Value && await _sqliteWriter.WaitAsync(WriterWait, ct);
                 if (writer)
                 {
-                    await _sqliteWriter.WaitAsync(ct);
                     HoldsWriter.Value = true;
                 }
                 try

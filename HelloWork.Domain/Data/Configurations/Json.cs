@@ -50,7 +50,8 @@ internal static class Json
 
     private static void RequireImmutable(Type type, string path, HashSet<Type> seen)
     {
-        if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type.Assembly != typeof(Json).Assembly && !type.IsGenericType || !seen.Add(type))
+        // The runtime's own value types (DateOnly, decimal, Guid…) hold nothing that changes; every other type is looked into.
+        if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type.IsValueType && type.Namespace == nameof(System) || !seen.Add(type))
         {
             return;
         }
