@@ -45,6 +45,9 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
         {
             throw new InvalidOperationException($"Unknown database provider '{Provider}'. Use Sqlite or Postgres.");
         }
+        // Here rather than only in HelloWorkDb.OnConfiguring, which adds it to options that lack it: a pooled context's options may
+        // not change there. It does nothing on a PostgreSQL connection.
+        options.AddInterceptors(SecureDeleteInterceptor.Instance);
     }
 }
 
@@ -55,11 +58,16 @@ public static class DomainRegistration
     {
         services.AddSingleton(database);
         // Every context (the factory's and Identity's scoped one) signals the end of an account's access (AccessEndInterceptor).
-        services.AddDbContextFactory<HelloWorkDb>((sp, options) =>
+        // Pooled: an operation takes a context that has its services resolved already and gives it back reset (EF Core "DbContext
+        // pooling"); the context and its interceptors keep no state from one use to the next (AccessEndInterceptor keys its pending
+        // signals by transaction, SecureDeleteInterceptor by native connection).
+        services.AddPooledDbContextFactory<HelloWorkDb>((sp, options) =>
         {
             database.Configure(options);
             options.AddInterceptors(new Accounts.AccessEndInterceptor(sp));
         });
+        // Identity's stores take the context from the request's scope: a lease from the same pool, given back with the scope.
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<HelloWorkDb>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalDispatcher>();
         services.TryAddSingleton<ILiveBus, InProcessLiveBus>();

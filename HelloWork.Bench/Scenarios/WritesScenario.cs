@@ -73,9 +73,17 @@ public static class WritesScenario
             return (watch.Elapsed.TotalSeconds, times, refused);
         }
 
+        // Listening from the start: EF Core remembers for a while that nobody listened and would not tell the first applications.
+        using var breakdown = options.Flag("breakdown") ? new StatementBreakdown() : null;
         await Run(0, Math.Min(50, count / 10), 1); // warm-up: JIT, pools, statement cache
         var warm = Math.Min(50, count / 10);
+        if (breakdown is not null)
+        {
+            return await BreakdownAsync(breakdown, Run, warm, count - warm);
+        }
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var serial = await Run(warm, count - warm, 1);
+        cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var parallelRun = await Run(count, count, clients);
 
         var report = new Report("writes");
@@ -85,8 +93,43 @@ public static class WritesScenario
         report.Figure("applications_per_s", (count - warm) / serial.Seconds);
         report.Figure($"applications_per_s_{clients}_clients", count / parallelRun.Seconds);
         report.Figure("p95_ms", Stats.Percentile(serial.Times, 95));
+        report.Figure("cpu_us_per_application", cpu.TotalMicroseconds / (count - warm));
         report.Figure("refused", serial.Refused + parallelRun.Refused);
         report.Figure("database", db.IsSqlite ? "sqlite" : "postgres");
+        report.Print();
+        return 0;
+    }
+
+    /// <summary><c>--breakdown</c>: one client, the statements each application sends and what each costs (µs per application),
+    /// and what is left of its wall time outside them.</summary>
+    private static async Task<int> BreakdownAsync(StatementBreakdown breakdown, Func<int, int, int, Task<(double Seconds, List<double> Times, int Refused)>> run,
+        int from, int n)
+    {
+        breakdown.Start();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var measured = await run(from, n, 1);
+        cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        breakdown.Stop();
+        var report = new Report("writes-breakdown");
+        report.Row("statement", "per application", "µs each", "µs per application");
+        var inStatements = 0.0;
+        foreach (var (sql, (times, micros)) in breakdown.Statements.OrderByDescending(s => s.Value.Micros))
+        {
+            report.Row(sql, (double)times / n, micros / times, micros / n);
+            inStatements += sql.StartsWith("Connection", StringComparison.Ordinal) ? 0 : micros / n;
+        }
+        var wall = measured.Times.Average() * 1000;
+        report.Row("(wall time of one application)", 1, wall, wall);
+        report.Row("(outside statements)", 1, wall - inStatements, wall - inStatements);
+        // The process's CPU time, which a busy machine does not stretch as it stretches the wall time (one client: all of it is the
+        // applications' and the runtime's).
+        report.Row("(CPU time of one application)", 1, cpu.TotalMicroseconds / n, cpu.TotalMicroseconds / n);
+        report.Figure("cpu_us_per_application", cpu.TotalMicroseconds / n);
+        report.Figure("applications", n);
+        report.Figure("statements_per_application", breakdown.Statements.Where(s => !s.Key.StartsWith("Connection", StringComparison.Ordinal)).Sum(s => s.Value.Count) / (double)n);
+        report.Figure("us_per_application", wall);
+        report.Figure("us_in_statements", inStatements);
+        report.Figure("refused", measured.Refused);
         report.Print();
         return 0;
     }

@@ -235,11 +235,18 @@ public sealed class Jobseeker
     /// <summary>A referral or application in the last month of validity extends it by one month (REFERENCE.md).</summary>
     public void ExtendOnActivity(DateTimeOffset now)
     {
-        var today = JapanTime.DateOf(now);
-        if (today <= RegistrationValidUntil && today > RegistrationValidUntil.AddMonths(-1))
+        if (ExtendsOnActivity(RegistrationValidUntil, now))
         {
             RegistrationValidUntil = JapanTime.EndOfMonthAfter(RegistrationValidUntil, 1);
         }
+    }
+
+    /// <summary>Whether activity at <paramref name="now"/> extends a registration valid until <paramref name="validUntil"/>: in its
+    /// last month. An operation that read the date alone loads the jobseeker only when it does.</summary>
+    public static bool ExtendsOnActivity(DateOnly validUntil, DateTimeOffset now)
+    {
+        var today = JapanTime.DateOf(now);
+        return today <= validUntil && today > validUntil.AddMonths(-1);
     }
 
     public void SetRegistrationActive(bool active, DateTimeOffset now)

@@ -24,9 +24,13 @@ public sealed class ApplicationService(Operations ops)
     public Task<Guid> ApplyAsync(Actor actor, ApplyInput input, CancellationToken ct = default) => ops.RunAsync(actor, async w =>
     {
         var jobseekerId = actor.RequireJobseeker();
-        var offer = await w.Db.JobOffers.FirstOrDefaultAsync(o => o.Id == input.JobOfferId, ct) ?? throw new DomainException(ErrorCodes.OfferNotFound);
-        var jobseeker = await w.Db.Jobseekers.FirstAsync(j => j.Id == jobseekerId, ct);
-        if (!offer.IsOpen(w.Now))
+        // The columns the rules read, not the offer with its 求人票 nor the jobseeker with their wishes (JSON read and tracked for
+        // nothing: docs/BENCHMARKS.md, issue 26, third round).
+        var offer = await w.Db.JobOffers.Where(o => o.Id == input.JobOfferId)
+            .Select(o => new { o.Id, o.EstablishmentId, o.Status, o.ValidUntil, o.SelfApplication, o.AcceptsDocuments, o.Version, o.JobNumber, o.Title })
+            .FirstOrDefaultAsync(ct) ?? throw new DomainException(ErrorCodes.OfferNotFound);
+        var jobseeker = await w.Db.Jobseekers.Where(j => j.Id == jobseekerId).Select(j => new { j.Name, j.RegistrationValidUntil }).FirstAsync(ct);
+        if (!JobOffer.IsOpenAt(offer.Status, offer.ValidUntil, w.Now))
         {
             throw new DomainException(ErrorCodes.OfferNotOpen);
         }
@@ -42,7 +46,7 @@ public sealed class ApplicationService(Operations ops)
         }
         else
         {
-            if (!offer.AcceptsSelfApplication(w.Now))
+            if (!JobOffer.AcceptsSelfApplicationAt(offer.SelfApplication, offer.Status, offer.ValidUntil, w.Now))
             {
                 throw new DomainException(ErrorCodes.SelfApplicationNotAccepted);
             }
@@ -55,7 +59,7 @@ public sealed class ApplicationService(Operations ops)
         {
             throw new DomainException(ErrorCodes.AlreadyApplied);
         }
-        var documents = CheckDocuments(offer, input.Documents);
+        var documents = CheckDocuments(offer.AcceptsDocuments, input.Documents);
         var method = referral is null ? ApplicationMethod.SelfApplication : ApplicationMethod.OnlineReferral;
         // The application keeps the version of the 求人票 the jobseeker applied to (R-CHG-2).
         var application = new Application(offer.Id, offer.EstablishmentId, jobseekerId, method, referral?.Id, input.Motivation, w.Now,
@@ -66,7 +70,10 @@ public sealed class ApplicationService(Operations ops)
             w.Db.ApplicationDocuments.Add(new ApplicationDocument(application.Id, file.FileName, type, file.Content, w.Now));
         }
         referral?.Establish(application.Id, w.Now);
-        jobseeker.ExtendOnActivity(w.Now);
+        if (Jobseeker.ExtendsOnActivity(jobseeker.RegistrationValidUntil, w.Now))
+        {
+            (await w.Db.Jobseekers.FirstAsync(j => j.Id == jobseekerId, ct)).ExtendOnActivity(w.Now);
+        }
         // A direct request for this offer is answered by this application (REFERENCE.md: the answer is a self-application).
         var request = await w.Db.DirectRequests.FirstOrDefaultAsync(r => r.JobOfferId == offer.Id && r.JobseekerId == jobseekerId
             && r.Status == Search.DirectRequestStatus.Sent, ct);
@@ -91,13 +98,13 @@ public sealed class ApplicationService(Operations ops)
         return application.Id;
     }, ct);
 
-    private static List<(UploadedFile File, string Type)> CheckDocuments(JobOffer offer, IReadOnlyList<UploadedFile> files)
+    private static List<(UploadedFile File, string Type)> CheckDocuments(bool acceptsDocuments, IReadOnlyList<UploadedFile> files)
     {
         if (files.Count == 0)
         {
             return [];
         }
-        if (!offer.AcceptsDocuments)
+        if (!acceptsDocuments)
         {
             throw new DomainException(ErrorCodes.DocumentsNotAccepted, "Documents");
         }

@@ -55,28 +55,63 @@ public sealed class Operations(IDbContextFactory<HelloWorkDb> factory, TimeProvi
     /// member of a busy office accepting at the same moment (six at once in AcceptRaceTests, on PostgreSQL).</summary>
     private const int MaxAttempts = 10;
 
+    /// <summary>
+    /// SQLite's one writer, taken in this process before <c>BEGIN IMMEDIATE</c>: operations that would write at the same time queue
+    /// here and each starts the moment the one before it has committed. Without it they queue inside Microsoft.Data.Sqlite, which
+    /// answers a busy database by sleeping and trying again (docs/BENCHMARKS.md, issue 26, third round), so that the writer lock
+    /// often stood idle while they slept. It only orders what SQLite orders anyway: other processes and the writes that do not go
+    /// through here (Identity's stores) still meet SQLite's own lock. PostgreSQL locks rows, not the database, and does not take it.
+    /// </summary>
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
+    /// <summary>Set while this flow holds <see cref="_sqliteWriter"/>: an operation started inside another one does not wait for its
+    /// own caller (it would wait for ever); it meets SQLite's lock as it did before.</summary>
+    private static readonly AsyncLocal<bool> HoldsWriter = new();
+
+    private static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(30);
+
     public TimeProvider Clock => clock;
 
     public async Task<T> RunAsync<T>(Actor actor, Func<Work, Task<T>> operation, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var work = new Work(db, new Outbox(db, clock.GetUtcNow()), actor, clock.GetUtcNow());
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             T result;
-            try
+            Outbox notices;
+            await using (var db = await factory.CreateDbContextAsync(ct))
             {
-                result = await operation(work);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                var work = new Work(db, new Outbox(db, clock.GetUtcNow()), actor, clock.GetUtcNow());
+                notices = work.Notices;
+                // Bounded as SQLite's own wait is (the default command timeout): past it the operation goes on to meet SQLite's lock
+                // as before, so a wait this queue cannot see the end of (an operation waiting for another flow's write) fails as it
+                // did instead of hanging.
+                var writer = db.Database.IsSqlite() && !HoldsWriter.Value && await _sqliteWriter.WaitAsync(WriterWait, ct);
+                if (writer)
+                {
+                    HoldsWriter.Value = true;
+                }
+                try
+                {
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    result = await operation(work);
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
+                catch (DbUpdateException e) when (attempt < MaxAttempts && (e is DbUpdateConcurrencyException || TookSameSerial(e)))
+                {
+                    // Another operation took the same notice counter or office serial first: run again on fresh data.
+                    continue;
+                }
+                finally
+                {
+                    if (writer)
+                    {
+                        HoldsWriter.Value = false;
+                        _sqliteWriter.Release();
+                    }
+                }
             }
-            catch (DbUpdateException e) when (attempt < MaxAttempts && (e is DbUpdateConcurrencyException || TookSameSerial(e)))
-            {
-                // Another operation took the same notice counter or office serial first: run again on fresh data.
-                continue;
-            }
-            if (work.Notices.ToPublish is { Count: > 0 } published)
+            if (notices.ToPublish is { Count: > 0 } published)
             {
                 await bus.PublishAsync(published, CancellationToken.None);
             }

@@ -64,8 +64,16 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<Bookings.CounsellingSlot> CounsellingSlots => Set<Bookings.CounsellingSlot>();
     public DbSet<Bookings.NamedCounsellor> NamedCounsellors => Set<Bookings.NamedCounsellor>();
 
-    /// <summary>Every connection, however the options were built (the app, tests, the benchmark), deletes securely on SQLite (R-DOC-1).</summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(SecureDeleteInterceptor.Instance);
+    /// <summary>Every connection, however the options were built (the app, tests, the benchmark), deletes securely on SQLite (R-DOC-1).
+    /// Options that have the interceptor already (<see cref="DatabaseSettings.Configure"/>, and so the pooled factory, whose options
+    /// may not change here) are left as they are.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?.Contains(SecureDeleteInterceptor.Instance) != true)
+        {
+            optionsBuilder.AddInterceptors(SecureDeleteInterceptor.Instance);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

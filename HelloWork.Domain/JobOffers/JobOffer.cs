@@ -323,7 +323,11 @@ public sealed class JobOffer
     public static DateOnly ValidityFor(DateOnly received) => JapanTime.EndOfMonthAfter(received, 2);
 
     /// <summary>Published and not past its validity: searchable, referable, appliable.</summary>
-    public bool IsOpen(DateTimeOffset now) => Status == OfferStatus.Published && ValidUntil is { } until && now < JapanTime.EndOf(until);
+    public bool IsOpen(DateTimeOffset now) => IsOpenAt(Status, ValidUntil, now);
+
+    /// <summary>The rule of <see cref="IsOpen"/> on the two columns it reads, for an operation that reads those and not the offer.</summary>
+    public static bool IsOpenAt(OfferStatus status, DateOnly? validUntil, DateTimeOffset now) =>
+        status == OfferStatus.Published && validUntil is { } until && now < JapanTime.EndOf(until);
 
     /// <summary>The status as it is at <paramref name="now"/>: a published offer past its validity is invalid at that instant (R-JOB-3),
     /// whether or not the sweeper has run.</summary>
@@ -405,5 +409,8 @@ public sealed class JobOffer
     public JobOffer CopyAsDraft(DateTimeOffset now) => new(EstablishmentId, Channel, Sheet, now, Id);
 
     /// <summary>Online self-application is possible now (R-JOB-5, R-SELF-1).</summary>
-    public bool AcceptsSelfApplication(DateTimeOffset now) => SelfApplication && IsOpen(now);
+    public bool AcceptsSelfApplication(DateTimeOffset now) => AcceptsSelfApplicationAt(SelfApplication, Status, ValidUntil, now);
+
+    public static bool AcceptsSelfApplicationAt(bool selfApplication, OfferStatus status, DateOnly? validUntil, DateTimeOffset now) =>
+        selfApplication && IsOpenAt(status, validUntil, now);
 }

@@ -10,28 +10,75 @@ internal static class Json
     // Japanese text is stored as UTF-8, not as \uXXXX escapes: the 求人票 column is about half the size.
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <remarks>
+    /// The stored types are immutable records (init-only properties, read-only lists: <see cref="RequireImmutable"/> checks it when
+    /// the model is built), so a value is changed only by putting a new one in its place. Change tracking relies on that: the
+    /// snapshot taken when a row is read is the value itself, not a copy made by writing and reading the JSON again, and a value
+    /// still the same object is unchanged without being written out twice to compare; a new object is compared by its JSON.
+    /// Every operation that read an offer or a jobseeker paid for the copy and the comparisons (docs/BENCHMARKS.md, issue 26).
+    /// </remarks>
     public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class, new()
     {
+        RequireImmutable(typeof(T));
         property.HasConversion(
             v => JsonSerializer.Serialize(v, Options),
             v => JsonSerializer.Deserialize<T>(v, Options) ?? new T(),
             new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
                 v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
-                v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options)!));
+                v => v));
         return property;
     }
 
     /// <summary>An optional record as one JSON text column (null: no row value); EF never hands null to the converter.</summary>
     public static PropertyBuilder<T?> AsOptionalJson<T>(this PropertyBuilder<T?> property) where T : class
     {
+        RequireImmutable(typeof(T));
         property.HasConversion(
             v => JsonSerializer.Serialize(v, Options),
             v => JsonSerializer.Deserialize<T>(v, Options),
             new ValueComparer<T?>(
-                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
                 v => v == null ? 0 : JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
-                v => v == null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options)));
+                v => v));
         return property;
+    }
+
+    /// <summary>Refuses, when the model is built, a stored type that could be changed in place: a property with a setter other than
+    /// <c>init</c>, or a mutable collection, anywhere in the type or the domain types it holds (the snapshot is the value itself).</summary>
+    internal static void RequireImmutable(Type type) => RequireImmutable(type, type.Name, []);
+
+    private static void RequireImmutable(Type type, string path, HashSet<Type> seen)
+    {
+        // The runtime's own value types (DateOnly, decimal, Guid…) hold nothing that changes; every other type is looked into.
+        if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type.IsValueType && type.Namespace == nameof(System) || !seen.Add(type))
+        {
+            return;
+        }
+        if (type.IsArray)
+        {
+            throw new InvalidOperationException($"{path}: an array can be changed in place; a JSON column holds immutable records only.");
+        }
+        if (type.IsGenericType)
+        {
+            var definition = type.GetGenericTypeDefinition();
+            if (definition == typeof(Nullable<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IReadOnlyCollection<>))
+            {
+                RequireImmutable(type.GetGenericArguments()[0], path, seen);
+                return;
+            }
+            throw new InvalidOperationException($"{path}: {type.Name} can be changed in place; a JSON column holds immutable records only.");
+        }
+        foreach (var p in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance))
+        {
+            if (p.SetMethod is { } set && !set.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)))
+            {
+                throw new InvalidOperationException($"{path}.{p.Name} has a setter; a JSON column holds immutable records only (init).");
+            }
+            if (p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            {
+                RequireImmutable(p.PropertyType, $"{path}.{p.Name}", seen);
+            }
+        }
     }
 }
