@@ -10,47 +10,26 @@ public static class ReleasePortal
 
     /// <summary>Builds the portal in Release unless <paramref name="build"/> is false (<c>--no-build</c>), then checks the dll is
     /// there; false (with the reason printed) when the build fails or the dll is missing.</summary>
-    public static async Task<bool> BuildAsync(bool build = true)
-    {
-        if (build)
-        {
-            Console.WriteLine("Building HelloWork.Web (Release) ...");
-            using var process = Process.Start(new ProcessStartInfo("dotnet",
-                ["build", "-c", "Release", "--nologo", "-v", "q", Path.Combine(RepoPaths.Root, "HelloWork.Web", "HelloWork.Web.csproj")])
-            {
-                RedirectStandardOutput = true,
-            })!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                Console.Error.WriteLine(output);
-                return false;
-            }
-        }
-        if (!File.Exists(Dll))
-        {
-            Console.Error.WriteLine($"{Dll} is missing: build HelloWork.Web in Release first.");
-            return false;
-        }
-        return true;
-    }
+    public static Task<bool> BuildAsync(bool build = true) => MakeAsync(build, "Building HelloWork.Web (Release) ...", Dll,
+        "build HelloWork.Web in Release first", "dotnet",
+        ["build", "-c", "Release", "--nologo", "-v", "q", Path.Combine(RepoPaths.Root, "HelloWork.Web", "HelloWork.Web.csproj")]);
 
     /// <summary>The portal as deployed: <c>scripts/publish.sh</c>'s output (Release, linux-x64, ReadyToRun) in <c>bench-out/publish</c>.</summary>
     public static string PublishedDll => Path.Combine(RepoPaths.BenchOut, "publish", "HelloWork.Web.dll");
 
     /// <summary>Publishes the portal as deployed unless <paramref name="publish"/> is false (<c>--no-build</c>), then checks the dll
     /// is there; false (with the reason printed) when the publish fails or the dll is missing.</summary>
-    public static async Task<bool> PublishAsync(bool publish = true)
+    public static Task<bool> PublishAsync(bool publish = true) => MakeAsync(publish, "Publishing HelloWork.Web (Release, ReadyToRun) ...",
+        PublishedDll, $"run scripts/publish.sh {Path.GetDirectoryName(PublishedDll)} first", "bash",
+        [Path.Combine(RepoPaths.Root, "scripts", "publish.sh"), Path.GetDirectoryName(PublishedDll)!]);
+
+    /// <summary>Runs <paramref name="command"/> when <paramref name="make"/> is true, then checks <paramref name="dll"/> is there.</summary>
+    private static async Task<bool> MakeAsync(bool make, string saying, string dll, string remedy, string command, string[] arguments)
     {
-        if (publish)
+        if (make)
         {
-            Console.WriteLine("Publishing HelloWork.Web (Release, ReadyToRun) ...");
-            using var process = Process.Start(new ProcessStartInfo("bash",
-                [Path.Combine(RepoPaths.Root, "scripts", "publish.sh"), Path.GetDirectoryName(PublishedDll)!])
-            {
-                RedirectStandardOutput = true,
-            })!;
+            Console.WriteLine(saying);
+            using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardOutput = true })!;
             var output = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
             if (process.ExitCode != 0)
@@ -59,9 +38,9 @@ public static class ReleasePortal
                 return false;
             }
         }
-        if (!File.Exists(PublishedDll))
+        if (!File.Exists(dll))
         {
-            Console.Error.WriteLine($"{PublishedDll} is missing: run scripts/publish.sh {Path.GetDirectoryName(PublishedDll)} first.");
+            Console.Error.WriteLine($"{dll} is missing: {remedy}.");
             return false;
         }
         return true;
