@@ -23,10 +23,7 @@ internal static class Json
         property.HasConversion(
             v => JsonSerializer.Serialize(v, Options),
             v => JsonSerializer.Deserialize<T>(v, Options) ?? new T(),
-            new ValueComparer<T>(
-                (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-                v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
-                v => v));
+            ByValue<T>());
         return property;
     }
 
@@ -37,12 +34,16 @@ internal static class Json
         property.HasConversion(
             v => JsonSerializer.Serialize(v, Options),
             v => JsonSerializer.Deserialize<T>(v, Options),
-            new ValueComparer<T?>(
-                (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-                v => v == null ? 0 : JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
-                v => v));
+            ByValue<T>());
         return property;
     }
+
+    /// <summary>The change tracking of an immutable stored value (see <see cref="AsJson{T}"/>): the snapshot is the value itself, the same
+    /// object is equal without serialising, another is compared by its JSON.</summary>
+    private static ValueComparer<T?> ByValue<T>() where T : class => new(
+        (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+        v => v == null ? 0 : JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
+        v => v);
 
     /// <summary>Refuses, when the model is built, a stored type that could be changed in place: a property with a setter other than
     /// <c>init</c>, or a mutable collection, anywhere in the type or the domain types it holds (the snapshot is the value itself).</summary>

@@ -23,7 +23,6 @@ public sealed class BookingRaceTests
     [InlineData("Postgres")]
     public async Task Fifty_clients_racing_for_the_last_10_seats_get_exactly_10_bookings_and_40_clear_refusals(string provider)
     {
-        Assert.SkipWhen(provider == "Postgres" && DomainWorld.PostgresServer is null, DomainWorld.PostgresSkipReason);
         await using var d = await DomainWorld.CreateAsync(provider);
         var early = await BookingWorld.JobseekersAsync(d, 2, "early");
         var racers = await BookingWorld.JobseekersAsync(d, Clients);
@@ -62,7 +61,6 @@ public sealed class BookingRaceTests
     [InlineData("Postgres")]
     public async Task Fifty_clients_racing_for_one_counselling_slot_give_one_appointment_and_49_clear_refusals(string provider)
     {
-        Assert.SkipWhen(provider == "Postgres" && DomainWorld.PostgresServer is null, DomainWorld.PostgresSkipReason);
         await using var d = await DomainWorld.CreateAsync(provider);
         var racers = await BookingWorld.JobseekersAsync(d, Clients);
         var counsellor = await BookingWorld.CounsellorAsync(d, d.Office1.Id);

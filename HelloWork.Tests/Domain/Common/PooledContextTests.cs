@@ -24,7 +24,6 @@ public sealed class PooledContextTests
     [InlineData("Postgres")]
     public async Task A_rolled_back_account_end_is_not_signalled_by_the_next_commit_of_the_same_pooled_context_R_ACC_4(string provider)
     {
-        Assert.SkipWhen(provider == "Postgres" && DomainWorld.PostgresServer is null, DomainWorld.PostgresSkipReason);
         await using var world = await DomainWorld.CreateAsync(provider);
         var bus = new RecordingBus();
         var services = new ServiceCollection().AddSingleton<ILiveBus>(bus).AddSingleton<TimeProvider>(world.Clock);

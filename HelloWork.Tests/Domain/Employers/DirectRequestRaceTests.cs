@@ -28,7 +28,6 @@ public sealed class DirectRequestRaceTests
     [InlineData("Postgres")]
     public async Task With_nine_requests_sent_many_simultaneous_sends_give_exactly_one_tenth_and_clear_refusals_to_the_rest(string provider)
     {
-        Assert.SkipWhen(provider == "Postgres" && DomainWorld.PostgresServer is null, DomainWorld.PostgresSkipReason);
         await using var d = await DomainWorld.CreateAsync(provider);
         var (search, sender) = await PublicProfilesAsync(d, DirectRequest.MaxPerOffer - 1 + Racers);
         var tokens = await TokensAsync(d, search);
@@ -66,7 +65,6 @@ public sealed class DirectRequestRaceTests
     [InlineData("Postgres")]
     public async Task Many_simultaneous_sends_to_the_same_jobseeker_for_one_offer_give_one_request_and_clear_refusals(string provider)
     {
-        Assert.SkipWhen(provider == "Postgres" && DomainWorld.PostgresServer is null, DomainWorld.PostgresSkipReason);
         await using var d = await DomainWorld.CreateAsync(provider);
         var (search, sender) = await PublicProfilesAsync(d, 1);
         var token = Assert.Single(await TokensAsync(d, search));
