@@ -23,8 +23,7 @@ public sealed class DisabilityBrowserTests(PortalHost portal, Chromium chromium)
 
         await section.GetByRole(AriaRole.Radio, new() { Name = "あり", Exact = true }).CheckAsync();
         var certificate = section.GetByRole(AriaRole.Combobox, new() { Name = "障害者手帳の種類" });
-        await certificate.ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText("療育手帳", new() { Exact = true }).ClickAsync();
+        await PortalBrowser.ChooseAsync(certificate, "療育手帳");
         await Assertions.Expect(certificate).ToHaveValueAsync("療育手帳");
         await section.GetByLabel("等級（任意）").FillAsync("B2");
         var accommodation = section.GetByRole(AriaRole.Textbox, new() { Name = "配慮してほしい事項" });

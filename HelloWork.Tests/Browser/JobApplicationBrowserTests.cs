@@ -39,11 +39,8 @@ public sealed class JobApplicationBrowserTests(PortalHost portal, Chromium chrom
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == (to <= ApplicationSteps.Count ? $"/jobseeker/application/{to}" : "/jobseeker/application"));
     }
 
-    private static async Task ChooseAsync(IPage page, string combobox, string option)
-    {
-        await page.GetByRole(AriaRole.Combobox, new() { Name = combobox }).ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
-    }
+    private static Task ChooseAsync(IPage page, string combobox, string option) =>
+        PortalBrowser.ChooseAsync(page.GetByRole(AriaRole.Combobox, new() { Name = combobox }), option);
 
     [Fact]
     public async Task A_form_filled_in_at_home_is_completed_at_the_counter_from_its_receipt_number_without_retyping_R_REG_1_R_REG_2()

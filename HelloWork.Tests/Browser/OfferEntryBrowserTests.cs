@@ -269,9 +269,7 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
     private static async Task ChooseAsync(IPage page, string label, string option)
     {
         var select = page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true });
-        await select.ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await PortalBrowser.ChooseAsync(select, option);
         await Assertions.Expect(select).ToHaveValueAsync(option);
     }
 

@@ -113,6 +113,17 @@ public sealed partial class PortalBrowser : IAsyncDisposable
         await CheckPageAsync();
     }
 
+    /// <summary>Picks <paramref name="option"/> in a MudSelect (a combobox) and waits for the render of the choice, which closes the
+    /// list. A field filled before that render arrives is reset by it (a wage typed right after choosing a prefecture was lost, and
+    /// the orange check for it never came).</summary>
+    public static async Task ChooseAsync(ILocator select, string option)
+    {
+        await select.ClickAsync();
+        var open = select.Page.Locator(".mud-popover-open");
+        await open.GetByText(option, new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(open).ToHaveCountAsync(0);
+    }
+
     /// <summary>Waits for the page to settle, saves a full-page screenshot and fails on any axe violation.</summary>
     public async Task CheckPageAsync()
     {
