@@ -19,6 +19,7 @@ namespace HelloWork.Tests.Browser;
 /// a reload; the agency downloads its first CSV from its page, sends a guidance message (R-AGY-3), sees the
 /// jobseeker's reply arrive live on its thread page (R-LIVE-1), and reports a placement. Every page is screenshotted and axe-checked.
 /// </summary>
+[RunsLong]
 public sealed class AgencyJourneyBrowserTests(PortalHost portal, Chromium chromium)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -13,6 +13,7 @@ namespace HelloWork.Tests.Browser;
 /// 募集停止 are buttons in sight. Staff: the review queue is ten closed summaries a page; the referral board twenty rows a page with
 /// a filter, the proxy result form in a row of its own; the matching list does not give everyone the same score (R-REF-2).
 /// </summary>
+[RunsLong]
 public sealed partial class EmployerStaffUxBrowserTests(PortalHost portal, Chromium chromium)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Arrives = new() { Timeout = 15_000 };

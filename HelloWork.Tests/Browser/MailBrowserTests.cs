@@ -7,6 +7,7 @@ namespace HelloWork.Tests.Browser;
 /// and unsubscribe pages say when a link is not valid, every role has the mail settings page (R-MAIL-3) and the admin the queue;
 /// each passes the accessibility check (screenshots under <see cref="PortalBrowser.ScreenshotFolder"/>).</summary>
 [Collection(AccountsCollection.Name)]
+[RunsLong]
 public sealed class MailBrowserTests(PortalHost portal, Chromium chromium)
 {
     [Theory]

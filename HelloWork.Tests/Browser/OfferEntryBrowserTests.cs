@@ -13,6 +13,7 @@ namespace HelloWork.Tests.Browser;
 /// establishment's office (13010) accepts it from the review console, which gives it a job number; an anonymous visitor then finds it by
 /// a word typed into its 仕事内容 and opens its detail (R-JOB-1, R-ERR-1, R-SRC-1). On the way: a draft saved on a step survives a reload,
 /// a red finding refuses the step and saves nothing, an orange one must be confirmed before going on and before submitting.</summary>
+[RunsLong]
 public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium chromium)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Arrives = new() { Timeout = 10_000 };

@@ -11,6 +11,7 @@ namespace HelloWork.Tests.Browser;
 /// too wide for the window or spilling out of its box) at the phone size, and a screenshot and the fit check again at 1280.
 /// Every page is visited even when one fails; the failure lists them all.
 /// </summary>
+[RunsLong]
 public sealed class PageTourBrowserTests(PortalHost portal, Chromium chromium)
 {
     private static readonly SemaphoreSlim Making = new(1, 1);

@@ -8,6 +8,7 @@ namespace HelloWork.Tests.Trust;
 /// messages over HTTP. Nothing a client was told was saved may be missing after a restart, and the SQLite file must pass
 /// <c>PRAGMA integrity_check</c> every time. The full run (20 kills) is <c>scripts/fault-run.sh</c>.
 /// </summary>
+[RunsLong]
 public sealed class FaultTests(ITestOutputHelper output)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace HelloWork.Tests.Trust;
 /// The retention sweeper in the running portal (R-DOC-1): it sweeps at start-up — catching up on deadlines that passed while the portal
 /// was down — and then on its interval of the injected clock.
 /// </summary>
+[RunsLong]
 public sealed class RetentionSweeperTests : IDisposable
 {
     private readonly SweepFolder folder = new();

@@ -16,6 +16,7 @@ namespace HelloWork.Tests.Host.Mail;
 /// exactly one mail (one Message-Id) at the SMTP server, and every registration it does not hold has none. A Message-Id that
 /// reached the server twice (a kill between the server's 250 and the row's mark) is counted and printed: the receiver keeps one.
 /// </summary>
+[RunsLong]
 public sealed class MailKillTests(ITestOutputHelper output)
 {
     private const int Kills = 10;
