@@ -30,16 +30,28 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
         return new DatabaseSettings(provider, connection);
     }
 
-    public void Configure(DbContextOptionsBuilder options)
+    /// <summary>The provider, its connection and the context's own extensions. With <paramref name="compiledModel"/>, the model is
+    /// the provider's compiled one (Data/CompiledModels, written by scripts/add-migration.sh): a start does not build the model from
+    /// the configuration, which was most of a warm start's database time (docs/startup.md). Without it (the design-time tools, the
+    /// tests that compare the two), the model is built from the configuration.</summary>
+    public void Configure(DbContextOptionsBuilder options, bool compiledModel = true)
     {
         if (IsSqlite)
         {
             options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+            if (compiledModel)
+            {
+                options.UseModel(Data.CompiledModels.Sqlite.HelloWorkDbModel.Instance);
+            }
         }
         else if (Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
             // One context type, a migrations assembly per provider (EF Core docs, "Migrations with multiple providers").
             options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+            if (compiledModel)
+            {
+                options.UseModel(Data.CompiledModels.Postgres.HelloWorkDbModel.Instance);
+            }
         }
         else
         {
@@ -48,6 +60,7 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
         // Here rather than only in HelloWorkDb.OnConfiguring, which adds it to options that lack it: a pooled context's options may
         // not change there. It does nothing on a PostgreSQL connection.
         options.AddInterceptors(SecureDeleteInterceptor.Instance);
+        Search.SearchSql.Use(options);
     }
 }
 

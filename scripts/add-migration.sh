@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Adds a migration for both providers: SQLite (HelloWork.Domain, Data/Migrations/Sqlite) and PostgreSQL
-# (HelloWork.Migrations.Postgres, Data/Migrations/Postgres). Usage: scripts/add-migration.sh NAME
+# Adds a migration for both providers, SQLite (HelloWork.Domain, Data/Migrations/Sqlite) and PostgreSQL
+# (HelloWork.Migrations.Postgres, Data/Migrations/Postgres), and writes both compiled models again. Usage: scripts/add-migration.sh NAME
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/add-migration.sh NAME}"
@@ -22,3 +22,13 @@ for base in HelloWork.Domain/Data/Migrations/Postgres HelloWork.Domain; do
   done
   rm -rf "$base/HelloWork"
 done
+
+# The compiled models the portal starts on (HelloWork.Domain/Data/CompiledModels, one per provider; DatabaseSettings.Configure):
+# written again from the model, which has just changed. CompiledModelTests fails while one of them is not the configuration's.
+dotnet ef dbcontext optimize --project HelloWork.Domain --startup-project HelloWork.Domain --context HelloWorkDb \
+  --output-dir Data/CompiledModels/Sqlite --namespace HelloWork.Domain.Data.CompiledModels.Sqlite
+dotnet ef dbcontext optimize --project HelloWork.Domain --startup-project HelloWork.Domain --context HelloWorkDb \
+  --output-dir Data/CompiledModels/Postgres --namespace HelloWork.Domain.Data.CompiledModels.Postgres -- --provider Postgres
+# Each writes an assembly attribute that makes its model the default for every HelloWorkDb; with two, EF refuses both, and the
+# tools and tests build the model from the configuration. The portal names its model in DatabaseSettings.Configure instead.
+rm -f HelloWork.Domain/Data/CompiledModels/*/HelloWorkDbAssemblyAttributes.cs

@@ -73,13 +73,13 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
         {
             optionsBuilder.AddInterceptors(SecureDeleteInterceptor.Instance);
         }
+        Search.SearchSql.Use(optionsBuilder);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HelloWorkDb).Assembly);
-        Search.SearchSql.Register(builder);
         if (Database.IsSqlite())
         {
             JobOfferConfiguration.ExportIndex(builder.Entity<JobOffer>());
@@ -101,11 +101,12 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
         }
     }
 
-    private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    // Internal, not private: the compiled models (Data/CompiledModels) create them.
+    internal sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
         v => v.ToUniversalTime(),
         v => v);
 
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks,
         v => new DateTimeOffset(v, TimeSpan.Zero));
 }

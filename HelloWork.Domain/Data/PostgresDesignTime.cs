@@ -19,7 +19,7 @@ internal static class PostgresDesignTime
     public static HelloWorkDb Create()
     {
         var options = new DbContextOptionsBuilder<HelloWorkDb>();
-        new DatabaseSettings("Postgres", "Host=localhost;Database=hellowork_design;Username=design;Password=design").Configure(options);
+        new DatabaseSettings("Postgres", "Host=localhost;Database=hellowork_design;Username=design;Password=design").Configure(options, compiledModel: false);
         return new HelloWorkDb(options.Options);
     }
 }

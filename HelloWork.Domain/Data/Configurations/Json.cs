@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace HelloWork.Domain.Data.Configurations;
 
 /// <summary>Stores a record as one JSON text column: the 求人票 and a jobseeker's wishes are read and written whole.</summary>
-internal static class Json
+public static class Json
 {
     // Japanese text is stored as UTF-8, not as \uXXXX escapes: the 求人票 column is about half the size.
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -21,8 +21,8 @@ internal static class Json
     {
         RequireImmutable(typeof(T));
         property.HasConversion(
-            v => JsonSerializer.Serialize(v, Options),
-            v => JsonSerializer.Deserialize<T>(v, Options) ?? new T(),
+            v => Write(v),
+            v => Read<T>(v) ?? new T(),
             ByValue<T>());
         return property;
     }
@@ -32,8 +32,8 @@ internal static class Json
     {
         RequireImmutable(typeof(T));
         property.HasConversion(
-            v => JsonSerializer.Serialize(v, Options),
-            v => JsonSerializer.Deserialize<T>(v, Options),
+            v => Write(v),
+            v => Read<T>(v),
             ByValue<T>());
         return property;
     }
@@ -41,9 +41,16 @@ internal static class Json
     /// <summary>The change tracking of an immutable stored value (see <see cref="AsJson{T}"/>): the snapshot is the value itself, the same
     /// object is equal without serialising, another is compared by its JSON.</summary>
     private static ValueComparer<T?> ByValue<T>() where T : class => new(
-        (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-        v => v == null ? 0 : JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
+        (a, b) => ReferenceEquals(a, b) || Write(a) == Write(b),
+        v => v == null ? 0 : Write(v).GetHashCode(StringComparison.Ordinal),
         v => v);
+
+    /// <summary>A stored value's JSON. Public, as <see cref="Read{T}"/>, because the converters call them and the compiled models
+    /// (Data/CompiledModels) hold the converters as code, which can reach only public members.</summary>
+    public static string Write<T>(T? value) where T : class => JsonSerializer.Serialize(value, Options);
+
+    /// <summary>A stored value from its JSON.</summary>
+    public static T? Read<T>(string json) where T : class => JsonSerializer.Deserialize<T>(json, Options);
 
     /// <summary>Refuses, when the model is built, a stored type that could be changed in place: a property with a setter other than
     /// <c>init</c>, or a mutable collection, anywhere in the type or the domain types it holds (the snapshot is the value itself).</summary>

@@ -62,7 +62,7 @@ public sealed class MigrationTests
     private static HelloWorkDb Create(string provider, string connectionString)
     {
         var options = new DbContextOptionsBuilder<HelloWorkDb>();
-        new DatabaseSettings(provider, connectionString).Configure(options);
+        new DatabaseSettings(provider, connectionString).Configure(options, compiledModel: false);
         return new HelloWorkDb(options.Options);
     }
 }
