@@ -108,3 +108,43 @@ public sealed class RefusalLogTests(RefusalLogHost host) : IClassFixture<Refusal
 
     private static string[] Lines(string log) => log.Split('\n');
 }
+
+/// <summary>
+/// Each portal host writes its own log (R-ERR-1): two hosts in one process, and one of them stopped, do not take the other's lines.
+/// Serilog's default made every host write through the process-wide logger, set by the host built last and closed by the first
+/// that stopped: a request's log line went to another host's file, or nowhere.
+/// </summary>
+public sealed class HostLogTests
+{
+    [Fact]
+    public async Task A_host_logs_to_its_own_file_while_another_host_starts_and_stops()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var first = new RefusalLogHost();
+        using var firstClient = new HttpClient { BaseAddress = first.Start() };
+        await using (var second = new RefusalLogHost())
+        {
+            using var secondClient = new HttpClient { BaseAddress = second.Start() };
+            (await secondClient.GetAsync("/health?second", ct)).EnsureSuccessStatusCode();
+            (await firstClient.GetAsync("/health?while-second-runs", ct)).EnsureSuccessStatusCode();
+            await WaitForAsync(second, "HTTP GET /health responded 200", ct);
+        }
+        (await firstClient.GetAsync("/health?after-second-stopped", ct)).EnsureSuccessStatusCode();
+
+        var log = await WaitForAsync(first, "HTTP GET /health responded 200", ct, count: 2);
+        Assert.Equal(2, Count(log, "HTTP GET /health responded 200"));
+    }
+
+    private static int Count(string log, string line) => log.Split('\n').Count(l => l.Contains(line, StringComparison.Ordinal));
+
+    /// <summary>The host's log once it holds <paramref name="count"/> lines with <paramref name="line"/> (the file sink writes in the
+    /// background), or as it is after 30 s.</summary>
+    private static async Task<string> WaitForAsync(RefusalLogHost host, string line, CancellationToken ct, int count = 1)
+    {
+        for (var i = 0; i < 300 && Count(host.ReadLog(), line) < count; i++)
+        {
+            await Task.Delay(100, ct);
+        }
+        return host.ReadLog();
+    }
+}

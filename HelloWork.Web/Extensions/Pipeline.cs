@@ -37,7 +37,11 @@ public static class Pipeline
                 await next();
             }
         });
-        app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // the host's logger (AddHelloWorkLogging)
+        });
         app.UseRefusals(); // refusals answer 4xx inside the request log, so the log says 4xx, not an error 500
         app.UseAuthorization();
         // Initial passwords are replaced before anything else; stale bearer tokens end (docs/trust-hardening.md).

@@ -37,7 +37,11 @@ public static class WebRegistration
             .Filter.ByExcluding(HelloWork.Web.Live.HubRefusals.IsDispatcherRefusal) // refusals are logged as warnings, not errors with a stack
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
             .WriteTo.File(Path.Combine(logFolder, "hellowork-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
-                outputTemplate: "{Timestamp:o} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+                outputTemplate: "{Timestamp:o} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+            // The host's own logger, not the process-wide Log.Logger: by default every host sets that static logger to its own and
+            // writes through it, and a host that stops closes it for all. With several hosts in one process (the tests), one
+            // host's lines went to another's file, or nowhere (a request's log line missing from its host's log, CI failure).
+            preserveStaticLogger: true);
     }
 
     public static void AddHelloWorkWeb(this WebApplicationBuilder builder)
