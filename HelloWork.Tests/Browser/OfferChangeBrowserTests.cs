@@ -17,7 +17,6 @@ public sealed class OfferChangeBrowserTests(PortalHost portal, Chromium chromium
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Arrives = new() { Timeout = 15_000 };
     private static readonly LocatorAssertionsToContainTextOptions Shows = new() { Timeout = 15_000 };
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -41,7 +40,7 @@ public sealed class OfferChangeBrowserTests(PortalHost portal, Chromium chromium
         await employer.VisitAsync($"/employer/offers/{offerId}");
         var e = employer.Page;
         await e.GetByRole(AriaRole.Button, new() { Name = "求人内容を変更する" }).ClickAsync();
-        await e.WaitForURLAsync($"**/employer/offers/{offerId}/edit/1", Committed);
+        await e.WaitForURLAsync($"**/employer/offers/{offerId}/edit/1", PortalBrowser.Committed);
         await employer.CheckPageAsync();
         await Assertions.Expect(e.GetByTestId("change-status")).ToBeVisibleAsync(Arrives);
         await employer.VisitAsync($"/employer/offers/{offerId}/edit/4");
@@ -56,7 +55,7 @@ public sealed class OfferChangeBrowserTests(PortalHost portal, Chromium chromium
             await baseMax.PressAsync("Tab");
         }
         await ConfirmedAsync(e, "次へ", $"() => location.pathname.endsWith('/edit/5')");
-        await e.WaitForURLAsync($"**/employer/offers/{offerId}/edit/5", Committed);
+        await e.WaitForURLAsync($"**/employer/offers/{offerId}/edit/5", PortalBrowser.Committed);
         // The published version is untouched while the change waits.
         var pending = await portal.QueryAsync(db => db.JobOffers.AsNoTracking().SingleAsync(o => o.Id == offerId, Ct));
         Assert.Equal(oldWage, pending.Sheet.Wages.BaseMin);
