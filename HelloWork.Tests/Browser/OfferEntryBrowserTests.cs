@@ -277,7 +277,17 @@ public sealed partial class OfferEntryBrowserTests(PortalHost portal, Chromium c
     private static async Task NextAsync(IPage page, int screen)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "次へ" }).ClickAsync();
-        await page.WaitForURLAsync(EntryScreen(screen), PortalBrowser.Committed);
+        try
+        {
+            await page.WaitForURLAsync(EntryScreen(screen), PortalBrowser.Committed);
+        }
+        catch (TimeoutException)
+        {
+            // Once in a run of many, 次へ stayed on its screen (CI, a busy machine): say what the screen showed instead.
+            var shown = await page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('[role=alert], .mud-input-error, .validation-message, .mud-alert')].map(e => e.innerText.trim()).filter(t => t)");
+            Assert.Fail($"次へ did not lead to screen {screen} within 30 s; the page at {page.Url} showed: {string.Join(" | ", shown)}");
+        }
     }
 
     [GeneratedRegex(@"/employer/offers/(?<id>[0-9a-f-]{36})/edit/(?<screen>\d)")]
