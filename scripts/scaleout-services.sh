@@ -62,13 +62,16 @@ if ! redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then
   exit 1
 fi
 
-# A role that may create the per-test databases the tests make and drop.
+# A role that may create the per-test databases the tests make and drop. Dropping one WITH (FORCE) ends the sessions still in it;
+# an autovacuum worker that has just started there belongs to no role, and ending it needs pg_signal_backend (a two-node class's
+# clean-up failed on it once).
 runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -qtA >&2 <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$PG_USER') THEN
     CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
   END IF;
 END \$\$;
+GRANT pg_signal_backend TO $PG_USER;
 SQL
 
 echo "export HELLOWORK_TEST_PG='Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD;Database=hellowork_test'"
