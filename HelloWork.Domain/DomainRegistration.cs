@@ -57,10 +57,9 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString)
         {
             throw new InvalidOperationException($"Unknown database provider '{Provider}'. Use Sqlite or Postgres.");
         }
-        // Here rather than only in HelloWorkDb.OnConfiguring, which adds it to options that lack it: a pooled context's options may
-        // not change there. It does nothing on a PostgreSQL connection.
-        options.AddInterceptors(SecureDeleteInterceptor.Instance);
-        Search.SearchSql.Use(options);
+        // Here as well as in HelloWorkDb.OnConfiguring, which adds them to options that lack them: a pooled context's options may
+        // not change there.
+        HelloWorkDb.AddOwnParts(options);
     }
 }
 

@@ -64,16 +64,20 @@ public sealed class HelloWorkDb(DbContextOptions<HelloWorkDb> options)
     public DbSet<Bookings.CounsellingSlot> CounsellingSlots => Set<Bookings.CounsellingSlot>();
     public DbSet<Bookings.NamedCounsellor> NamedCounsellors => Set<Bookings.NamedCounsellor>();
 
-    /// <summary>Every connection, however the options were built (the app, tests, the benchmark), deletes securely on SQLite (R-DOC-1).
-    /// Options that have the interceptor already (<see cref="DatabaseSettings.Configure"/>, and so the pooled factory, whose options
-    /// may not change here) are left as they are.</summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    /// <summary>Every context, however its options were built (the app, tests, the benchmark), has its own parts (<see cref="AddOwnParts"/>).
+    /// Options that have them already (<see cref="DatabaseSettings.Configure"/>, and so the pooled factory, whose options may not change
+    /// here) are left as they are.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => AddOwnParts(optionsBuilder);
+
+    /// <summary>What the context needs whatever the provider, added where missing: secure deletion on SQLite (R-DOC-1; it does
+    /// nothing on a PostgreSQL connection) and the search's SQL translator (<see cref="Search.SearchSql"/>).</summary>
+    internal static void AddOwnParts(DbContextOptionsBuilder options)
     {
-        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?.Contains(SecureDeleteInterceptor.Instance) != true)
+        if (options.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?.Contains(SecureDeleteInterceptor.Instance) != true)
         {
-            optionsBuilder.AddInterceptors(SecureDeleteInterceptor.Instance);
+            options.AddInterceptors(SecureDeleteInterceptor.Instance);
         }
-        Search.SearchSql.Use(optionsBuilder);
+        Search.SearchSql.Use(options);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -57,7 +57,9 @@ public static class SearchSql
 
     private sealed class Extension : IDbContextOptionsExtension
     {
-        public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
+        private ExtensionInfo? info;
+
+        public DbContextOptionsExtensionInfo Info => info ??= new ExtensionInfo(this);
 
         public void ApplyServices(IServiceCollection services) =>
             new EntityFrameworkRelationalServicesBuilder(services)

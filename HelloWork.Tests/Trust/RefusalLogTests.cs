@@ -31,6 +31,17 @@ public sealed class RefusalLogHost() : KestrelPortal("hellowork-refusal-")
         }));
     }
 
+    /// <summary>The log once <paramref name="done"/> holds for it (the file sink writes in the background: up to a minute on a busy
+    /// machine), or as it is after that minute.</summary>
+    public async Task<string> LogWhenAsync(Func<string, bool> done)
+    {
+        for (var i = 0; i < 600 && !done(ReadLog()); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        return ReadLog();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Staging");
@@ -90,21 +101,9 @@ public sealed class RefusalLogTests(RefusalLogHost host) : IClassFixture<Refusal
         Assert.Single(Lines(log), l => l.Contains("[WRN] Hub call Join refused", StringComparison.Ordinal));
     }
 
-    /// <summary>The host's whole log (it serves only this test), once it mentions <paramref name="last"/> (the last thing provoked).</summary>
-    // The file sink writes in the background: wait for every line the test reads (up to a minute on a busy machine), not only the last.
-    private async Task<string> LogMentioningAsync(params string[] lines)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var log = host.ReadLog();
-            if (lines.All(line => log.Contains(line, StringComparison.Ordinal)))
-            {
-                return log;
-            }
-            await Task.Delay(100, Ct);
-        }
-        return host.ReadLog();
-    }
+    /// <summary>The host's whole log (it serves only this test), once it mentions every one of <paramref name="lines"/>.</summary>
+    private Task<string> LogMentioningAsync(params string[] lines) =>
+        host.LogWhenAsync(log => lines.All(line => log.Contains(line, StringComparison.Ordinal)));
 
     private static string[] Lines(string log) => log.Split('\n');
 }
@@ -127,24 +126,16 @@ public sealed class HostLogTests
             using var secondClient = new HttpClient { BaseAddress = second.Start() };
             (await secondClient.GetAsync("/health?second", ct)).EnsureSuccessStatusCode();
             (await firstClient.GetAsync("/health?while-second-runs", ct)).EnsureSuccessStatusCode();
-            await WaitForAsync(second, "HTTP GET /health responded 200", ct);
+            await WaitForAsync(second, "HTTP GET /health responded 200");
         }
         (await firstClient.GetAsync("/health?after-second-stopped", ct)).EnsureSuccessStatusCode();
 
-        var log = await WaitForAsync(first, "HTTP GET /health responded 200", ct, count: 2);
+        var log = await WaitForAsync(first, "HTTP GET /health responded 200", count: 2);
         Assert.Equal(2, Count(log, "HTTP GET /health responded 200"));
     }
 
     private static int Count(string log, string line) => log.Split('\n').Count(l => l.Contains(line, StringComparison.Ordinal));
 
-    /// <summary>The host's log once it holds <paramref name="count"/> lines with <paramref name="line"/> (the file sink writes in the
-    /// background), or as it is after 30 s.</summary>
-    private static async Task<string> WaitForAsync(RefusalLogHost host, string line, CancellationToken ct, int count = 1)
-    {
-        for (var i = 0; i < 300 && Count(host.ReadLog(), line) < count; i++)
-        {
-            await Task.Delay(100, ct);
-        }
-        return host.ReadLog();
-    }
+    private static Task<string> WaitForAsync(RefusalLogHost host, string line, int count = 1) =>
+        host.LogWhenAsync(log => Count(log, line) >= count);
 }

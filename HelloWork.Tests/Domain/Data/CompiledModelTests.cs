@@ -31,8 +31,8 @@ public sealed class CompiledModelTests
             $"{provider}: the compiled model is not the configuration's; run scripts/add-migration.sh (it writes both):\n" + string.Join("\n", differences));
     }
 
-    /// <summary>What a query and a save rely on, one line each: tables, columns (type, nullability, conversion), keys, indexes,
-    /// foreign keys, navigations.</summary>
+    /// <summary>The lines of EF's own long description of the model: entities, properties with their columns, types, lengths and
+    /// conversions, keys, indexes, foreign keys, navigations.</summary>
     private static HashSet<string> Describe(Microsoft.EntityFrameworkCore.Metadata.IModel model) =>
         [.. model.ToDebugString(MetadataDebugStringOptions.LongDefault).Split('\n').Select(l => l.TrimEnd())];
 
